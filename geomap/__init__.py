@@ -1,0 +1,29 @@
+"""geomap: a front-line mapper for war reporting.
+
+>>> import geomap
+>>> article = geomap.parse("Ukrainian troops advanced up to two kilometers near Bakhmut.")
+>>> [(p.name, p.country) for p in article.places], article.distances[0].meters
+([('Bakhmut', 'UA')], 2000.0)
+
+``geomap.render(article)`` draws it on an offline Folium map; ``article.to_geojson()`` exports it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geomap.article import Article, parse
+from geomap.errors import GeomapError
+
+if TYPE_CHECKING:
+    import folium
+
+__version__ = "0.1.0"
+__all__ = ["Article", "GeomapError", "__version__", "parse", "render"]
+
+
+def render(article: Article, **options) -> folium.Map:
+    """Draw ``article`` on a self-contained Folium map (see :func:`geomap.render.render_map`)."""
+    from geomap.render import render_map
+
+    return render_map(article, **options)

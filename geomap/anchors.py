@@ -1,0 +1,89 @@
+"""Anchoring: which place a stated distance is measured from or drawn around.
+
+Rules, first match wins, each recorded in ``Distance.anchor_rule``:
+
+1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
+   Pokrovsk", "3 km into the Kursk region"); a country after "from"/"of" yields to the sentence's subject;
+2. ``to-phrase``: "10 km to Konstantinovka" measures from the place named before it, which may be in an
+   earlier sentence; the named place becomes the target;
+3. ``sentence``: the nearest place named before the distance in the same sentence;
+4. ``focus``: the article's main place (most mentioned literal place that is not a country).
+
+>>> from geomap.places import MentionRef, Place
+>>> from geomap.distances import find_distances
+>>> text = "Andriivka is about 13 km south of Bakhmut."
+>>> m1, m2 = MentionRef("Andriivka", 0, 9, text, "literal"), MentionRef("Bakhmut", 34, 41, text, "literal")
+>>> places = [Place("a", "Andriivka", "village", "UA", 48.5, 37.96, mentions=(m1,)),
+...           Place("b", "Bakhmut", "town", "UA", 48.59, 38.0, mentions=(m2,))]
+>>> d = anchor_distances(text, find_distances(text), places)[0]
+>>> (d.anchor, d.anchor_rule, d.target)
+('Bakhmut', 'of-phrase', 'Andriivka')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geomap.distances import Distance
+from geomap.places import Place
+from geomap.text import split_sentences
+
+OF_PHRASE = re.compile(
+    r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
+    r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def anchor_distances(text: str, distances: list[Distance], places: list[Place]) -> list[Distance]:
+    """``distances`` with anchor, anchor_id, anchor_rule and target filled in where a place fits."""
+    refs = sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
+    sentences = split_sentences(text)
+    focus = _focus_place(places)
+    out = []
+    for d in distances:
+        out.append(_anchor(text, d, refs, sentences, focus))
+    return out
+
+
+def _anchor(text, d: Distance, refs, sentences, focus: Place | None) -> Distance:
+    sent = next(((s, e) for s, e in sentences if s <= d.start < e), (0, len(text)))
+    after = [(m, p) for m, p in refs if m.start >= d.end and m.start < sent[1]]
+    before = [(m, p) for m, p in refs if m.end <= d.start]
+    before_here = [(m, p) for m, p in before if m.start >= sent[0]]
+    if after:
+        m, p = after[0]
+        gap = text[d.end : m.start]
+        if len(gap) <= 60 and OF_PHRASE.match(gap):
+            prep = OF_PHRASE.match(gap).group("prep").lower()
+            if p.kind == "country" and prep in ("of", "from") and before_here:
+                subject = before_here[-1][1]
+                return replace(d, anchor=subject.name, anchor_id=subject.id, anchor_rule="sentence", target=p.name)
+            target = before_here[-1][1].name if before_here else ""
+            return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="of-phrase", target=target)
+        if len(gap) <= 20 and TO_PHRASE.match(gap) and before:
+            origin = before[-1][1]
+            if origin.id != p.id:
+                return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="to-phrase", target=p.name)
+    literal_before = [(m, p) for m, p in before_here if p.kind != "country"]
+    if literal_before:
+        p = literal_before[-1][1]
+        return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="sentence")
+    if focus is not None:
+        return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
+    return d
+
+
+def _focus_place(places: list[Place]) -> Place | None:
+    """The place the article is most about: most literal mentions, not a country or sea."""
+    candidates = [p for p in places if p.kind not in ("country", "sea")]
+    if not candidates:
+        return None
+
+    def literal_count(p: Place) -> tuple[int, int]:
+        return (sum(m.role == "literal" for m in p.mentions), len(p.mentions))
+
+    return max(candidates, key=literal_count)

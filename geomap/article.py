@@ -1,0 +1,84 @@
+"""An article, parsed: its places and distances, and the one function that makes it, :func:`parse`.
+
+>>> article = parse("Russian forces are about three miles from Bakhmut, officials in Kyiv said.")
+>>> [p.name for p in article.places]
+['Bakhmut', 'Kyiv']
+>>> [(d.text, d.anchor) for d in article.distances]
+[('about three miles', 'Bakhmut')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geomap.anchors import anchor_distances
+from geomap.distances import Distance, find_distances
+from geomap.gazetteer import Gazetteer
+from geomap.mentions import find_mentions
+from geomap.places import Place
+from geomap.resolve import resolve_places
+from geomap.text import Document
+
+if TYPE_CHECKING:
+    import geopandas
+
+
+@dataclass(frozen=True)
+class Article:
+    """The result of :func:`parse`: the document, its places and its anchored distances."""
+
+    document: Document
+    places: tuple[Place, ...]
+    distances: tuple[Distance, ...]
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        d = self.document
+        return {"title": d.title, "date": d.date, "url": d.url}
+
+    def place(self, name: str) -> Place | None:
+        """The place with this canonical name or surface form, if the article has it."""
+        for p in self.places:
+            if name == p.name or name in p.forms:
+                return p
+        return None
+
+    def to_geojson(self) -> dict:
+        """An RFC 7946 FeatureCollection of places and distance shapes (see :mod:`geomap.geojson`)."""
+        from geomap.geojson import article_to_geojson
+
+        return article_to_geojson(self)
+
+    def to_geodataframe(self) -> geopandas.GeoDataFrame:
+        """Places and distances as a GeoDataFrame in EPSG:4326, one row per feature."""
+        import geopandas
+
+        fc = self.to_geojson()
+        frame = geopandas.GeoDataFrame.from_features(fc["features"], crs="EPSG:4326")
+        return frame
+
+
+def parse(
+    text: str,
+    *,
+    title: str = "",
+    date: str = "",
+    url: str = "",
+    focus: Iterable[str] = (),
+    gazetteer: Gazetteer | None = None,
+) -> Article:
+    """Find, resolve and anchor every place and distance in ``text``.
+
+    ``focus`` names countries (ISO codes) a user expects the article to be about; it tips close calls.
+    """
+    gz = gazetteer or Gazetteer.default()
+    doc = Document.from_text(text, title=title, date=date, url=url)
+    places = resolve_places(doc, find_mentions(doc, gz), gz, focus=focus)
+    distances = anchor_distances(doc.text, find_distances(doc.text), places)
+    return Article(document=doc, places=tuple(places), distances=tuple(distances))

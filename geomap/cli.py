@@ -1,0 +1,119 @@
+"""The command line: argument parsing and exit codes only; the work is the library's.
+
+geomap map ARTICLE... [-o DIR] [--open]     HTML map + GeoJSON per article
+geomap export ARTICLE -o FILE.geojson       GeoJSON only
+geomap places ARTICLE                       a table of the places found
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geomap import __version__
+from geomap.errors import GeomapError, InputError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geomap", description="Map the places and distances a news article names.")
+    parser.add_argument("--version", action="version", version=f"geomap {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    focus = argparse.ArgumentParser(add_help=False)
+    focus.add_argument(
+        "--focus", default="", help="comma-separated ISO country codes the article is about (e.g. UA,RU)"
+    )
+
+    p_map = sub.add_parser("map", parents=[focus], help="write an HTML map and GeoJSON for each article")
+    p_map.add_argument("articles", nargs="+", metavar="ARTICLE", help="text file, or - for standard input")
+    p_map.add_argument("-o", "--output", default="outputs", metavar="DIR", help="output folder (default: outputs)")
+    p_map.add_argument("--open", action="store_true", help="open each map in a web browser")
+
+    p_export = sub.add_parser("export", parents=[focus], help="write the article's GeoJSON")
+    p_export.add_argument("article", metavar="ARTICLE")
+    p_export.add_argument("-o", "--output", required=True, metavar="FILE.geojson")
+
+    p_places = sub.add_parser("places", parents=[focus], help="print the places found, as a table")
+    p_places.add_argument("article", metavar="ARTICLE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except GeomapError as e:
+        print(f"geomap: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("geomap: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parse(source: str, focus: str):
+    from geomap.article import parse
+    from geomap.outputs import read_article
+
+    text, name = read_article(source)
+    codes = [c.strip().upper() for c in focus.split(",") if c.strip()]
+    if any(len(c) != 2 or not c.isalpha() for c in codes):
+        raise InputError(f"--focus takes two-letter country codes, not {focus!r}")
+    return parse(text, focus=codes), name
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from geomap.geojson import dumps
+    from geomap.outputs import write_atomic
+    from geomap.render import open_in_browser, render_map, save_map
+
+    parsed = [_parse(a, args.focus) for a in args.articles]  # read everything before writing anything
+    out = Path(args.output)
+    for article, name in parsed:
+        html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
+        write_atomic(geojson_path, dumps(article.to_geojson()))
+        save_map(render_map(article), html_path)
+        print(html_path)
+        print(geojson_path)
+        if args.open:
+            open_in_browser(html_path)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from geomap.geojson import dumps
+    from geomap.outputs import write_atomic
+
+    article, _ = _parse(args.article, args.focus)
+    write_atomic(Path(args.output), dumps(article.to_geojson()))
+    print(args.output)
+    return 0
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    article, _ = _parse(args.article, args.focus)
+    header = ("mention", "name", "kind", "country", "lat", "lon", "confidence", "role")
+    rows = [header]
+    for p in article.places:
+        rows.append(
+            (
+                ", ".join(p.forms),
+                p.name,
+                p.kind,
+                p.country,
+                f"{p.lat:.4f}",
+                f"{p.lon:.4f}",
+                f"{p.confidence:.2f}",
+                p.role,
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return 0
+
+
+COMMANDS = {"map": cmd_map, "export": cmd_export, "places": cmd_places}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Distances the text states: "about three miles", "up to 2 km", "20-25 km", "hundreds of miles".
+
+A small grammar: an optional qualifier, a number (digits or words, or a range), a unit, an optional
+"-long"/"-wide", an optional converted repeat in brackets ("15 kilometers (nine miles)" is one distance)
+and an optional compass direction. Vague amounts are kept, marked vague, with no metres.
+
+>>> [(d.text, round(d.meters), d.qualifier) for d in find_distances("Andriivka is about 13 km south of Bakhmut.")]
+[('about 13 km', 13000, 'about')]
+>>> d = find_distances("retreated to a distance of up to two kilometers")[0]
+>>> (d.meters, d.min_meters, d.qualifier)
+(2000.0, 0.0, 'up to')
+>>> find_distances("hundreds of miles from the front")[0].vague
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+UNIT_METERS = {
+    "km": 1000.0,
+    "kms": 1000.0,
+    "kilometer": 1000.0,
+    "kilometre": 1000.0,
+    "kilometers": 1000.0,
+    "kilometres": 1000.0,
+    "m": 1.0,
+    "meter": 1.0,
+    "metre": 1.0,
+    "meters": 1.0,
+    "metres": 1.0,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "nautical mile": 1852.0,
+    "nautical miles": 1852.0,
+    "nmi": 1852.0,
+    "yard": 0.9144,
+    "yards": 0.9144,
+    "foot": 0.3048,
+    "feet": 0.3048,
+    "ft": 0.3048,
+}
+QUALIFIERS = {
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "approx.": "about",
+    "an estimated": "about",
+    "only about": "about",
+    "just about": "about",
+    "up to": "up to",
+    "within": "up to",
+    "as close as": "up to",
+    "no more than": "up to",
+    "at most": "up to",
+    "more than": "more than",
+    "over": "more than",
+    "at least": "more than",
+    "just over": "more than",
+    "beyond": "more than",
+    "less than": "less than",
+    "under": "less than",
+    "just under": "less than",
+    "fewer than": "less than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+}
+DIRECTIONS = {
+    "north": "N",
+    "south": "S",
+    "east": "E",
+    "west": "W",
+    "northeast": "NE",
+    "northwest": "NW",
+    "southeast": "SE",
+    "southwest": "SW",
+    "north-east": "NE",
+    "north-west": "NW",
+    "south-east": "SE",
+    "south-west": "SW",
+    "north east": "NE",
+    "north west": "NW",
+    "south east": "SE",
+    "south west": "SW",
+}
+# Largest distance taken literally: half the Earth's circumference.
+MAX_METERS = 20_037_508.0
+
+_NUM_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+)
+_WORD_NUMBER = rf"(?:(?:a|an)\s+)?(?:{_NUM_WORDS})(?:[\s-]+(?:and\s+)?(?:{_NUM_WORDS}))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}|a|an|half\s+a|a\s+half)"
+_UNIT = r"nautical\s+miles?|nmi|kilomet(?:er|re)s?|kms?|met(?:er|re)s?|miles?|mi|yards?|feet|foot|ft|m"
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_DIR = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
+
+DISTANCE = re.compile(
+    rf"""(?ix)
+    (?:(?P<qual>{_QUAL}|between)\s+)?
+    (?<![\w.\-−])(?P<num>{_NUMBER})
+    (?:\s*(?:-|–|—|to|and)\s*(?P<num2>{_NUMBER}))?
+    (?P<half>\s+and\s+a\s+half)?
+    \s*-?\s*
+    (?P<unit>{_UNIT})\b
+    (?P<half2>\s+and\s+a\s+half)?
+    (?:-(?:long|wide|deep))?
+    (?:\s*\((?:about\s+|some\s+|roughly\s+|around\s+)?(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\.?\))?
+    (?:\s+(?P<dir>{_DIR})(?:ern)?\b)?
+    """
+)
+VAGUE = re.compile(
+    r"(?i)\b(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
+    r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
+)
+
+
+@dataclass(frozen=True)
+class Distance:
+    """A distance as stated: its span, its value in metres (upper bound for a range), bounds and qualifier.
+
+    ``anchor`` is the name of the place it is measured from or around, ``anchor_rule`` how that place
+    was chosen (see :mod:`geomap.anchors`), ``target`` the place at the other end where the text names one.
+    """
+
+    start: int
+    end: int
+    text: str
+    meters: float | None
+    min_meters: float | None
+    max_meters: float | None
+    qualifier: str
+    direction: str = ""
+    vague: bool = False
+    anchor: str = ""
+    anchor_id: str = ""
+    anchor_rule: str = ""
+    target: str = ""
+
+
+def parse_number(s: str) -> float | None:
+    """'13' -> 13, '1,200' -> 1200, 'three' -> 3, 'a' -> 1, 'twenty-five' -> 25, 'half a' -> 0.5."""
+    s = " ".join(s.lower().replace("-", " ").split())
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        value = float(s.replace(",", ""))
+        return value if math.isfinite(value) else None
+    if s in ("a", "an"):
+        return 1.0
+    if s in ("half a", "a half"):
+        return 0.5
+    s = re.sub(r"^(?:a|an) ", "one ", s)
+    try:
+        return float(text2num(s, "en"))
+    except ValueError:
+        return None
+
+
+def find_distances(text: str) -> list[Distance]:
+    """Every stated distance in ``text``, in order; vague amounts included with ``vague=True``."""
+    found: list[Distance] = []
+    for m in DISTANCE.finditer(text):
+        d = _from_match(text, m)
+        if d is not None:
+            found.append(d)
+    for m in VAGUE.finditer(text):
+        if any(d.start <= m.start() < d.end for d in found):
+            continue
+        found.append(Distance(m.start(), m.end(), text[m.start() : m.end()], None, None, None, "vague", vague=True))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _from_match(text: str, m: re.Match[str]) -> Distance | None:
+    unit = " ".join(m.group("unit").lower().split())
+    if unit == "m" and re.search(r"[$€£]\s*$", text[max(0, m.start() - 3) : m.start()]):
+        return None  # "$5 m" is money
+    if unit == "m" and m.group("num2") is None and not re.match(r"\d", m.group("num")):
+        return None  # "a m" / "one m": too ambiguous to be a distance
+    factor = UNIT_METERS.get(unit) or UNIT_METERS.get(unit.rstrip("s"))
+    first = parse_number(m.group("num"))
+    if factor is None or first is None:
+        return None
+    half = 0.5 if (m.group("half") or m.group("half2")) else 0.0
+    second = parse_number(m.group("num2")) if m.group("num2") else None
+    qual_word = (m.group("qual") or "").lower()
+    if second is not None and second > first:
+        lo, hi = (first + half) * factor, (second + half) * factor
+        qualifier = "about" if qual_word in ("", "between") else QUALIFIERS.get(qual_word, "about")
+    else:
+        if m.group("num2") and second is None:
+            return None
+        lo = hi = (first + half) * factor
+        qualifier = QUALIFIERS.get(qual_word, "exact")
+    if not (0 < hi <= MAX_METERS):
+        return None
+    if qualifier in ("up to", "less than", "nearly"):
+        lo = 0.0
+    start = m.start("qual") if m.group("qual") and qual_word != "between" else m.start("num")
+    if qual_word == "between":
+        start = m.start("qual")
+    end = m.end("dir") if m.group("dir") else m.end()
+    span_end = m.start("dir") if m.group("dir") else m.end()
+    direction = DIRECTIONS.get(" ".join((m.group("dir") or "").lower().split()), "")
+    return Distance(
+        start=start,
+        end=end,
+        text=text[start:span_end].rstrip(),
+        meters=hi,
+        min_meters=lo,
+        max_meters=hi,
+        qualifier=qualifier,
+        direction=direction,
+    )

@@ -1,0 +1,129 @@
+"""The exchange format: an RFC 7946 FeatureCollection of places and distance shapes.
+
+Places are Points (or the area's Polygon/MultiPolygon for countries, regions and seas) with
+``role: "place"``, ``name``, ``mentions``, ``lat``, ``lon``; distances are their drawn shape with
+``role: "distance"``, ``text``, ``meters``, ``anchor``. Coordinates are (longitude, latitude), WGS 84.
+
+>>> from geomap.article import parse
+>>> fc = article_to_geojson(parse("Shelling hit Bakhmut, about 3 km from the front."))
+>>> [f["properties"]["role"] for f in fc["features"]]
+['place', 'distance']
+>>> fc["features"][1]["properties"]["anchor"], fc["features"][1]["geometry"]["type"]
+('Bakhmut', 'Polygon')
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from shapely.geometry import mapping
+from shapely.geometry.polygon import orient
+
+from geomap.distances import Distance
+from geomap.gazetteer import ATTRIBUTION
+from geomap.geometry import shape_for
+from geomap.places import Place
+
+if TYPE_CHECKING:
+    from geomap.article import Article
+
+COORD_DECIMALS = 6
+
+
+def place_feature(p: Place) -> dict:
+    geometry = p.geometry or {"type": "Point", "coordinates": [p.lon, p.lat]}
+    return {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {
+            "role": "place",
+            "name": p.name,
+            "mentions": list(p.forms),
+            "lat": p.lat,
+            "lon": p.lon,
+            "kind": p.kind,
+            "country": p.country,
+            "gazetteer_id": p.id,
+            "population": p.population,
+            "place_role": p.role,
+            "confidence": p.confidence,
+            "alternatives": [
+                {"id": a.id, "name": a.name, "country": a.country, "lat": a.lat, "lon": a.lon, "score": a.score}
+                for a in p.alternatives
+            ],
+            "evidence": list(p.evidence),
+            "sentences": list(dict.fromkeys(m.sentence for m in p.mentions)),
+            "spans": [[m.start, m.end] for m in p.mentions],
+        },
+    }
+
+
+def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | None]:
+    """The shape's name and GeoJSON geometry; a vague or unanchored distance is a point or nothing."""
+    if anchor is None:
+        return "none", None
+    if d.vague or d.meters is None:
+        return "vague", {"type": "Point", "coordinates": [anchor.lon, anchor.lat]}
+    name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier)
+    return name, mapping(orient_all(geom))
+
+
+def orient_all(geom):
+    """RFC 7946 winding: exterior rings counter-clockwise, holes clockwise."""
+    if geom.geom_type == "Polygon":
+        return orient(geom, 1.0)
+    return type(geom)([orient(g, 1.0) for g in geom.geoms])
+
+
+def distance_feature(d: Distance, anchor: Place | None, sentence: str) -> dict:
+    shape, geometry = distance_geometry(d, anchor)
+    return {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {
+            "role": "distance",
+            "text": d.text,
+            "meters": d.meters,
+            "min_meters": d.min_meters,
+            "max_meters": d.max_meters,
+            "qualifier": d.qualifier,
+            "vague": d.vague,
+            "direction": d.direction or None,
+            "anchor": d.anchor or None,
+            "anchor_id": d.anchor_id or None,
+            "anchor_rule": d.anchor_rule or None,
+            "target": d.target or None,
+            "shape": shape,
+            "sentence": sentence,
+            "span": [d.start, d.end],
+        },
+    }
+
+
+def article_to_geojson(article: Article) -> dict:
+    by_id = {p.id: p for p in article.places}
+    features = [place_feature(p) for p in article.places]
+    for d in article.distances:
+        sentence = article.document.sentence_text(d.start)
+        features.append(distance_feature(d, by_id.get(d.anchor_id), sentence))
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "metadata": {**article.metadata, "generator": "geomap", "attribution": ATTRIBUTION},
+    }
+
+
+def dumps(fc: dict) -> str:
+    """Serialise with rounded coordinates and no NaN (RFC 7946 forbids it)."""
+    return json.dumps(_round(fc), ensure_ascii=False, allow_nan=False)
+
+
+def _round(obj):
+    if isinstance(obj, float):
+        return round(obj, COORD_DECIMALS)
+    if isinstance(obj, dict):
+        return {k: _round(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_round(v) for v in obj]
+    return obj

@@ -1,0 +1,102 @@
+"""Shapes on the ellipsoid: geodesic discs and rings around a point, right at any latitude.
+
+Circles are traced with pyproj's geodesic forward problem on WGS 84, unwrapped in longitude, closed
+over a pole when they contain one, then cut at the antimeridian into pieces (RFC 7946 section 3.1.9).
+
+>>> disc = geodesic_disc(48.59, 38.0, 2000)
+>>> disc.is_valid, round(disc.bounds[1], 3)
+(True, 48.572)
+>>> geodesic_disc(10.0, 179.99, 50_000).geom_type
+'MultiPolygon'
+"""
+
+from __future__ import annotations
+
+import math
+
+import shapely
+import shapely.affinity
+from pyproj import Geod
+from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.ops import unary_union
+
+WGS84 = Geod(ellps="WGS84")
+VERTICES = 128
+
+
+def _circle_ring(lat: float, lon: float, radius_m: float) -> list[tuple[float, float]]:
+    """The circle as (lon, lat) points, longitudes unwrapped; closed over a pole when it holds one."""
+    azimuths = [360.0 * i / VERTICES for i in range(VERTICES)]
+    lons, lats, _ = WGS84.fwd([lon] * VERTICES, [lat] * VERTICES, azimuths, [radius_m] * VERTICES)
+    points = []
+    prev = None
+    for x, y in zip(lons, lats, strict=True):
+        if prev is not None:
+            while x - prev > 180:
+                x -= 360
+            while x - prev < -180:
+                x += 360
+        points.append((x, y))
+        prev = x
+    wrap = (points[-1][0] - points[0][0]) + (points[1][0] - points[0][0])
+    if abs(wrap) > 180:
+        # the circle holds a pole: go on to the first point shifted by 360 degrees, then close over the pole
+        x0, y0 = points[0]
+        shifted = x0 + math.copysign(360.0, wrap)
+        pole = 90.0 if lat > 0 else -90.0
+        points += [(shifted, y0), (shifted, pole), (x0, pole)]
+    return points
+
+
+def _split_antimeridian(poly: Polygon) -> Polygon | MultiPolygon:
+    """Cut a polygon in unwrapped longitudes into pieces inside [-180, 180]."""
+    pieces = []
+    for shift in (-360.0, 0.0, 360.0):
+        window = box(-180 - shift, -90, 180 - shift, 90)
+        part = poly.intersection(window)
+        if not part.is_empty:
+            pieces.append(shapely.affinity.translate(part, xoff=shift))
+    merged = unary_union(pieces)
+    polys = [g for g in getattr(merged, "geoms", [merged]) if isinstance(g, Polygon) and not g.is_empty]
+    out = MultiPolygon(polys) if len(polys) > 1 else polys[0]
+    return shapely.make_valid(shapely.geometry.polygon.orient(out, 1.0) if isinstance(out, Polygon) else out)
+
+
+def _disc_unwrapped(lat: float, lon: float, radius_m: float) -> Polygon:
+    ring = _circle_ring(lat, lon, radius_m)
+    return shapely.make_valid(Polygon(ring)).buffer(0)
+
+
+def geodesic_disc(lat: float, lon: float, radius_m: float) -> Polygon | MultiPolygon:
+    """All points within ``radius_m`` metres of (lat, lon), as a GeoJSON-ready (lon, lat) geometry."""
+    if not (radius_m > 0 and math.isfinite(radius_m)):
+        raise ValueError(f"radius must be a positive number of metres, not {radius_m!r}")
+    return _split_antimeridian(_disc_unwrapped(lat, lon, radius_m))
+
+
+def geodesic_ring(lat: float, lon: float, inner_m: float, outer_m: float) -> Polygon | MultiPolygon:
+    """Points between ``inner_m`` and ``outer_m`` metres of (lat, lon) (an annulus); a disc when inner is 0."""
+    if inner_m <= 0:
+        return geodesic_disc(lat, lon, outer_m)
+    if outer_m <= inner_m:
+        raise ValueError("outer radius must exceed inner radius")
+    outer = _disc_unwrapped(lat, lon, outer_m)
+    inner = _disc_unwrapped(lat, lon, inner_m)
+    return _split_antimeridian(shapely.make_valid(outer.difference(inner)))
+
+
+def shape_for(lat: float, lon: float, lo_m: float, hi_m: float, qualifier: str) -> tuple[str, Polygon | MultiPolygon]:
+    """The drawing a stated distance asks for, and its name.
+
+    "up to / less than / nearly" -> a filled disc; "about" -> a band of +-10 % around the circle;
+    "more than" -> the ring from the distance out to half as far again; a range -> its annulus;
+    an exact figure -> a narrow band of +-3 %.
+    """
+    if qualifier in ("up to", "less than", "nearly"):
+        return "disc", geodesic_disc(lat, lon, hi_m)
+    if lo_m < hi_m:
+        return "annulus", geodesic_ring(lat, lon, lo_m, hi_m)
+    if qualifier == "more than":
+        return "ring beyond", geodesic_ring(lat, lon, hi_m, min(hi_m * 1.5, 20_000_000.0))
+    spread = 0.10 if qualifier == "about" else 0.03
+    return "band", geodesic_ring(lat, lon, hi_m * (1 - spread), min(hi_m * (1 + spread), 20_000_000.0))

@@ -1,0 +1,206 @@
+"""Mentions: where the text names a place the gazetteer knows.
+
+An Aho-Corasick automaton over every folded gazetteer name finds candidate spans in the folded text
+(folding keeps offsets, so a hit is a span of the original). Rules then drop what is not a place name
+as written: lower-case words, parts of longer proper names ("Adam Tactical Group", "Mr. Wagner"),
+abbreviations the gazetteer does not spell that way ("BBC").
+
+>>> from geomap.text import Document
+>>> doc = Document.from_text("Russia’s forces shelled Bakhmut and the Sea of Azov coast, said Mr. Wagner.")
+>>> [m.text for m in find_mentions(doc)]
+['Russia', 'Bakhmut', 'Sea of Azov']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from geomap.folding import fold
+from geomap.gazetteer import Gazetteer
+from geomap.text import Document
+
+# Lower-case words allowed inside a multi-word place name.
+NAME_CONNECTORS = frozenset("of the de la le du del da do dos das on upon am an im al el and-".split())
+# Generic words that may follow a name in lower case ("Donetsk region") and mark the kind meant.
+GENERIC_KIND = {
+    "region": "region",
+    "oblast": "region",
+    "province": "region",
+    "governorate": "region",
+    "state": "region",
+    "krai": "region",
+    "district": "region",
+    "raion": "region",
+    "republic": "region",
+    "sea": "sea",
+    "bay": "sea",
+    "gulf": "sea",
+    "strait": "sea",
+    "river": "river",
+    "reservoir": "other",
+    "bridge": "other",
+    "peninsula": "peninsula",
+}
+# Words that, capitalised before a name, are part of the place description, not another proper name.
+PLACE_ADJECTIVES = frozenset(
+    "eastern western northern southern central occupied greater north south east west northeastern "
+    "northwestern southeastern southwestern upper lower liberated annexed".split()
+)
+# Capitalised words that are never meant as places, whatever a gazetteer holds under that name.
+NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december western eastern northern southern general president "
+    "minister colonel captain major mayor governor senator prime christmas easter god".split()
+)
+HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
+WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-])", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that names a gazetteer entry.
+
+    ``weak`` marks a span whose capital letter proves nothing (sentence start, headline);
+    ``kind_hint`` is the kind a following generic word asks for ("Kharkiv region" -> region);
+    ``dateline`` marks the reporting location at the top of an article.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    sentence: tuple[int, int]
+    weak: bool = False
+    kind_hint: str = ""
+    dateline: bool = False
+    common: bool = False
+
+
+@cache
+def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key in gazetteer.keys():
+        if len(key) >= 2:
+            auto.add_word(key, len(key))
+    auto.make_automaton()
+    return auto
+
+
+def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every place-name span in ``doc``, left to right, longest match first where spans overlap."""
+    gz = gazetteer or Gazetteer.default()
+    folded = fold(doc.text)
+    spans = _longest_spans(folded, _automaton(gz))
+    headline = _headline_span(doc)
+    datelines = _dateline_spans(doc.text)
+    out = []
+    for start, end in spans:
+        text = doc.text[start:end]
+        key = " ".join(folded[start:end].split())
+        if key in NOT_PLACES or not _looks_like_a_name(text, gz, key):
+            continue
+        sentence = doc.sentence_of(start)
+        in_headline = headline[0] <= start < headline[1]
+        if not in_headline and _inside_longer_name(doc.text, start, end, sentence[0]):
+            continue
+        end, kind_hint = _generic_suffix(doc.text, end)
+        kind_hint = kind_hint or GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else kind_hint
+        weak = in_headline or _first_word(doc.text, sentence[0]) == start
+        out.append(
+            Mention(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                key=key,
+                sentence=sentence,
+                weak=weak,
+                kind_hint=kind_hint,
+                dateline=any(s <= start < e for s, e in datelines),
+                common=key in gz.common_names,
+            )
+        )
+    return out
+
+
+def _longest_spans(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, int]]:
+    hits = []
+    for end_index, length in auto.iter(folded):
+        start, end = end_index - length + 1, end_index + 1
+        if (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+            hits.append((start, end))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+    return sorted(chosen)
+
+
+def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
+    """Capitalised as a name is; short all-capital spans only where the gazetteer spells them so."""
+    words = text.replace("-", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    for w in words[1:]:
+        if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and w.lower() not in GENERIC_KIND:
+            return False
+    letters = [c for c in text if c.isalpha()]
+    if text.isupper() and len(letters) <= 3:
+        return any(text in (e.name, *e.names) for e in gz.lookup(key))
+    return len(letters) >= 2
+
+
+def _previous_word(text: str, start: int) -> tuple[str, int]:
+    m = re.search(r"([^\W\d_][\w’'.]*)\W*$", text[max(0, start - 40) : start])
+    if not m:
+        return "", -1
+    return m.group(1), max(0, start - 40) + m.start(1)
+
+
+def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """ "Adam Tactical Group", "Vladimir Putin", "Mr. Wagner": the span is part of another proper name."""
+    gap_before = text[max(0, start - 3) : start]
+    prev, prev_at = _previous_word(text, start)
+    if prev and prev.lower().rstrip(".") in HONORIFICS and text[prev_at + len(prev) : start].strip() in ("", "."):
+        return True
+    if prev and prev[:1].isupper() and gap_before[-1:] == " " and not re.search(r"[,;:(\"“—–]", gap_before):
+        if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES:
+            return True
+    after = re.match(r" ([^\W\d_][\w’'-]*)", text[end : end + 40])
+    if after:
+        nxt = after.group(1)
+        return nxt[:1].isupper() and nxt.lower() not in GENERIC_KIND
+    return False
+
+
+def _generic_suffix(text: str, end: int) -> tuple[int, str]:
+    """Extend over a following generic word ("Kharkiv region", "Dnipro River") and report the kind it asks for."""
+    m = re.match(r" ([A-Za-z]+)\b", text[end : end + 20])
+    if m and m.group(1).lower() in GENERIC_KIND:
+        return end + m.end(), GENERIC_KIND[m.group(1).lower()]
+    return end, ""
+
+
+def _first_word(text: str, sentence_start: int) -> int:
+    m = WORD.search(text, sentence_start)
+    return m.start() if m else -1
+
+
+def _headline_span(doc: Document) -> tuple[int, int]:
+    if not doc.title:
+        return (0, 0)
+    at = doc.text.find(doc.title)
+    return (at, at + len(doc.title)) if at >= 0 else (0, 0)
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """ "KYIV, Ukraine (AP) —": an all-capital place at the start of a paragraph, in the first part of the article."""
+    spans = []
+    for m in DATELINE.finditer(text[:3000]):
+        spans.append((m.start(1), m.end(1)))
+    return spans

@@ -1,0 +1,57 @@
+"""Places: the resolved, mapped result of one or more mentions of the same gazetteer entry.
+
+>>> p = Place(id="geonames:713174", name="Bakhmut", kind="town", country="UA", lat=48.59, lon=38.0)
+>>> p.forms
+()
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    """Where a place is named: the surface form, its character span, its sentence and its role there."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A candidate that lost, with its score: what a user checks when the choice looks wrong."""
+
+    id: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place on the map, with every mention of it and the evidence for the choice."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    population: int = 0
+    role: str = "literal"
+    confidence: float = 1.0
+    mentions: tuple[MentionRef, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    evidence: tuple[str, ...] = ()
+    geometry: dict | None = field(default=None, repr=False)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The distinct surface forms the text uses for this place, in order of appearance."""
+        return tuple(dict.fromkeys(m.text for m in self.mentions))

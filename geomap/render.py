@@ -1,0 +1,247 @@
+"""The map: an article drawn with Folium as one self-contained HTML file that needs no network.
+
+Leaflet and jQuery are inlined from the pinned ``xstatic`` packages, the basemap is Natural Earth
+country and region outlines from the embedded gazetteer on a sea-coloured background, and every string
+from the article passes through :func:`safe_text` before it reaches a popup or tooltip.
+
+>>> safe_text("<img src=x onerror=alert(1)> ${x} `y` C:\\\\temp")
+'&lt;img src=x onerror=alert(1)&gt; &#36;{x} &#96;y&#96; C:&#92;&#92;temp'
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import webbrowser
+from functools import cache
+from pathlib import Path
+
+import folium
+import shapely
+from branca.element import Element
+from shapely.geometry import box, mapping, shape
+
+from geomap.article import Article
+from geomap.errors import OutputError
+from geomap.gazetteer import ATTRIBUTION, Gazetteer
+from geomap.geojson import distance_geometry
+from geomap.outputs import write_atomic
+
+ROLE_COLORS = {"literal": "#c0392b", "metonymic": "#7d3c98", "reporting": "#1f618d"}
+SHAPE_STYLES = {
+    "disc": {"color": "#d35400", "fillOpacity": 0.18, "dashArray": None},
+    "band": {"color": "#b9770e", "fillOpacity": 0.25, "dashArray": None},
+    "annulus": {"color": "#b9770e", "fillOpacity": 0.25, "dashArray": "6 4"},
+    "ring beyond": {"color": "#922b21", "fillOpacity": 0.12, "dashArray": "2 6"},
+}
+SEA = "#aad3df"
+LAND = "#f5f3ed"
+EXTERNAL_REF = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*["']?https?:""", re.IGNORECASE)
+TILE_REF = re.compile(r"""L\.tileLayer\(\s*["']https?:""")
+
+
+class RawHTML(Element):
+    """HTML or script inserted as is: branca's Element would compile it as a Jinja template."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__("")
+        self.content = content
+
+    def render(self, **kwargs) -> str:
+        return self.content
+
+
+def safe_text(text: str) -> str:
+    """HTML-escape ``text`` and neutralise what JavaScript template strings interpret (``$``, backtick, backslash)."""
+    return html.escape(text, quote=True).replace("\\", "&#92;").replace("$", "&#36;").replace("`", "&#96;")
+
+
+@cache
+def _asset(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _leaflet_dir() -> Path:
+    from xstatic.pkg import leaflet
+
+    return Path(leaflet.BASE_DIR)
+
+
+def _inline_css() -> str:
+    """leaflet.css with its images as data URIs, so nothing is fetched next to the HTML file."""
+    folder = _leaflet_dir()
+    css = _asset(folder / "leaflet.css")
+
+    def data_uri(m: re.Match[str]) -> str:
+        target = folder / m.group(1)
+        return f"url(data:image/png;base64,{base64.b64encode(target.read_bytes()).decode()})"
+
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css)
+
+
+def _offline_assets(m: folium.Map) -> None:
+    from xstatic.pkg import jquery
+
+    # per instance: folium's module-level lists must stay untouched for other maps in the process
+    m.default_js = []
+    m.default_css = []
+    header = m.get_root().header
+    leaflet_js = _asset(_leaflet_dir() / "leaflet.js").replace("</script", "<\\/script")
+    jquery_js = _asset(Path(jquery.BASE_DIR) / "jquery.min.js").replace("</script", "<\\/script")
+    header.add_child(RawHTML(f"<style>{_inline_css()}</style>"), name="leaflet_css")
+    header.add_child(RawHTML(f"<script>{leaflet_js}</script>"), name="leaflet")
+    header.add_child(RawHTML(f"<script>{jquery_js}</script>"), name="jquery")
+    header.add_child(
+        RawHTML(
+            f"<style>.leaflet-container{{background:{SEA}}} .geomap-pin{{border-radius:50%;border:2px solid #fff;"
+            "box-shadow:0 0 3px #333}} .geomap-box{{background:#fff;padding:6px 9px;font:12px sans-serif;"
+            "border-radius:4px;box-shadow:0 0 4px #888;max-width:320px}}</style>"
+        ),
+        name="geomap_css",
+    )
+
+
+def _basemap(m: folium.Map, article: Article, bounds: tuple[float, float, float, float]) -> None:
+    """Country outlines near the article's places, and the regions of the countries it names."""
+    gz = Gazetteer.default()
+    west, south, east, north = bounds
+    window = box(max(-180, west - 15), max(-85, south - 10), min(180, east + 15), min(85, north + 10))
+    countries = {p.country for p in article.places if p.country}
+    features = []
+    regions = []
+    for ident, geometry in gz.areas().items():
+        if ident.startswith("ne:marine:") or ident.startswith("union:"):
+            continue
+        geom = shape(geometry)
+        if not geom.intersects(window):
+            continue
+        is_region = ident.startswith("ne:admin1:")
+        if is_region and ident.split(":")[2].split("-")[0] not in countries:
+            continue
+        clipped = shapely.set_precision(geom.intersection(window).simplify(0.01 if is_region else 0.03), 1e-3)
+        if clipped.is_empty:
+            continue
+        (regions if is_region else features).append({"type": "Feature", "properties": {}, "geometry": mapping(clipped)})
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name="Countries",
+        interactive=False,
+        style_function=lambda _: {"color": "#777", "weight": 1, "fillColor": LAND, "fillOpacity": 1},
+    ).add_to(m)
+    if regions:
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": regions},
+            name="Regions",
+            interactive=False,
+            style_function=lambda _: {"color": "#999", "weight": 0.6, "dashArray": "3 3", "fill": False},
+        ).add_to(m)
+
+
+def _bounds(article: Article) -> tuple[float, float, float, float]:
+    pts = [(p.lon, p.lat) for p in article.places if p.role == "literal" and p.kind not in ("country", "sea")]
+    pts = pts or [(p.lon, p.lat) for p in article.places] or [(31.2, 48.4)]
+    lons, lats = [x for x, _ in pts], [y for _, y in pts]
+    pad = 0.2
+    return min(lons) - pad, min(lats) - pad, max(lons) + pad, max(lats) + pad
+
+
+def _popup(lines: list[str]) -> folium.Popup:
+    return folium.Popup("<br>".join(lines), max_width=360)
+
+
+def render_map(article: Article) -> folium.Map:
+    """A Folium map of ``article``: a pin per place, a shape per distance, legend, title and layers."""
+    bounds = _bounds(article)
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
+    _offline_assets(m)
+    _basemap(m, article, bounds)
+    layers = {role: folium.FeatureGroup(name=f"Places: {role}") for role in ROLE_COLORS}
+    distances_layer = folium.FeatureGroup(name="Distances")
+    for p in article.places:
+        color = ROLE_COLORS.get(p.role, "#333")
+        size = 16 if p.kind in ("country", "region", "sea", "peninsula") else 12
+        icon = folium.DivIcon(
+            html=f'<div class="geomap-pin" style="width:{size}px;height:{size}px;background:{color}"></div>',
+            icon_size=(size, size),
+            icon_anchor=(size // 2, size // 2),
+        )
+        sentences = list(dict.fromkeys(ref.sentence for ref in p.mentions))
+        lines = [
+            f"<b>{safe_text(p.name)}</b> ({safe_text(p.kind)}, {safe_text(p.country or '-')})",
+            f"{p.lat:.4f}, {p.lon:.4f} &middot; confidence {p.confidence:.2f} &middot; {safe_text(p.role)}",
+            *[f"&ldquo;{safe_text(s)}&rdquo;" for s in sentences[:5]],
+        ]
+        folium.Marker([p.lat, p.lon], icon=icon, popup=_popup(lines), tooltip=folium.Tooltip(safe_text(p.name))).add_to(
+            layers.get(p.role, layers["literal"])
+        )
+    by_id = {p.id: p for p in article.places}
+    for d in article.distances:
+        shape_name, geometry = distance_geometry(d, by_id.get(d.anchor_id))
+        if geometry is None or shape_name == "vague":
+            continue
+        style = SHAPE_STYLES[shape_name]
+        sentence = article.document.sentence_text(d.start)
+        gj = folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": geometry},
+            style_function=lambda _, s=style: {
+                "color": s["color"],
+                "weight": 2,
+                "fillColor": s["color"],
+                "fillOpacity": s["fillOpacity"],
+                "dashArray": s["dashArray"],
+            },
+        )
+        tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}: {safe_text(sentence)}"
+        folium.Tooltip(tip, sticky=True).add_to(gj)
+        gj.add_to(distances_layer)
+    for layer in [*layers.values(), distances_layer]:
+        layer.add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    _title_and_legend(m, article)
+    west, south, east, north = bounds
+    m.fit_bounds([[south, west], [north, east]])
+    return m
+
+
+def _title_and_legend(m: folium.Map, article: Article) -> None:
+    title = safe_text(article.title or "geomap")
+    date = safe_text(article.document.date)
+    swatches = "".join(
+        f'<div><span class="geomap-pin" style="display:inline-block;width:10px;height:10px;background:{c}"></span> '
+        f"{role} place</div>"
+        for role, c in ROLE_COLORS.items()
+    )
+    shapes = "".join(
+        f'<div><span style="display:inline-block;width:14px;height:8px;border:2px solid {s["color"]}"></span> '
+        f"{name}</div>"
+        for name, s in SHAPE_STYLES.items()
+    )
+    box_html = (
+        f'<div class="geomap-box" style="position:fixed;top:10px;left:50px;z-index:1000">'
+        f"<b>{title}</b>{'<br>' + date if date else ''}</div>"
+        f'<div class="geomap-box" style="position:fixed;bottom:30px;right:10px;z-index:1000">{swatches}{shapes}'
+        f'<div style="margin-top:4px;color:#555">{safe_text(ATTRIBUTION)}</div></div>'
+    )
+    m.get_root().html.add_child(RawHTML(box_html))
+
+
+def check_offline(html_text: str) -> None:
+    """Raise if the saved map would fetch anything from the network."""
+    found = EXTERNAL_REF.search(html_text) or TILE_REF.search(html_text)
+    if found:
+        raise OutputError(f"the map refers to a network resource ({found.group(0)[:60]}); refusing to save it")
+
+
+def save_map(m: folium.Map, path: Path) -> None:
+    """Render, check that nothing points at the network, then write atomically."""
+    text = m.get_root().render()
+    check_offline(text)
+    write_atomic(Path(path), text)
+
+
+def open_in_browser(path: Path) -> None:
+    """Open the map in the user's browser; where there is none, say where the file is."""
+    uri = Path(path).resolve().as_uri()
+    if not webbrowser.open(uri):
+        print(f"no web browser found; open {uri} yourself")

@@ -1,0 +1,181 @@
+"""Resolution: choose, for each named place, the gazetteer entry the article means, and keep why.
+
+Each candidate gets a score from explainable evidence: its kind (a country for "Georgia", a region for
+"Donetsk region", the city for a bare "Donetsk"), its population, the article's focus (the countries its
+unambiguous places lie in) and its distance to the article's other places. A mention whose best
+candidate is a small place far outside the article's focus is dropped: that is how "Sem", a soldier's
+nickname, stays off a map of Bakhmut although Norway has a village of that name.
+
+>>> from geomap.text import Document
+>>> from geomap.mentions import find_mentions
+>>> doc = Document.from_text("Ukrainian troops advanced near Bakhmut and Andriivka, south of Klishchiivka.")
+>>> [(p.name, p.country) for p in resolve_places(doc, find_mentions(doc))]
+[('Bakhmut', 'UA'), ('Andriivka', 'UA'), ('Klishchiivka', 'UA')]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from geomap.gazetteer import Entry, Gazetteer, haversine_km
+from geomap.mentions import Mention
+from geomap.places import Alternative, MentionRef, Place
+from geomap.roles import mention_role, place_role
+from geomap.text import Document
+
+KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "other": 2.0, "river": 2.0}
+# Below this population a place outside the article's focus needs other evidence to be believed.
+SMALL_PLACE = 100_000
+ALTERNATIVES_KEPT = 3
+
+
+def resolve_places(
+    doc: Document,
+    mentions: Iterable[Mention],
+    gazetteer: Gazetteer | None = None,
+    focus: Iterable[str] = (),
+) -> list[Place]:
+    """Places for ``mentions``, one per gazetteer entry, in order of first mention.
+
+    ``focus`` is a user's prior: ISO country codes the article is expected to be about.
+    """
+    gz = gazetteer or Gazetteer.default()
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.key, m.kind_hint)].append(m)
+    candidates = {g: _candidates(gz, key, hint) for g, (key, hint) in ((g, g) for g in groups)}
+    candidates = {g: c for g, c in candidates.items() if c}
+
+    # First pass: focus from what is unambiguous; second pass: with the places of the first.
+    focus_weights = _focus(candidates, groups, set(focus), chosen={})
+    chosen = {g: _rank(c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
+    focus_weights = _focus(candidates, groups, set(focus), chosen)
+    context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
+
+    by_entry: dict[str, dict] = {}
+    for g, cands in candidates.items():
+        ranked = _rank(cands, groups[g], focus_weights, [e for e in context if e.id not in {c.id for c in cands}])
+        _, best, evidence = ranked[0]
+        keep, why = _believable(best, groups[g], focus_weights, evidence)
+        if not keep:
+            continue
+        probs = _softmax([r[0] for r in ranked])
+        slot = by_entry.setdefault(best.id, {"entry": best, "mentions": [], "evidence": why, "conf": 0.0, "alts": []})
+        slot["mentions"].extend(groups[g])
+        slot["conf"] = max(slot["conf"], probs[0])
+        slot["alts"] = [
+            Alternative(e.id, e.name, e.country, e.lat, e.lon, round(s, 3))
+            for s, e, _ in ranked[1 : 1 + ALTERNATIVES_KEPT]
+        ]
+    places = [_place(doc, gz, slot) for slot in by_entry.values()]
+    return sorted(places, key=lambda p: p.mentions[0].start)
+
+
+def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
+    found = gz.lookup(key)
+    if hint:
+        wanted = [e for e in found if e.kind == hint]
+        return wanted or ([] if hint in ("region", "sea") else found)
+    return found
+
+
+def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
+    """Places that vouch for the article's area by their point: settlements and landmarks, not areas."""
+    return not entry.is_area and not all(m.weak for m in mentions)
+
+
+def _focus(candidates, groups, prior: set[str], chosen: dict) -> dict[str, float]:
+    """Country weights in [0, 1]: where the article's places are, by mention count."""
+    counts: Counter[str] = Counter()
+    for g, cands in candidates.items():
+        n = len(groups[g])
+        if g in chosen:
+            entry = chosen[g][1]
+            if entry.country and not groups[g][0].common:
+                counts[entry.country] += n * (2 if entry.kind == "country" else 1)
+            continue
+        countries = {e.country for e in cands if e.country}
+        top = cands[0]
+        if top.kind == "country" or len(countries) == 1:
+            counts[top.country] += n * (2 if top.kind == "country" else 1)
+    for cc in prior:
+        counts[cc.upper()] += max(counts.values(), default=1) * 2
+    peak = max(counts.values(), default=0)
+    return {cc: c / peak for cc, c in counts.items()} if peak else {}
+
+
+def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], context: list[Entry]):
+    scored = []
+    bare_city = {e.country for e in cands if e.kind in ("city", "town") and e.population >= 50_000}
+    for e in cands:
+        evidence = []
+        # famous cities are what a bare name means unless the article's area says otherwise
+        score = math.log10(e.population + 1) / 3 + (
+            1.5 if e.population >= 1_000_000 else 0.75 if e.population >= 100_000 else 0
+        )
+        prior = KIND_PRIOR.get(e.kind, 0.0)
+        if e.kind == "region" and not mentions[0].kind_hint and e.country in bare_city:
+            prior -= 3.0  # a bare "Donetsk" is the city; the oblast is "Donetsk region"
+        if mentions[0].kind_hint and e.kind == mentions[0].kind_hint:
+            prior += 2.0
+            evidence.append(f"the text calls it a {e.kind}")
+        score += prior
+        f = focus.get(e.country, 0.0)
+        if f:
+            score += 2.5 * f
+            evidence.append(f"in the article's focus ({e.country}, weight {f:.2f})")
+        if context and e.kind not in ("country", "sea", "region", "peninsula"):
+            nearest = min(haversine_km(e.lat, e.lon, c.lat, c.lon) for c in context)
+            # namesakes are often 40-150 km apart: the bonus must fall off fast enough to tell them apart
+            bonus = 3.0 * math.exp(-nearest / 40.0)
+            if bonus >= 0.05:
+                score += bonus
+                evidence.append(f"{nearest:.0f} km from another place in the article")
+        scored.append((score, e, evidence))
+    scored.sort(key=lambda t: -t[0])
+    return scored
+
+
+def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evidence: list[str]):
+    """Keep the choice only when the text and the focus make it a place at all."""
+    if all(m.common for m in mentions):
+        return False, []
+    notable = e.kind in ("country", "region", "sea", "peninsula") or e.population >= SMALL_PLACE
+    if all(m.weak for m in mentions) and not notable:
+        return False, []
+    if not notable and focus and focus.get(e.country, 0.0) < 0.15 and e.kind in ("city", "town", "village"):
+        return False, []
+    return True, evidence or ["largest place of that name"]
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [x / total for x in exps]
+
+
+def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
+    e: Entry = slot["entry"]
+    refs = []
+    for m in sorted(slot["mentions"], key=lambda m: m.start):
+        role = mention_role(doc.text, m.start, m.end, m.dateline)
+        s, t = m.sentence
+        refs.append(MentionRef(m.text, m.start, m.end, doc.text[s:t], role))
+    return Place(
+        id=e.id,
+        name=e.name,
+        kind=e.kind,
+        country=e.country,
+        lat=e.lat,
+        lon=e.lon,
+        population=e.population,
+        role=place_role([r.role for r in refs]),
+        confidence=round(slot["conf"], 3),
+        mentions=tuple(refs),
+        alternatives=tuple(slot["alts"]),
+        evidence=tuple(slot["evidence"]),
+        geometry=gz.area(e.id) if e.is_area else None,
+    )

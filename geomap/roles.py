@@ -1,0 +1,65 @@
+"""Roles: is a mention the place itself, a government or people named by it, or where the reporter was?
+
+- ``literal``: the place ("fighting near Bakhmut", "in Ukraine", "Russia's southern coast");
+- ``metonymic``: what the place stands for ("Moscow said", "Kyiv's gains", "make Beijing do more");
+- ``reporting``: where the story was filed ("KYIV, Ukraine (AP) —", "contributed reporting from Berlin").
+
+>>> text = "Moscow’s forces fell back from Bakhmut, Kyiv said."
+>>> [mention_role(text, s, e) for s, e in [(0, 6), (32, 39), (41, 45)]]
+['metonymic', 'literal', 'metonymic']
+"""
+
+from __future__ import annotations
+
+import re
+
+LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|within|near|nearby|around|across|at|to|toward|towards|from|outside|through|throughout|"
+    r"over|along|of|on|off|past|beyond|between|behind|via|visit|visited|entered|captured|recaptured|liberated|"
+    r"seized|took|shelled|struck|hit|attacked|bombed|reached)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+GEOGRAPHIC_NOUNS = frozenset(
+    "coast coastline border borders territory territories soil airspace waters side frontier outskirts "
+    "region regions oblast part parts north south east west northeast northwest southeast southwest "
+    "capital city cities towns villages countryside interior heartland mainland shore shores ports port "
+    "skies sky land lands frontline front".split()
+)
+AGENT_VERBS = re.compile(
+    r"^\s*(?:has|have|had|is|was|will|would|could|should|may|might|must|can|did|does)?\s*(?:not\s+)?"
+    r"(?:said|says|say|announced|announces|claimed|claims|accused|accuses|denied|denies|warned|warns|wants|"
+    r"wanted|insisted|insists|demanded|demands|responded|reported|stated|told|urged|urges|believes|hopes|"
+    r"plans|refused|rejected|agreed|decided|launched|sent|signed|threatened|pledged|vowed|promised|comment|"
+    r"commented|confirm|confirmed|respond|acknowledged|admitted)\b",
+    re.IGNORECASE,
+)
+REPORTING = re.compile(r"(?:reporting|reported|contributed|writing|filed)\s+(?:\w+\s+){0,3}from\s+$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+)?([\w-]+)")
+METONYMIC_OBJECT = re.compile(
+    r"\b(?:make|makes|urging|urged|urge|pressed|pressing|asked|asking|told|telling)\s+$", re.I
+)
+
+
+def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str:
+    """The role of the mention at ``text[start:end]``, judged from the words around it."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 60]
+    if dateline or REPORTING.search(before):
+        return "reporting"
+    if LOCATIVE.search(before):
+        return "literal"
+    m = POSSESSIVE.match(after)
+    if m:
+        words = after.split()[1:3]
+        return "literal" if any(w.strip(".,;:").lower() in GEOGRAPHIC_NOUNS for w in words) else "metonymic"
+    if AGENT_VERBS.match(after) or re.match(r"^\s*,\s*(?:which|who)\b", after) or METONYMIC_OBJECT.search(before):
+        return "metonymic"
+    return "literal"
+
+
+def place_role(roles: list[str]) -> str:
+    """A place is literal if any mention is; else a reporting location if any mention is; else metonymic."""
+    for role in ("literal", "reporting", "metonymic"):
+        if role in roles:
+            return role
+    return "literal"

@@ -1,0 +1,72 @@
+"""The whole chain on the seed article (read by path from ../shared, never copied)."""
+
+import json
+
+import geomap
+from geomap.geojson import dumps
+
+
+def by_name(article):
+    return {p.name: p for p in article.places}
+
+
+def test_seed_places_and_roles(seed_article):
+    places = by_name(seed_article)
+    for name in ("Bakhmut", "Ukraine", "Russia", "Sea of Azov", "Crimea", "Kyiv", "Berlin"):
+        assert name in places, name
+        assert places[name].role in ("literal", "reporting"), name
+    for name in ("Moscow", "Beijing", "China"):
+        assert places[name].role == "metonymic", name
+    assert places["Bakhmut"].country == "UA" and abs(places["Bakhmut"].lat - 48.59) < 0.05
+    assert places["Berlin"].country == "DE"
+    forbidden = {"Wagner", "Bandit", "Sem", "Adam", "Leave", "Reply", "Forward", "BBC"}
+    assert not forbidden & {f for p in seed_article.places for f in (p.name, *p.forms)}
+
+
+def test_seed_distances(seed_article):
+    ds = {d.text: d for d in seed_article.distances}
+    assert ds["only about three miles"].anchor == "Bakhmut"
+    assert round(ds["only about three miles"].meters) == 4828
+    assert ds["up to two kilometers"].anchor == "Bakhmut" and ds["up to two kilometers"].qualifier == "up to"
+    assert ds["hundreds of miles"].vague and ds["hundreds of miles"].meters is None
+
+
+def test_every_mention_keeps_its_sentence(seed_article):
+    bakhmut = seed_article.place("Bakhmut")
+    assert len(bakhmut.mentions) >= 10
+    for m in bakhmut.mentions:
+        assert seed_article.document.text[m.start : m.end] == m.text and m.text in m.sentence
+
+
+def test_geojson_contract(seed_article):
+    fc = json.loads(dumps(seed_article.to_geojson()))
+    assert fc["type"] == "FeatureCollection" and "GeoNames" in fc["metadata"]["attribution"]
+    places = [f for f in fc["features"] if f["properties"]["role"] == "place"]
+    dists = [f for f in fc["features"] if f["properties"]["role"] == "distance"]
+    assert len(places) == len(seed_article.places) and len(dists) == 3
+    for f in places:
+        p = f["properties"]
+        assert {"name", "mentions", "lat", "lon", "confidence", "alternatives", "kind", "country"} <= set(p)
+    drawn = [f for f in dists if f["properties"]["meters"]]
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in drawn)
+    assert all(f["properties"]["anchor"] == "Bakhmut" for f in dists)
+
+
+def test_geodataframe(seed_article):
+    gdf = seed_article.to_geodataframe()
+    assert gdf.crs.to_epsg() == 4326
+    assert len(gdf) == len(seed_article.places) + len(seed_article.distances)
+
+
+def test_namesake_chosen_by_neighbours():
+    article = geomap.parse("Ukrainian troops retook Andriivka, south of Bakhmut, and pushed on to Klishchiivka.")
+    andriivka = article.place("Andriivka")
+    assert andriivka.id == "supplement:andriivka"
+    assert andriivka.alternatives and andriivka.confidence < 1
+
+
+def test_focus_prior_tips_a_close_call():
+    plain = geomap.parse("The delegation arrived in Moscow on Monday.")
+    assert plain.place("Moscow").country == "RU"
+    us = geomap.parse("The delegation arrived in Moscow on Monday.", focus=["US"])
+    assert us.place("Moscow").country == "US"

@@ -1,0 +1,86 @@
+"""The command line as a user runs it: files in, files out, one-line errors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geomap.render import check_offline
+
+GEOMAP = [sys.executable, "-m", "geomap.cli"]
+
+
+def run(*args, stdin=None):
+    return subprocess.run([*GEOMAP, *args], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def test_map_writes_html_and_geojson(tmp_path, seed_path):
+    r = run("map", str(seed_path), "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    html = (tmp_path / "000_4078ec1c0bb2b427.html").read_text()
+    fc = json.loads((tmp_path / "000_4078ec1c0bb2b427.geojson").read_text())
+    check_offline(html)
+    assert "Bakhmut" in html
+    assert any(f["properties"].get("name") == "Bakhmut" for f in fc["features"])
+
+
+def test_export_from_stdin(tmp_path):
+    out = tmp_path / "x.geojson"
+    r = run("export", "-", "-o", str(out), stdin="Shelling hit Kharkiv and Kupiansk overnight.")
+    assert r.returncode == 0, r.stderr
+    names = {f["properties"]["name"] for f in json.loads(out.read_text())["features"]}
+    assert {"Kharkiv", "Kupiansk"} <= names or {"Kharkiv", "Kupyansk"} <= names
+
+
+def test_places_table(seed_path):
+    r = run("places", str(seed_path))
+    assert r.returncode == 0
+    assert r.stdout.splitlines()[0].split()[:3] == ["mention", "name", "kind"]
+    assert any(line.startswith("Bakhmut") for line in r.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["export", "/nonexistent/a.txt", "-o", "x.geojson"], 2, "no such file"),
+        (["export", "/tmp", "-o", "x.geojson"], 2, "is a directory"),
+        (["places", "--focus", "Ukraine", "-"], 2, "two-letter"),
+    ],
+)
+def test_errors_are_one_line(args, code, message):
+    r = run(*args, stdin="Fighting near Bakhmut.")
+    assert r.returncode == code
+    assert message in r.stderr and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_empty_and_binary_inputs(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    for path, message in ((empty, "empty article"), (binary, "binary data")):
+        out = tmp_path / "out.geojson"
+        r = run("export", str(path), "-o", str(out))
+        assert r.returncode == 2 and message in r.stderr
+        assert not out.exists()
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, seed_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    r = run("map", str(seed_path), "-o", str(blocker / "maps"))
+    assert r.returncode == 4 and "cannot write" in r.stderr and "Traceback" not in r.stderr
+    assert blocker.read_text() == "not a folder"
+
+
+def test_one_bad_article_writes_nothing(tmp_path, seed_path):
+    r = run("map", str(seed_path), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith("geomap ")
+    for cmd in ("map", "export", "places"):
+        assert run(cmd, "--help").returncode == 0

@@ -1,0 +1,54 @@
+import pytest
+
+from geomap.distances import find_distances, parse_number
+
+CASES = [
+    ("about three miles", 4828.032, "about", ""),
+    ("up to two kilometers", 2000.0, "up to", ""),
+    ("13 km south of Bakhmut", 13000.0, "exact", "S"),
+    ("20-25 km", 25000.0, "about", ""),
+    ("between 5 and 10 kilometres", 10000.0, "about", ""),
+    ("some 7 kilometers (4 miles) north", 7000.0, "about", "N"),
+    ("40 nautical miles", 74080.0, "exact", ""),
+    ("a mile and a half", 2414.016, "exact", ""),
+    ("less than a mile", 1609.344, "less than", ""),
+    ("more than 600 kilometres (370 miles)", 600000.0, "more than", ""),
+    ("within 1 mile", 1609.344, "up to", ""),
+    ("1.5km", 1500.0, "exact", ""),
+    ("the 1,200-kilometer-long front", 1200000.0, "exact", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "meters", "qualifier", "direction"), CASES)
+def test_distance_grammar(text, meters, qualifier, direction):
+    (d,) = find_distances(text)
+    assert d.meters == pytest.approx(meters)
+    assert (d.qualifier, d.direction) == (qualifier, direction)
+
+
+def test_doubled_units_are_one_distance():
+    (d,) = find_distances("about 730 km (450 miles) southeast of Moscow")
+    assert d.text == "about 730 km (450 miles)" and d.direction == "SE"
+
+
+@pytest.mark.parametrize("text", ["hundreds of miles", "a few kilometers", "dozens of kilometres"])
+def test_vague_amounts_are_listed_without_meters(text):
+    (d,) = find_distances(text)
+    assert d.vague and d.meters is None and d.qualifier == "vague"
+
+
+@pytest.mark.parametrize("text", ["10,000,000 km", "-3 km", "0 miles", "1e309 km", "$5 m", "three three miles"])
+def test_absurd_or_broken_distances_are_not_drawn(text):
+    assert [d for d in find_distances(text) if d.meters and d.meters > 4828.1] == []
+    assert all(d.meters is None or 0 < d.meters <= 20_037_508 for d in find_distances(text))
+
+
+def test_range_bounds():
+    (d,) = find_distances("20-25 km")
+    assert (d.min_meters, d.max_meters) == (20000.0, 25000.0)
+
+
+def test_number_words():
+    assert parse_number("twenty-five") == 25
+    assert parse_number("a") == 1
+    assert parse_number("1,200") == 1200

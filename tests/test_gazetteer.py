@@ -1,0 +1,60 @@
+import pytest
+
+from geomap.errors import GazetteerError
+from geomap.gazetteer import Gazetteer, haversine_km
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return Gazetteer.default()
+
+
+def test_front_line_names_and_aliases(gz):
+    assert gz.lookup("Bakhmut")[0].country == "UA"
+    assert gz.lookup("Artemivsk")[0].name == "Bakhmut"
+    assert any(e.name == "Kyiv" and e.kind == "city" for e in gz.lookup("Kiev"))
+    assert any(e.id == "supplement:klishchiivka" for e in gz.lookup("Klishchiivka"))
+    assert any(e.kind == "sea" for e in gz.lookup("Sea of Azov"))
+    assert any(e.kind == "peninsula" for e in gz.lookup("Crimea"))
+
+
+def test_supplement_rows_carry_sources_and_sane_coordinates(gz):
+    from pathlib import Path
+
+    rows = [
+        ln.split("\t")
+        for ln in (Path(__file__).parents[1] / "gazetteer" / "supplement.tsv").read_text().splitlines()
+        if ln and not ln.startswith("#")
+    ][1:]
+    assert len(rows) >= 8
+    for r in rows:
+        assert r[8].strip(), r
+        e = gz.lookup(r[0])
+        assert any(abs(x.lat - float(r[5])) < 1e-6 and abs(x.lon - float(r[6])) < 1e-6 for x in e), r[0]
+
+
+def test_andriivka_namesakes_are_all_there(gz):
+    ua = [e for e in gz.lookup("Andriivka") if e.country == "UA"]
+    assert len(ua) >= 10
+
+
+def test_areas_have_polygons(gz):
+    crimea = next(e for e in gz.lookup("Crimea") if e.kind == "peninsula")
+    assert gz.area(crimea.id)["type"] in ("Polygon", "MultiPolygon")
+    assert gz.area("geonames:713174") is None
+
+
+def test_get_unknown_id_is_a_gazetteer_error(gz):
+    with pytest.raises(GazetteerError):
+        gz.get("nowhere:1")
+
+
+def test_damaged_data_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "places.tsv.gz").write_bytes(b"not gzip")
+    (tmp_path / "common_names.txt").write_text("")
+    with pytest.raises(GazetteerError, match="missing or damaged"):
+        Gazetteer(tmp_path)
+
+
+def test_haversine():
+    assert round(haversine_km(0, 0, 0, 1)) == 111

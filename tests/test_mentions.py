@@ -1,0 +1,35 @@
+from geomap.mentions import find_mentions
+from geomap.text import Document
+
+
+def spans(text):
+    return [m.text for m in find_mentions(Document.from_text(text))]
+
+
+def test_possessive_curly_apostrophe_and_the():
+    assert spans("Russia’s forces moved toward the Sea of Azov.") == ["Russia", "Sea of Azov"]
+
+
+def test_lower_case_words_are_not_places():
+    assert "most" not in spans("most of the soldiers said police were near")
+
+
+def test_parts_of_longer_names_are_dropped():
+    found = spans("A drone operator in the Adam Tactical Group said Mr. Wagner and Vladimir Putin met.")
+    assert "Adam" not in found and "Wagner" not in found and "Putin" not in found
+
+
+def test_generic_suffix_extends_and_hints_kind():
+    ms = find_mentions(Document.from_text("Shelling continued in the Kharkiv region overnight."))
+    assert [(m.text, m.kind_hint) for m in ms] == [("Kharkiv region", "region")]
+
+
+def test_dateline_is_marked():
+    ms = find_mentions(Document.from_text("KYIV, Ukraine (AP) — Drones struck overnight."))
+    assert ms[0].text == "KYIV" and ms[0].dateline
+
+
+def test_seed_finds_the_places_and_drops_the_people(seed_text):
+    found = set(spans(seed_text))
+    assert {"Bakhmut", "Ukraine", "Russia", "Sea of Azov", "Crimea", "Kyiv", "Berlin", "Moscow"} <= found
+    assert not {"Leave", "Reply", "Bandit", "Forward"} & found

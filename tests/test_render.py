@@ -1,0 +1,52 @@
+"""The HTML map: self-contained, escaped, one marker per place."""
+
+import re
+
+import pytest
+
+import geomap
+from geomap.errors import OutputError
+from geomap.render import check_offline, render_map, safe_text, save_map
+
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> ${alert(3)} `x` C:\\temp </script>"
+
+
+def test_safe_text_neutralises_html_and_template_literals():
+    out = safe_text(HOSTILE)
+    assert "<" not in out and ">" not in out and "$" not in out and "`" not in out and "\\" not in out
+
+
+def test_seed_map_is_offline_and_complete(seed_article, tmp_path):
+    path = tmp_path / "seed.html"
+    save_map(render_map(seed_article), path)
+    html = path.read_text()
+    check_offline(html)
+    assert len(html) < 2_000_000
+    assert html.count("L.marker(") == len(seed_article.places)
+    drawn = [d for d in seed_article.distances if d.meters and d.anchor_id]
+    assert html.count("geo_json_") >= len(drawn)
+    assert "GeoNames" in html and "Natural Earth" in html
+
+
+def test_hostile_text_is_escaped(tmp_path):
+    article = geomap.parse(f"{HOSTILE}\n\nShelling hit Bakhmut. {HOSTILE}")
+    path = tmp_path / "hostile.html"
+    save_map(render_map(article), path)
+    html = path.read_text()
+    assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html and "${alert(3)}" not in html
+
+
+def test_guard_refuses_network_references():
+    with pytest.raises(OutputError):
+        check_offline('<script src="https://cdn.example/leaflet.js"></script>')
+    with pytest.raises(OutputError):
+        check_offline('L.tileLayer("https://tile.example/{z}/{x}/{y}.png")')
+
+
+def test_module_level_folium_lists_are_untouched(seed_article):
+    import folium
+
+    before = list(folium.Map.default_js)
+    render_map(seed_article)
+    assert folium.Map.default_js == before
+    assert any(re.match(r"https?://", url) for _, url in before)

@@ -1,0 +1,28 @@
+import pytest
+
+from geomap.roles import mention_role, place_role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Moscow said the attack failed.", "Moscow", "metonymic"),
+        ("Kyiv’s gains near Bakhmut alarmed bloggers.", "Kyiv", "metonymic"),
+        ("urging Moscow to commit more resources", "Moscow", "metonymic"),
+        ("fighting in Bakhmut went on", "Bakhmut", "literal"),
+        ("Russia's southeastern coast was hit", "Russia", "literal"),
+        ("contributed reporting from Berlin.", "Berlin", "reporting"),
+    ],
+)
+def test_mention_roles(text, name, role):
+    start = text.index(name)
+    assert mention_role(text, start, start + len(name)) == role
+
+
+def test_dateline_is_reporting():
+    assert mention_role("KYIV, Ukraine —", 0, 4, dateline=True) == "reporting"
+
+
+def test_place_role_prefers_literal():
+    assert place_role(["metonymic", "literal"]) == "literal"
+    assert place_role(["metonymic", "reporting"]) == "reporting"
