@@ -341,7 +341,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def common_names(rows: list[dict]) -> list[str]:
     """Folded names that are everyday English words ("most", "police", "march").
 
-    Names of well-known places (countries, regions, seas, cities over 100,000) are left out:
+    Names of well-known places (countries, regions, seas, cities over 100,000, curated rows) are left out:
     word frequency lists count "Aberdeen" and "Alabama" too, and those are places in any text.
     """
     from wordfreq import zipf_frequency
@@ -351,7 +351,8 @@ def common_names(rows: list[dict]) -> list[str]:
     for r in rows:
         for n in [r["name"], *r["names"]]:
             keys.add(name_key(n))
-        if r["kind"] in ("country", "region", "sea", "peninsula") or r["population"] >= 100_000:
+        curated = r["id"].startswith(("supplement:", "union:"))
+        if curated or r["kind"] in ("country", "region", "sea", "peninsula") or r["population"] >= 100_000:
             notable.update(name_key(n) for n in [r["name"], *r["names"]])
     common = {k for k in keys - notable if " " not in k and zipf_frequency(k, "en") >= COMMON_WORD_ZIPF}
     common |= {k for k in notable if " " not in k and zipf_frequency(k, "en") >= FUNCTION_WORD_ZIPF}

@@ -53,7 +53,8 @@ PLACE_ADJECTIVES = frozenset(
 # Capitalised words that are never meant as places, whatever a gazetteer holds under that name.
 NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december western eastern northern southern general president "
+    "august september october november december western eastern northern southern west east north south "
+    "general president "
     "minister colonel captain major mayor governor senator prime christmas easter god".split()
 )
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
