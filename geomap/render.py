@@ -95,8 +95,8 @@ def _offline_assets(m: folium.Map) -> None:
     header.add_child(
         RawHTML(
             f"<style>.leaflet-container{{background:{SEA}}} .geomap-pin{{border-radius:50%;border:2px solid #fff;"
-            "box-shadow:0 0 3px #333}} .geomap-box{{background:#fff;padding:6px 9px;font:12px sans-serif;"
-            "border-radius:4px;box-shadow:0 0 4px #888;max-width:320px}}</style>"
+            "box-shadow:0 0 3px #333} .geomap-box{background:#fff;padding:6px 9px;font:12px sans-serif;"
+            "border-radius:4px;box-shadow:0 0 4px #888;max-width:320px}</style>"
         ),
         name="geomap_css",
     )
