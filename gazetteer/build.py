@@ -349,11 +349,11 @@ def common_names(rows: list[dict]) -> list[str]:
     keys: set[str] = set()
     notable: set[str] = set()
     for r in rows:
-        for n in [r["name"], *r["names"]]:
-            keys.add(name_key(n))
+        row_keys = {name_key(n) for n in [r["name"], *r["names"]]}
+        keys |= row_keys
         curated = r["id"].startswith(("supplement:", "union:"))
         if curated or r["kind"] in ("country", "region", "sea", "peninsula") or r["population"] >= 100_000:
-            notable.update(name_key(n) for n in [r["name"], *r["names"]])
+            notable |= row_keys
     common = {k for k in keys - notable if " " not in k and zipf_frequency(k, "en") >= COMMON_WORD_ZIPF}
     common |= {k for k in notable if " " not in k and zipf_frequency(k, "en") >= FUNCTION_WORD_ZIPF}
     return sorted(common)

@@ -37,6 +37,12 @@ SHAPE_STYLES = {
 }
 SEA = "#aad3df"
 LAND = "#f5f3ed"
+# plain string, not an f-string: CSS braces stay single
+MAP_CSS = (
+    ".geomap-pin{border-radius:50%;border:2px solid #fff;box-shadow:0 0 3px #333} "
+    ".geomap-box{background:#fff;padding:6px 9px;font:12px sans-serif;border-radius:4px;"
+    "box-shadow:0 0 4px #888;max-width:320px}"
+)
 EXTERNAL_REF = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*["']?https?:""", re.IGNORECASE)
 TILE_REF = re.compile(r"""L\.tileLayer\(\s*["']https?:""")
 
@@ -93,11 +99,7 @@ def _offline_assets(m: folium.Map) -> None:
     header.add_child(RawHTML(f"<script>{leaflet_js}</script>"), name="leaflet")
     header.add_child(RawHTML(f"<script>{jquery_js}</script>"), name="jquery")
     header.add_child(
-        RawHTML(
-            f"<style>.leaflet-container{{background:{SEA}}} .geomap-pin{{border-radius:50%;border:2px solid #fff;"
-            "box-shadow:0 0 3px #333} .geomap-box{background:#fff;padding:6px 9px;font:12px sans-serif;"
-            "border-radius:4px;box-shadow:0 0 4px #888;max-width:320px}</style>"
-        ),
+        RawHTML(f"<style>.leaflet-container{{background:{SEA}}} {MAP_CSS}</style>"),
         name="geomap_css",
     )
 
