@@ -17,10 +17,12 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import shapely
+from shapely.geometry.base import BaseGeometry
 
 from geomap.errors import GazetteerError
 from geomap.folding import name_key
@@ -54,6 +56,10 @@ class Entry:
         return self.kind in AREA_KINDS
 
 
+def _read_gz(path: Path) -> str:
+    return gzip.decompress(path.read_bytes()).decode("utf-8")
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (spherical; plenty for ranking candidates).
 
@@ -72,23 +78,21 @@ class Gazetteer:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         try:
-            text = gzip.decompress((folder / "places.tsv.gz").read_bytes()).decode("utf-8")
+            places = _read_gz(folder / "places.tsv.gz").split("\n")
+            keys = _read_gz(folder / "name_keys.txt.gz").split("\n")
+            postings = _read_gz(folder / "name_rows.txt.gz").split("\n")
             common = (folder / "common_names.txt").read_text(encoding="utf-8").split()
         except (OSError, EOFError, UnicodeDecodeError) as e:
             raise GazetteerError(f"gazetteer data in {folder} is missing or damaged: {e}") from e
-        lines = text.split("\n")
-        self._rows: list[list[str]] = []
-        self._by_id: dict[str, int] = {}
-        self._index: dict[str, list[int]] = {}
-        for i, line in enumerate(lines[1:-1]):
-            row = line.split("\t")
-            self._rows.append(row)
-            self._by_id[row[0]] = i
-            for name in [row[1], *row[8].split("|")] if row[8] else [row[1]]:
-                bucket = self._index.setdefault(name_key(name), [])
-                if not bucket or bucket[-1] != i:
-                    bucket.append(i)
+        if len(keys) != len(postings):
+            raise GazetteerError(f"gazetteer data in {folder} is damaged: name index files disagree")
+        # Rows stay tab-joined strings and postings comma-joined until asked for: splitting 240k rows
+        # and 600k postings up front would triple the load time for lookups that touch a few dozen.
+        self._lines = places[1:-1] if places[-1] == "" else places[1:]
+        self._index: dict[str, str] = dict(zip(keys, postings, strict=True))
+        self._by_id: dict[str, int] | None = None
         self.common_names = frozenset(common)
+        self.longest_name = max(map(len, keys))
         self._areas: dict[str, dict] | None = None
 
     @classmethod
@@ -98,39 +102,49 @@ class Gazetteer:
         return cls(data_dir())
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._lines)
 
-    def keys(self) -> Iterator[str]:
-        """Every folded name the gazetteer knows (what the mention matcher searches for)."""
-        return iter(self._index)
+    def __contains__(self, key: str) -> bool:
+        """Whether ``key``, an already folded name (see :func:`~geomap.folding.name_key`), is known."""
+        return key in self._index
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries with this name or alternate name, largest first."""
-        found = [self._entry(i) for i in self._index.get(name_key(name), [])]
+        postings = self._index.get(name_key(name))
+        found = [self._entry(int(i)) for i in postings.split(",")] if postings else []
         return sorted(found, key=lambda e: (e.kind not in AREA_KINDS, -e.population))
 
     def get(self, ident: str) -> Entry:
+        if self._by_id is None:
+            self._by_id = {line[: line.index("\t")]: i for i, line in enumerate(self._lines)}
         try:
             return self._entry(self._by_id[ident])
         except KeyError:
             raise GazetteerError(f"no gazetteer entry {ident!r}") from None
 
-    def areas(self) -> dict[str, dict]:
-        """Every area's GeoJSON geometry by entry id (loaded on first use)."""
+    def areas(self) -> dict[str, BaseGeometry]:
+        """Every area's polygon (shapely, lon/lat) by entry id, loaded on first use."""
         if self._areas is None:
             try:
-                raw = gzip.decompress((self.folder / "areas.geojson.gz").read_bytes())
-            except (OSError, EOFError) as e:
+                raw = gzip.decompress((self.folder / "areas.wkb.gz").read_bytes())
+                header, _, blobs = raw.partition(b"\n")
+                ids, offsets, start = [], [], 0
+                for ident, length in json.loads(header):
+                    ids.append(ident)
+                    offsets.append((start, start + length))
+                    start += length
+                geoms = shapely.from_wkb([blobs[a:b] for a, b in offsets])
+            except (OSError, EOFError, ValueError, shapely.errors.ShapelyError) as e:
                 raise GazetteerError(f"gazetteer areas in {self.folder} are missing or damaged: {e}") from e
-            self._areas = {f["id"]: f["geometry"] for f in json.loads(raw)["features"]}
+            self._areas = dict(zip(ids, geoms, strict=True))
         return self._areas
 
-    def area(self, ident: str) -> dict | None:
-        """The GeoJSON geometry of an area entry (country, region, sea), or None for a point."""
+    def area(self, ident: str) -> BaseGeometry | None:
+        """The polygon of an area entry (country, region, sea), or None for a point."""
         return self.areas().get(ident)
 
     def _entry(self, i: int) -> Entry:
-        r = self._rows[i]
+        r = self._lines[i].split("\t")
         return Entry(
             id=r[0],
             name=r[1],

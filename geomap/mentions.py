@@ -1,7 +1,8 @@
 """Mentions: where the text names a place the gazetteer knows.
 
-An Aho-Corasick automaton over every folded gazetteer name finds candidate spans in the folded text
-(folding keeps offsets, so a hit is a span of the original). Rules then drop what is not a place name
+Every run of up to eight whole words of the folded text is looked up among the folded gazetteer names
+(folding keeps offsets, so a hit is a span of the original; a dict lookup per run is as fast as an
+Aho-Corasick automaton here and needs no automaton to build at start-up). Rules then drop what is not a place name
 as written: lower-case words, parts of longer proper names ("Adam Tactical Group", "Mr. Wagner"),
 abbreviations the gazetteer does not spell that way ("BBC").
 
@@ -15,9 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-
-import ahocorasick
 
 from geomap.folding import fold
 from geomap.gazetteer import Gazetteer
@@ -58,6 +56,10 @@ NOT_PLACES = frozenset(
     "minister colonel captain major mayor governor senator prime christmas easter god".split()
 )
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
+# Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
+ALNUM_RUN = re.compile(r"[^\W_]+")
+# Words in the longest name worth looking for ("Bosnia and Herzegovina", "Saint Vincent and the Grenadines").
+MAX_NAME_WORDS = 8
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-])", re.MULTILINE)
 
@@ -82,21 +84,11 @@ class Mention:
     common: bool = False
 
 
-@cache
-def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    for key in gazetteer.keys():
-        if len(key) >= 2:
-            auto.add_word(key, len(key))
-    auto.make_automaton()
-    return auto
-
-
 def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Every place-name span in ``doc``, left to right, longest match first where spans overlap."""
     gz = gazetteer or Gazetteer.default()
     folded = fold(doc.text)
-    spans = _longest_spans(folded, _automaton(gz))
+    spans = _longest_spans(doc.text, folded, gz)
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
     out = []
@@ -128,16 +120,28 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     return out
 
 
-def _longest_spans(folded: str, auto: ahocorasick.Automaton) -> list[tuple[int, int]]:
+def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of whole words, starting with a capital, whose folded text is a gazetteer name.
+
+    Where spans overlap the longest wins ("Sea of Azov" over "Azov"). Names are only looked for at
+    capitalised words because only those can pass :func:`_looks_like_a_name`; that skips most of the text.
+    """
+    words = [(m.start(), m.end()) for m in ALNUM_RUN.finditer(folded)]
     hits = []
-    for end_index, length in auto.iter(folded):
-        start, end = end_index - length + 1, end_index + 1
-        if (start == 0 or not folded[start - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
-            hits.append((start, end))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    chosen: list[tuple[int, int]] = []
+    for i, (start, _) in enumerate(words):
+        if not text[start].isupper():
+            continue
+        for _, end in words[i : i + MAX_NAME_WORDS]:
+            if end - start > gz.longest_name:
+                break
+            key = " ".join(folded[start:end].split())
+            if len(key) >= 2 and key in gz:
+                hits.append((start, end))
+    taken = bytearray(len(folded))
+    chosen = []
     for start, end in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(end <= s or start >= e for s, e in chosen):
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end))
     return sorted(chosen)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import folium
 import shapely
 from branca.element import Element
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import box, mapping
 
 from geomap.article import Article
 from geomap.errors import OutputError
@@ -112,10 +112,9 @@ def _basemap(m: folium.Map, article: Article, bounds: tuple[float, float, float,
     countries = {p.country for p in article.places if p.country}
     features = []
     regions = []
-    for ident, geometry in gz.areas().items():
+    for ident, geom in gz.areas().items():
         if ident.startswith("ne:marine:") or ident.startswith("union:"):
             continue
-        geom = shape(geometry)
         if not geom.intersects(window):
             continue
         is_region = ident.startswith("ne:admin1:")

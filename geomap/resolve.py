@@ -19,6 +19,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from shapely.geometry import mapping
+
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
 from geomap.places import Alternative, MentionRef, Place
@@ -177,5 +179,10 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
         mentions=tuple(refs),
         alternatives=tuple(slot["alts"]),
         evidence=tuple(slot["evidence"]),
-        geometry=gz.area(e.id) if e.is_area else None,
+        geometry=_area_geometry(gz, e),
     )
+
+
+def _area_geometry(gz: Gazetteer, e: Entry) -> dict | None:
+    area = gz.area(e.id) if e.is_area else None
+    return mapping(area) if area is not None else None

@@ -1,7 +1,9 @@
+import gzip
+
 import pytest
 
 from geomap.errors import GazetteerError
-from geomap.gazetteer import Gazetteer, haversine_km
+from geomap.gazetteer import Gazetteer, data_dir, haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def test_andriivka_namesakes_are_all_there(gz):
 
 def test_areas_have_polygons(gz):
     crimea = next(e for e in gz.lookup("Crimea") if e.kind == "peninsula")
-    assert gz.area(crimea.id)["type"] in ("Polygon", "MultiPolygon")
+    assert gz.area(crimea.id).geom_type in ("Polygon", "MultiPolygon")
     assert gz.area("geonames:713174") is None
 
 
@@ -54,6 +56,21 @@ def test_damaged_data_folder_is_a_clear_error(tmp_path):
     (tmp_path / "common_names.txt").write_text("")
     with pytest.raises(GazetteerError, match="missing or damaged"):
         Gazetteer(tmp_path)
+
+
+def test_name_index_matches_the_folding_in_use(gz):
+    """The build folds names once; if folding changed since, lookups would silently miss."""
+    for e in (gz.get(f"geonames:{i}") for i in (703448, 713174, 706483)):  # Kyiv, Bakhmut, Kharkiv
+        for name in (e.name, *e.names[:40]):
+            assert e.id in {x.id for x in gz.lookup(name)}, name
+
+
+def test_damaged_areas_are_a_clear_error(tmp_path):
+    for name in ("places.tsv.gz", "name_keys.txt.gz", "name_rows.txt.gz", "common_names.txt"):
+        (tmp_path / name).write_bytes((data_dir() / name).read_bytes())
+    (tmp_path / "areas.wkb.gz").write_bytes(gzip.compress(b'[["x",5]]\nnot a wkb'))
+    with pytest.raises(GazetteerError, match="areas"):
+        Gazetteer(tmp_path).areas()
 
 
 def test_haversine():
