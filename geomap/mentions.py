@@ -22,7 +22,9 @@ from geomap.gazetteer import Gazetteer
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name.
-NAME_CONNECTORS = frozenset("of the de la le du del da do dos das on upon am an im al el and-".split())
+NAME_CONNECTORS = frozenset(
+    "of the de la le du del da do dos das on upon am an im al el and au aux en sur di van von der".split()
+)
 # Generic words that may follow a name in lower case ("Donetsk region") and mark the kind meant.
 GENERIC_KIND = {
     "region": "region",
@@ -53,13 +55,18 @@ NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december western eastern northern southern west east north south "
     "general president "
-    "minister colonel captain major mayor governor senator prime christmas easter god".split()
+    "minister colonel captain major mayor governor senator prime christmas easter god "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
 ALNUM_RUN = re.compile(r"[^\W_]+")
 # Words in the longest name worth looking for ("Bosnia and Herzegovina", "Saint Vincent and the Grenadines").
 MAX_NAME_WORDS = 8
+# "Luhansk and Donetsk regions", "Kharkiv, Sumy and Chernihiv oblasts": a plural generic word after a list.
+COORDINATED_PLURAL = re.compile(r"(?:,? (?:and|or|&) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?|, [A-Z][\w’'-]*)+ ([a-z]+s)\b")
+# "the region of Lviv", "the oblast of Kharkiv": a generic word and "of" just before the name.
+GENERIC_OF = re.compile(r"\b(region|oblast|province|district|state)s? of (?:the )?$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-])", re.MULTILINE)
 
@@ -102,6 +109,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if not in_headline and _inside_longer_name(doc.text, start, end, sentence[0]):
             continue
         end, kind_hint = _generic_suffix(doc.text, end)
+        kind_hint = kind_hint or _shared_kind(doc.text, end, start)
         kind_hint = kind_hint or GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else kind_hint
         weak = in_headline or _first_word(doc.text, sentence[0]) == start
         out.append(
@@ -137,6 +145,8 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
             key = " ".join(folded[start:end].split())
             if len(key) >= 2 and key in gz:
                 hits.append((start, end))
+            if folded[end : end + 1] == "." and key + "." in gz:  # "U.S.", "St."
+                hits.append((start, end + 1))
     taken = bytearray(len(folded))
     chosen = []
     for start, end in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
@@ -173,8 +183,9 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
     prev, prev_at = _previous_word(text, start)
     if prev and prev.lower().rstrip(".") in HONORIFICS and text[prev_at + len(prev) : start].strip() in ("", "."):
         return True
+    possessive = prev.endswith(("'s", "’s", "s'", "s’"))  # "Yemen's Aden", "Ukraine's Donbas"
     if prev and prev[:1].isupper() and gap_before[-1:] == " " and not re.search(r"[,;:(\"“—–]", gap_before):
-        if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES:
+        if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES and not possessive:
             return True
     after = re.match(r" ([^\W\d_][\w’'-]*)", text[end : end + 40])
     if after:
@@ -186,9 +197,21 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:
     """Extend over a following generic word ("Kharkiv region", "Dnipro River") and report the kind it asks for."""
     m = re.match(r" ([A-Za-z]+)\b", text[end : end + 20])
-    if m and m.group(1).lower() in GENERIC_KIND:
-        return end + m.end(), GENERIC_KIND[m.group(1).lower()]
+    word = m.group(1).lower() if m else ""
+    if word in GENERIC_KIND:
+        return end + m.end(), GENERIC_KIND[word]
+    if word.endswith("s") and word[:-1] in GENERIC_KIND:  # "Donetsk regions": the hint, not the span
+        return end, GENERIC_KIND[word[:-1]]
     return end, ""
+
+
+def _shared_kind(text: str, end: int, start: int) -> str:
+    """The kind a name shares with others: "Luhansk and Donetsk regions", "the region of Lviv"."""
+    m = COORDINATED_PLURAL.match(text, end)
+    if m and m.group(1).lower()[:-1] in GENERIC_KIND:
+        return GENERIC_KIND[m.group(1).lower()[:-1]]
+    m = GENERIC_OF.search(text[max(0, start - 30) : start])
+    return GENERIC_KIND[m.group(1).lower()] if m else ""
 
 
 def _first_word(text: str, sentence_start: int) -> int:

@@ -31,6 +31,7 @@ KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "othe
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
 ALTERNATIVES_KEPT = 3
+FAR_FROM_CONTEXT_KM = 1500
 
 
 def resolve_places(
@@ -58,9 +59,10 @@ def resolve_places(
 
     by_entry: dict[str, dict] = {}
     for g, cands in candidates.items():
-        ranked = _rank(cands, groups[g], focus_weights, [e for e in context if e.id not in {c.id for c in cands}])
+        others = [e for e in context if e.id not in {c.id for c in cands}]
+        ranked = _rank(cands, groups[g], focus_weights, others)
         _, best, evidence = ranked[0]
-        keep, why = _believable(best, groups[g], focus_weights, evidence)
+        keep, why = _believable(best, groups[g], focus_weights, evidence, others)
         if not keep:
             continue
         probs = _softmax([r[0] for r in ranked])
@@ -140,7 +142,7 @@ def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], 
     return scored
 
 
-def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evidence: list[str]):
+def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evidence: list[str], others: list[Entry]):
     """Keep the choice only when the text and the focus make it a place at all."""
     if all(m.common for m in mentions):
         return False, []
@@ -148,6 +150,10 @@ def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evid
     if all(m.weak for m in mentions) and not notable:
         return False, []
     if not notable and focus and focus.get(e.country, 0.0) < 0.15 and e.kind in ("city", "town", "village"):
+        return False, []
+    # A village thousands of km from every other place the article names is more likely a surname
+    # ("came from Smirnov") than the one village of that name in Sakhalin.
+    if not notable and others and min(haversine_km(e.lat, e.lon, o.lat, o.lon) for o in others) > FAR_FROM_CONTEXT_KM:
         return False, []
     return True, evidence or ["largest place of that name"]
 
