@@ -25,6 +25,8 @@ from geomap.text import Document
 NAME_CONNECTORS = frozenset(
     "of the de la le du del da do dos das on upon am an im al el and au aux en sur di van von der".split()
 )
+# Particles that join two capitalised words into one name ("Bab al-Mandab"): not English words.
+NAME_PARTICLES = frozenset("al el de la le du del da dos das di van von der au aux sur y".split())
 # Generic words that may follow a name in lower case ("Donetsk region") and mark the kind meant.
 GENERIC_KIND = {
     "region": "region",
@@ -187,9 +189,12 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
     if prev and prev[:1].isupper() and gap_before[-1:] == " " and not re.search(r"[,;:(\"“—–]", gap_before):
         if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES and not possessive:
             return True
-    after = re.match(r" ([^\W\d_][\w’'-]*)", text[end : end + 40])
+    after = re.match(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?", text[end : end + 40])
     if after:
         nxt = after.group(1)
+        particle, _, rest = nxt.partition("-")
+        if particle.lower() in NAME_PARTICLES and (rest[:1].isupper() or after.group(2)):
+            return True  # "Bab al-Mandab", "Abu el Kheir"
         return nxt[:1].isupper() and nxt.lower() not in GENERIC_KIND
     return False
 

@@ -33,3 +33,24 @@ def test_seed_finds_the_places_and_drops_the_people(seed_text):
     found = set(spans(seed_text))
     assert {"Bakhmut", "Ukraine", "Russia", "Sea of Azov", "Crimea", "Kyiv", "Berlin", "Moscow"} <= found
     assert not {"Leave", "Reply", "Bandit", "Forward"} & found
+
+
+def test_a_possessive_before_a_name_is_not_part_of_it():
+    assert spans("A ship off Yemen’s Aden was hit in eastern Ukraine's Donbas.") == ["Yemen", "Aden", "Ukraine", "Donbas"]
+
+
+def test_plural_generic_word_gives_every_listed_name_its_kind():
+    ms = find_mentions(Document.from_text("Troops hold parts of the Kharkiv, Luhansk and Donetsk regions."))
+    assert [(m.text, m.kind_hint) for m in ms] == [("Kharkiv", "region"), ("Luhansk", "region"), ("Donetsk", "region")]
+
+
+def test_region_of_name_hints_a_region():
+    ms = find_mentions(Document.from_text("Missiles hit the western region of Lviv overnight."))
+    assert [(m.text, m.kind_hint) for m in ms] == [("Lviv", "region")]
+
+
+def test_connectors_periods_and_month_abbreviations():
+    assert spans("Gangs near Port-au-Prince worried the U.S. on Nov. 18 more than Bab al-Mandab.") == [
+        "Port-au-Prince",
+        "U.S.",
+    ]
