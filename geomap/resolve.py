@@ -132,8 +132,9 @@ def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], 
             evidence.append(f"in the article's focus ({e.country}, weight {f:.2f})")
         if context and e.kind not in ("country", "sea", "region", "peninsula"):
             nearest = min(haversine_km(e.lat, e.lon, c.lat, c.lon) for c in context)
-            # namesakes are often 40-150 km apart: the bonus must fall off fast enough to tell them apart
-            bonus = 3.0 * math.exp(-nearest / 40.0)
+            # namesakes are often 40-150 km apart: the first term falls off fast enough to tell them apart;
+            # the second keeps a namesake in the article's theatre (100-300 km off) ahead of one across the country
+            bonus = 3.0 * math.exp(-nearest / 40.0) + 1.5 * math.exp(-nearest / 300.0)
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
