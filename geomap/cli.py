@@ -1,6 +1,6 @@
 """The command line: argument parsing and exit codes only; the work is the library's.
 
-geomap map ARTICLE... [-o DIR] [--open]     HTML map + GeoJSON per article
+geomap map ARTICLE... [-o DIR] [--open] [--tiles osm|URL --attribution TEXT]   HTML map + GeoJSON per article
 geomap export ARTICLE -o FILE.geojson       GeoJSON only
 geomap places ARTICLE                       a table of the places found
 """
@@ -29,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_map.add_argument("articles", nargs="+", metavar="ARTICLE", help="text file, or - for standard input")
     p_map.add_argument("-o", "--output", default="outputs", metavar="DIR", help="output folder (default: outputs)")
     p_map.add_argument("--open", action="store_true", help="open each map in a web browser")
+    p_map.add_argument("--tiles", metavar="osm|URL", help="add online map tiles: 'osm' or a {z}/{x}/{y} URL template")
+    p_map.add_argument("--attribution", metavar="TEXT", help="attribution for a --tiles URL")
 
     p_export = sub.add_parser("export", parents=[focus], help="write the article's GeoJSON")
     p_export.add_argument("article", metavar="ARTICLE")
@@ -71,8 +73,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     out = Path(args.output)
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
+        m = render_map(article, args.tiles, args.attribution)  # a bad --tiles fails here, before any write
         write_atomic(geojson_path, dumps(article.to_geojson()))
-        save_map(render_map(article), html_path)
+        save_map(m, html_path, allow_tiles=bool(args.tiles))
         print(html_path)
         print(geojson_path)
         if args.open:

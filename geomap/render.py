@@ -23,7 +23,7 @@ from branca.element import Element
 from shapely.geometry import box, mapping
 
 from geomap.article import Article
-from geomap.errors import OutputError
+from geomap.errors import InputError, OutputError
 from geomap.gazetteer import ATTRIBUTION, Gazetteer
 from geomap.geojson import distance_geometry
 from geomap.outputs import write_atomic
@@ -151,12 +151,18 @@ def _popup(lines: list[str]) -> folium.Popup:
     return folium.Popup("<br>".join(lines), max_width=360)
 
 
-def render_map(article: Article) -> folium.Map:
-    """A Folium map of ``article``: a pin per place, a shape per distance, legend, title and layers."""
+def render_map(article: Article, tiles: str | None = None, attribution: str | None = None) -> folium.Map:
+    """A Folium map of ``article``: a pin per place, a shape per distance, legend, title and layers.
+
+    Offline by default. ``tiles`` ("osm", or a URL template with ``{z}/{x}/{y}``) adds an online tile layer
+    over the vector basemap, for a user who asks for one; a URL needs its ``attribution``.
+    """
     bounds = _bounds(article)
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
     _offline_assets(m)
     _basemap(m, article, bounds)
+    if tiles:
+        _tile_layer(tiles, attribution).add_to(m)
     layers = {role: folium.FeatureGroup(name=f"Places: {role}") for role in ROLE_COLORS}
     distances_layer = folium.FeatureGroup(name="Distances")
     for p in article.places:
@@ -227,17 +233,27 @@ def _title_and_legend(m: folium.Map, article: Article) -> None:
     m.get_root().html.add_child(RawHTML(box_html))
 
 
-def check_offline(html_text: str) -> None:
-    """Raise if the saved map would fetch anything from the network."""
-    found = EXTERNAL_REF.search(html_text) or TILE_REF.search(html_text)
+def _tile_layer(tiles: str, attribution: str | None) -> folium.TileLayer:
+    if tiles.lower() == "osm":
+        return folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)")
+    if not tiles.startswith(("https://", "http://")) or not all(k in tiles for k in ("{z}", "{x}", "{y}")):
+        raise InputError(f"--tiles takes 'osm' or an http(s) URL with {{z}}, {{x}} and {{y}}, not {tiles!r}")
+    if not attribution:
+        raise InputError("--tiles URL needs --attribution TEXT (tile providers require it)")
+    return folium.TileLayer(tiles, attr=safe_text(attribution), name="Tiles (online)")
+
+
+def check_offline(html_text: str, allow_tiles: bool = False) -> None:
+    """Raise if the saved map would fetch anything from the network (tiles only when the user asked)."""
+    found = EXTERNAL_REF.search(html_text) or (not allow_tiles and TILE_REF.search(html_text))
     if found:
         raise OutputError(f"the map refers to a network resource ({found.group(0)[:60]}); refusing to save it")
 
 
-def save_map(m: folium.Map, path: Path) -> None:
+def save_map(m: folium.Map, path: Path, allow_tiles: bool = False) -> None:
     """Render, check that nothing points at the network, then write atomically."""
     text = m.get_root().render()
-    check_offline(text)
+    check_offline(text, allow_tiles)
     write_atomic(Path(path), text)
 
 

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from geomap.cli import main
 from geomap.render import check_offline
 
 GEOMAP = [sys.executable, "-m", "geomap.cli"]
@@ -84,3 +85,14 @@ def test_version_and_help():
     assert run("--version").stdout.startswith("geomap ")
     for cmd in ("map", "export", "places"):
         assert run(cmd, "--help").returncode == 0
+
+
+def test_tiles_only_when_asked_and_checked(seed_path, tmp_path, capsys):
+    assert main(["map", str(seed_path), "-o", str(tmp_path / "a"), "--tiles", "osm"]) == 0
+    html = next((tmp_path / "a").glob("*.html")).read_text(encoding="utf-8")
+    assert "tile.openstreetmap.org" in html
+    assert main(["map", str(seed_path), "-o", str(tmp_path / "b"), "--tiles", "https://t.example/{z}/{x}/{y}.png"]) == 2
+    assert "--attribution" in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
+    assert main(["map", str(seed_path), "-o", str(tmp_path / "c"), "--tiles", "ftp://x"]) == 2
+    assert not (tmp_path / "c").exists()
