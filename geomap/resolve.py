@@ -79,6 +79,9 @@ def resolve_places(
 
 def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
     found = gz.lookup(key)
+    if hint == "district":
+        # the gazetteer has no districts (raions); one is named after, and governed from, its town
+        return [e for e in found if e.kind in ("city", "town", "village")] or [e for e in found if e.kind == "region"]
     if hint:
         wanted = [e for e in found if e.kind == hint]
         return wanted or ([] if hint in ("region", "sea") else found)
