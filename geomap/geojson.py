@@ -32,7 +32,7 @@ COORD_DECIMALS = 6
 
 
 def place_feature(p: Place) -> dict:
-    geometry = p.geometry or {"type": "Point", "coordinates": [p.lon, p.lat]}
+    geometry = mapping(p.geometry) if p.geometry is not None else {"type": "Point", "coordinates": [p.lon, p.lat]}
     return {
         "type": "Feature",
         "geometry": geometry,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from shapely.geometry.base import BaseGeometry
+
 
 @dataclass(frozen=True)
 class MentionRef:
@@ -49,7 +51,8 @@ class Place:
     mentions: tuple[MentionRef, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     evidence: tuple[str, ...] = ()
-    geometry: dict | None = field(default=None, repr=False)
+    # the area's polygon (shapely) for countries, regions and seas; turned into GeoJSON only when written
+    geometry: BaseGeometry | None = field(default=None, repr=False)
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -19,8 +19,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from shapely.geometry import mapping
-
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
 from geomap.places import Alternative, MentionRef, Place
@@ -189,10 +187,5 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
         mentions=tuple(refs),
         alternatives=tuple(slot["alts"]),
         evidence=tuple(slot["evidence"]),
-        geometry=_area_geometry(gz, e),
+        geometry=gz.area(e.id) if e.is_area else None,
     )
-
-
-def _area_geometry(gz: Gazetteer, e: Entry) -> dict | None:
-    area = gz.area(e.id) if e.is_area else None
-    return mapping(area) if area is not None else None
