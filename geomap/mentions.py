@@ -30,7 +30,8 @@ NAME_CONNECTORS = frozenset(
 INSTITUTIONS = frozenset(
     "ministry army navy embassy government defense defence department military police parliament security "
     "council intelligence guard border armed forces regional city oblast state foreign interior national "
-    "general prosecutor emergency emergencies air".split()
+    "general prosecutor emergency emergencies air geological survey agency service office consulate court "
+    "supreme space marines coast".split()
 )
 # Particles that join two capitalised words into one name ("Bab al-Mandab"): not English words.
 NAME_PARTICLES = frozenset("al el de la le du del da dos das di van von der au aux sur y".split())
@@ -44,6 +45,7 @@ GENERIC_KIND = {
     "krai": "region",
     "district": "district",
     "raion": "district",
+    "county": "district",
     "republic": "region",
     "sea": "sea",
     "bay": "sea",
@@ -77,7 +79,7 @@ COORDINATED_PLURAL = re.compile(r"(?:,? (?:and|or|&) [A-Z][\w’'-]*(?: [A-Z][\w
 # "the region of Lviv", "the oblast of Kharkiv": a generic word and "of" just before the name.
 GENERIC_OF = re.compile(r"\b(region|oblast|province|district|state)s? of (?:the )?$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-])", re.MULTILINE)
+DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-Z]))", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         end, kind_hint = _generic_suffix(doc.text, end)
         kind_hint = kind_hint or _shared_kind(doc.text, end, start)
         kind_hint = kind_hint or GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else kind_hint
-        weak = in_headline or _first_word(doc.text, sentence[0]) == start
+        dateline = any(s <= start < e for s, e in datelines)
+        weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         out.append(
             Mention(
                 start=start,
@@ -130,8 +133,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 sentence=sentence,
                 weak=weak,
                 kind_hint=kind_hint,
-                dateline=any(s <= start < e for s, e in datelines),
-                common=key in gz.common_names,
+                dateline=dateline,
+                # "US" in capitals is the country even though "us" is a common word
+                common=key in gz.common_names and not _spelled_in_capitals(text, gz, key),
             )
         )
     return out
@@ -175,8 +179,13 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
             return False
     letters = [c for c in text if c.isalpha()]
     if text.isupper() and len(letters) <= 3:
-        return any(text in (e.name, *e.names) for e in gz.lookup(key))
+        return _spelled_in_capitals(text, gz, key)
     return len(letters) >= 2
+
+
+def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:
+    """An all-capital span that the gazetteer spells exactly so ("US", "UAE"): an abbreviation, not a word."""
+    return text.isupper() and any(text in (e.name, *e.names) for e in gz.lookup(key))
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:

@@ -121,6 +121,9 @@ def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], 
             1.5 if e.population >= 1_000_000 else 0.75 if e.population >= 100_000 else 0
         )
         prior = KIND_PRIOR.get(e.kind, 0.0)
+        if any(m.dateline for m in mentions) and e.population >= 1_000_000:
+            prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho
+            evidence.append("a dateline, and a city of a million or more")
         if e.kind == "region" and not mentions[0].kind_hint and e.country in bare_city:
             prior -= 3.0  # a bare "Donetsk" is the city; the oblast is "Donetsk region"
         if mentions[0].kind_hint and e.kind == mentions[0].kind_hint:

@@ -70,3 +70,10 @@ def test_focus_prior_tips_a_close_call():
     assert plain.place("Moscow").country == "RU"
     us = geomap.parse("The delegation arrived in Moscow on Monday.", focus=["US"])
     assert us.place("Moscow").country == "US"
+
+
+def test_dateline_city_is_the_metropolis_not_a_namesake_in_the_article_country():
+    a = geomap.parse("MOSCOW. NEWSWIRE A quake hit San Bernardino County, near Los Angeles, the US agency said.")
+    moscow = next(p for p in a.places if p.name == "Moscow")
+    assert (moscow.country, moscow.role) == ("RU", "reporting")
+    assert any(p.name == "San Bernardino" for p in a.places)

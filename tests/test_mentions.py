@@ -55,3 +55,13 @@ def test_connectors_periods_and_month_abbreviations():
         "Port-au-Prince",
         "U.S.",
     ]
+
+
+def test_capital_abbreviation_is_not_the_common_word_and_institutions_keep_the_place():
+    ms = find_mentions(Document.from_text("The quake was measured by the US Geological Survey and felt by us."))
+    assert [(m.text, m.common) for m in ms if m.text != "The"] == [("US", False)]  # "The" is left to resolution
+
+
+def test_dateline_ending_in_a_period_is_a_dateline():
+    ms = find_mentions(Document.from_text("MOSCOW. KAZINFORM A quake hit southern California."))
+    assert ms[0].text == "MOSCOW" and ms[0].dateline and not ms[0].weak
