@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_4078ec1c0bb2b427.txt"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_4078ec1c0bb2b427.txt"
 
 
 def wall(cmd: list[str], runs: int) -> float:
@@ -31,7 +32,7 @@ def wall(cmd: list[str], runs: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval" / "news")
+    ap.add_argument("--articles", type=Path, default=SHARED / "eval" / "news")
     ap.add_argument("--loops", type=int, default=7)
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()

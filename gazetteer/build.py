@@ -117,8 +117,10 @@ def arabic_variants(names: list[str], population: int) -> list[str]:
 
     Only for towns of 10,000 people or more, so that the bare forms do not flood the matcher.
     """
+    if population < 10_000:
+        return []
     out: list[str] = []
-    for name in names if population >= 10_000 else []:
+    for name in names:
         if ARABIC_ARTICLE.match(name) and name.isascii():
             bare = ARABIC_ARTICLE.sub("", name)
             out += [bare, bare[:-1]] if bare.endswith("ah") else [bare]
@@ -396,7 +398,7 @@ def write_name_index(rows: list[dict]) -> None:
         for key in dict.fromkeys(name_key(n) for n in [r["name"], *r["names"]]):  # ordered: files stay reproducible
             if key:
                 index.setdefault(key, []).append(i)
-    keys = [k for k in index if k and "\n" not in k]
+    keys = list(index)  # name_key collapses whitespace, so no key holds a newline
     (OUT / "name_keys.txt.gz").write_bytes(gzip.compress("\n".join(keys).encode(), mtime=0))
     rows_text = "\n".join(",".join(map(str, index[k])) for k in keys)
     (OUT / "name_rows.txt.gz").write_bytes(gzip.compress(rows_text.encode(), mtime=0))

@@ -93,7 +93,7 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None
         self.common_names = frozenset(common)
         self.longest_name = max(map(len, keys))
-        self._areas: dict[str, dict] | None = None
+        self._areas: dict[str, BaseGeometry] | None = None
 
     @classmethod
     @cache

@@ -221,16 +221,19 @@ def _generic_suffix(text: str, end: int) -> tuple[int, str]:
     word = m.group(1).lower() if m else ""
     if word in GENERIC_KIND:
         return end + m.end(), GENERIC_KIND[word]
-    if word.endswith("s") and word[:-1] in GENERIC_KIND:  # "Donetsk regions": the hint, not the span
-        return end, GENERIC_KIND[word[:-1]]
-    return end, ""
+    return end, _plural_kind(word)  # "Donetsk regions": the hint, not the span
+
+
+def _plural_kind(word: str) -> str:
+    """The kind a plural generic word asks for ("regions" -> region), or ""."""
+    return GENERIC_KIND.get(word[:-1], "") if word.endswith("s") else ""
 
 
 def _shared_kind(text: str, end: int, start: int) -> str:
     """The kind a name shares with others: "Luhansk and Donetsk regions", "the region of Lviv"."""
     m = COORDINATED_PLURAL.match(text, end)
-    if m and m.group(1).lower()[:-1] in GENERIC_KIND:
-        return GENERIC_KIND[m.group(1).lower()[:-1]]
+    if m and _plural_kind(m.group(1).lower()):
+        return _plural_kind(m.group(1).lower())
     m = GENERIC_OF.search(text[max(0, start - 30) : start])
     return GENERIC_KIND[m.group(1).lower()] if m else ""
 

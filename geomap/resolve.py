@@ -135,7 +135,7 @@ def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], 
             score += 2.5 * f
             evidence.append(f"in the article's focus ({e.country}, weight {f:.2f})")
         if context and e.kind not in ("country", "sea", "region", "peninsula"):
-            nearest = min(haversine_km(e.lat, e.lon, c.lat, c.lon) for c in context)
+            nearest = _nearest_km(e, context)
             # namesakes are often 40-150 km apart: the first term falls off fast enough to tell them apart;
             # the second keeps a namesake in the article's theatre (100-300 km off) ahead of one across the country
             bonus = 3.0 * math.exp(-nearest / 40.0) + 1.5 * math.exp(-nearest / 300.0)
@@ -158,9 +158,13 @@ def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evid
         return False, []
     # A village thousands of km from every other place the article names is more likely a surname
     # ("came from Smirnov") than the one village of that name in Sakhalin.
-    if not notable and others and min(haversine_km(e.lat, e.lon, o.lat, o.lon) for o in others) > FAR_FROM_CONTEXT_KM:
+    if not notable and others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
         return False, []
     return True, evidence or ["largest place of that name"]
+
+
+def _nearest_km(e: Entry, others: list[Entry]) -> float:
+    return min(haversine_km(e.lat, e.lon, o.lat, o.lon) for o in others)
 
 
 def _softmax(scores: list[float]) -> list[float]:
