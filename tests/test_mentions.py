@@ -65,3 +65,32 @@ def test_capital_abbreviation_is_not_the_common_word_and_institutions_keep_the_p
 def test_dateline_ending_in_a_period_is_a_dateline():
     ms = find_mentions(Document.from_text("MOSCOW. KAZINFORM A quake hit southern California."))
     assert ms[0].text == "MOSCOW" and ms[0].dateline and not ms[0].weak
+
+
+def test_district_adjective_names_the_town_of_the_district():
+    ms = find_mentions(Document.from_text("Shelling hit the Sudzhansky district, Korenevsky district and Pokrovskyi raion."))
+    assert [(m.text, m.key, m.kind_hint) for m in ms] == [
+        ("Sudzhansky", "sudzha", "district"),
+        ("Korenevsky", "korenevo", "district"),
+        ("Pokrovskyi", "pokrovsk", "district"),  # Pokrovsk outnumbers Pokrov, the other town it could come from
+    ]
+
+
+def test_a_name_own_generic_word_outranks_a_shared_one():
+    ms = find_mentions(Document.from_text("Troops entered the Korenevsky district of Kursk region."))
+    assert [(m.text, m.kind_hint) for m in ms][-1] == ("Kursk region", "region")
+
+
+def test_common_word_introduced_as_a_place_is_a_place():
+    ms = find_mentions(Document.from_text("Fighting near Sake, in the town of Sake. Sake is a drink."))
+    assert [m.common for m in ms if m.text == "Sake"] == [False, False, True]
+
+
+def test_airport_codes_of_towns_are_not_abbreviations():
+    ms = find_mentions(Document.from_text("Fighters of the SAF and the HRL met in the UAE and the US."))
+    assert [m.text for m in ms] == ["UAE", "US"]
+
+
+def test_camp_is_a_generic_word():
+    ms = find_mentions(Document.from_text("The RSF attacked the Zamzam camp south of El Fasher."))
+    assert [m.text for m in ms] == ["Zamzam camp", "El Fasher"]
