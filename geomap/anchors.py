@@ -23,12 +23,13 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
 from geomap.distances import Distance
 from geomap.places import Place
-from geomap.text import split_sentences
+from geomap.text import sentence_at, split_sentences
 
 OF_PHRASE = re.compile(
     r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
@@ -44,19 +45,22 @@ TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORE
 def anchor_distances(text: str, distances: list[Distance], places: list[Place]) -> list[Distance]:
     """``distances`` with anchor, anchor_id, anchor_rule and target filled in where a place fits."""
     refs = sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
+    starts = [m.start for m, _ in refs]
     sentences = split_sentences(text)
     focus = _focus_place(places)
     out = []
     for d in distances:
-        out.append(_anchor(text, d, refs, sentences, focus))
+        sent = sentence_at(sentences, d.start, len(text))
+        # mentions are disjoint and sorted, so those before and after a distance are two slices
+        after = refs[bisect.bisect_left(starts, d.end) : bisect.bisect_left(starts, sent[1])]
+        before = refs[: bisect.bisect_left(starts, d.start)]
+        before = before if not before or before[-1][0].end <= d.start else before[:-1]
+        before_here = before[bisect.bisect_left(starts, sent[0]) :]
+        out.append(_anchor(text, d, before, before_here, after, sentences, sent, focus))
     return out
 
 
-def _anchor(text, d: Distance, refs, sentences, focus: Place | None) -> Distance:
-    sent = next(((s, e) for s, e in sentences if s <= d.start < e), (0, len(text)))
-    after = [(m, p) for m, p in refs if m.start >= d.end and m.start < sent[1]]
-    before = [(m, p) for m, p in refs if m.end <= d.start]
-    before_here = [(m, p) for m, p in before if m.start >= sent[0]]
+def _anchor(text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None) -> Distance:
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]

@@ -26,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p_map = sub.add_parser("map", parents=[focus], help="write an HTML map and GeoJSON for each article")
-    p_map.add_argument("articles", nargs="+", metavar="ARTICLE", help="text file, or - for standard input")
+    p_map.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help="text, HTML or .jsonl file, or - for standard input"
+    )
     p_map.add_argument("-o", "--output", default="outputs", metavar="DIR", help="output folder (default: outputs)")
     p_map.add_argument("--open", action="store_true", help="open each map in a web browser")
     p_map.add_argument("--tiles", metavar="osm|URL", help="add online map tiles: 'osm' or a {z}/{x}/{y} URL template")
@@ -53,24 +55,36 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _parse(source: str, focus: str):
-    from geomap.article import parse
-    from geomap.outputs import read_article
-
-    text, name = read_article(source)
+def _focus_codes(focus: str) -> list[str]:
     codes = [c.strip().upper() for c in focus.split(",") if c.strip()]
     if any(len(c) != 2 or not c.isalpha() for c in codes):
         raise InputError(f"--focus takes two-letter country codes, not {focus!r}")
-    return parse(text, focus=codes), name
+    return codes
+
+
+def _parse(source, codes: list[str]):
+    from geomap.article import parse
+
+    return parse(source.text, title=source.title, date=source.date, url=source.url, focus=codes)
+
+
+def _parse_one(arg: str, focus: str):
+    from geomap.inputs import read_one
+
+    codes = _focus_codes(focus)
+    return _parse(read_one(arg), codes)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
     from geomap.geojson import dumps
+    from geomap.inputs import read_sources
     from geomap.outputs import write_atomic
     from geomap.render import open_in_browser, render_map, save_map
 
-    parsed = [_parse(a, args.focus) for a in args.articles]  # read everything before writing anything
-    out = Path(args.output)
+    codes = _focus_codes(args.focus)
+    sources = [s for a in args.articles for s in read_sources(a)]
+    parsed = [(_parse(s, codes), name) for s, name in zip(sources, _unique_names(sources), strict=True)]
+    out = Path(args.output)  # everything is read and parsed before anything is written
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
         m = render_map(article, args.tiles, args.attribution)  # a bad --tiles fails here, before any write
@@ -87,14 +101,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from geomap.geojson import dumps
     from geomap.outputs import write_atomic
 
-    article, _ = _parse(args.article, args.focus)
+    article = _parse_one(args.article, args.focus)
     write_atomic(Path(args.output), dumps(article.to_geojson()))
     print(args.output)
     return 0
 
 
 def cmd_places(args: argparse.Namespace) -> int:
-    article, _ = _parse(args.article, args.focus)
+    article = _parse_one(args.article, args.focus)
     header = ("mention", "name", "kind", "country", "lat", "lon", "confidence", "role")
     rows = [header]
     for p in article.places:
@@ -114,6 +128,16 @@ def cmd_places(args: argparse.Namespace) -> int:
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0
+
+
+def _unique_names(sources) -> list[str]:
+    """Output names, one per article: "report", "report-2" when two inputs share a name."""
+    seen: dict[str, int] = {}
+    names = []
+    for s in sources:
+        seen[s.name] = seen.get(s.name, 0) + 1
+        names.append(s.name if seen[s.name] == 1 else f"{s.name}-{seen[s.name]}")
+    return names
 
 
 COMMANDS = {"map": cmd_map, "export": cmd_export, "places": cmd_places}

@@ -192,8 +192,8 @@ def _from_match(text: str, m: re.Match[str]) -> Distance | None:
     half = 0.5 if (m.group("half") or m.group("half2")) else 0.0
     second = parse_number(m.group("num2")) if m.group("num2") else None
     qual_word = (m.group("qual") or "").lower()
-    if second is not None and second > first:
-        lo, hi = (first + half) * factor, (second + half) * factor
+    if second is not None and second != first:  # "25-20 km" is read as the range it names
+        lo, hi = (min(first, second) + half) * factor, (max(first, second) + half) * factor
         qualifier = "about" if qual_word in ("", "between") else QUALIFIERS.get(qual_word, "about")
     else:
         if m.group("num2") and second is None:

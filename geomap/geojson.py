@@ -59,13 +59,21 @@ def place_feature(p: Place) -> dict:
     }
 
 
+# Real articles state a few dozen distances; past this many (a repeated or generated text), the rest are
+# listed at their anchor's point so that output stays proportionate to what can be read.
+MAX_DRAWN_DISTANCES = 1000
+
+
 def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | None]:
     """The shape's name and GeoJSON geometry; a vague or unanchored distance is a point or nothing."""
     if anchor is None:
         return "none", None
     if d.vague or d.meters is None:
         return "vague", {"type": "Point", "coordinates": [anchor.lon, anchor.lat]}
-    name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier)
+    try:
+        name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier)
+    except ValueError:  # "more than 20,000 km from Kyiv": no point on Earth is that far
+        return "none", None
     return name, mapping(orient_all(geom))
 
 
@@ -76,8 +84,11 @@ def orient_all(geom):
     return type(geom)([orient(g, 1.0) for g in geom.geoms])
 
 
-def distance_feature(d: Distance, anchor: Place | None, sentence: str) -> dict:
-    shape, geometry = distance_geometry(d, anchor)
+def distance_feature(d: Distance, anchor: Place | None, sentence: str, drawn: bool = True) -> dict:
+    if drawn or anchor is None:
+        shape, geometry = distance_geometry(d, anchor)
+    else:
+        shape, geometry = "not drawn", {"type": "Point", "coordinates": [anchor.lon, anchor.lat]}
     return {
         "type": "Feature",
         "geometry": geometry,
@@ -104,9 +115,9 @@ def distance_feature(d: Distance, anchor: Place | None, sentence: str) -> dict:
 def article_to_geojson(article: Article) -> dict:
     by_id = {p.id: p for p in article.places}
     features = [place_feature(p) for p in article.places]
-    for d in article.distances:
+    for i, d in enumerate(article.distances):
         sentence = article.document.sentence_text(d.start)
-        features.append(distance_feature(d, by_id.get(d.anchor_id), sentence))
+        features.append(distance_feature(d, by_id.get(d.anchor_id), sentence, drawn=i < MAX_DRAWN_DISTANCES))
     return {
         "type": "FeatureCollection",
         "features": features,

@@ -12,16 +12,21 @@ over a pole when they contain one, then cut at the antimeridian into pieces (RFC
 
 from __future__ import annotations
 
+import functools
 import math
 
 import shapely
 import shapely.affinity
 from pyproj import Geod
 from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
 WGS84 = Geod(ellps="WGS84")
 VERTICES = 128
+QUARTER_EARTH_M = 10_000_000.0
+# The farthest any point is from another: no shape reaches beyond (half the equator).
+MAX_RADIUS_M = 20_037_508.0
 
 
 def _circle_ring(lat: float, lon: float, radius_m: float) -> list[tuple[float, float]]:
@@ -56,10 +61,21 @@ def _split_antimeridian(poly: Polygon) -> Polygon | MultiPolygon:
         part = poly.intersection(window)
         if not part.is_empty:
             pieces.append(shapely.affinity.translate(part, xoff=shift))
-    merged = unary_union(pieces)
-    polys = [g for g in getattr(merged, "geoms", [merged]) if isinstance(g, Polygon) and not g.is_empty]
-    out = MultiPolygon(polys) if len(polys) > 1 else polys[0]
-    return shapely.make_valid(shapely.geometry.polygon.orient(out, 1.0) if isinstance(out, Polygon) else out)
+    return _polygons(unary_union(pieces))
+
+
+def _polygons(geom) -> Polygon | MultiPolygon:
+    """The areal part of ``geom``, valid and wound as RFC 7946 asks (exteriors counter-clockwise)."""
+    geom = shapely.make_valid(geom)
+    polys = [
+        orient(g, 1.0)
+        for part in getattr(geom, "geoms", [geom])
+        for g in getattr(part, "geoms", [part])
+        if isinstance(g, Polygon) and not g.is_empty and g.area > 0
+    ]
+    if not polys:
+        raise ValueError("the shape has no area")
+    return MultiPolygon(polys) if len(polys) > 1 else polys[0]
 
 
 def _disc_unwrapped(lat: float, lon: float, radius_m: float) -> Polygon:
@@ -68,23 +84,34 @@ def _disc_unwrapped(lat: float, lon: float, radius_m: float) -> Polygon:
 
 
 def geodesic_disc(lat: float, lon: float, radius_m: float) -> Polygon | MultiPolygon:
-    """All points within ``radius_m`` metres of (lat, lon), as a GeoJSON-ready (lon, lat) geometry."""
+    """All points within ``radius_m`` metres of (lat, lon), as a GeoJSON-ready (lon, lat) geometry.
+
+    A disc wider than a quarter of the Earth is drawn as the world minus the disc around the antipode
+    that it leaves out: traced directly, its rim would fold over itself near the antipode.
+    """
     if not (radius_m > 0 and math.isfinite(radius_m)):
         raise ValueError(f"radius must be a positive number of metres, not {radius_m!r}")
-    return _split_antimeridian(_disc_unwrapped(lat, lon, radius_m))
+    if radius_m <= QUARTER_EARTH_M:
+        return _split_antimeridian(_disc_unwrapped(lat, lon, radius_m))
+    alat, alon = -lat, lon - 180.0 if lon > 0 else lon + 180.0
+    _, _, to_antipode = WGS84.inv(lon, lat, alon, alat)
+    world = box(-180.0, -90.0, 180.0, 90.0)
+    left_out = to_antipode - radius_m
+    if left_out <= 1.0:
+        return orient(world, 1.0)
+    return _polygons(world.difference(geodesic_disc(alat, alon, left_out)))
 
 
 def geodesic_ring(lat: float, lon: float, inner_m: float, outer_m: float) -> Polygon | MultiPolygon:
     """Points between ``inner_m`` and ``outer_m`` metres of (lat, lon) (an annulus); a disc when inner is 0."""
     if inner_m <= 0:
         return geodesic_disc(lat, lon, outer_m)
-    if outer_m <= inner_m:
+    if not outer_m > inner_m:
         raise ValueError("outer radius must exceed inner radius")
-    outer = _disc_unwrapped(lat, lon, outer_m)
-    inner = _disc_unwrapped(lat, lon, inner_m)
-    return _split_antimeridian(shapely.make_valid(outer.difference(inner)))
+    return _polygons(geodesic_disc(lat, lon, outer_m).difference(geodesic_disc(lat, lon, inner_m)))
 
 
+@functools.lru_cache(maxsize=512)
 def shape_for(lat: float, lon: float, lo_m: float, hi_m: float, qualifier: str) -> tuple[str, Polygon | MultiPolygon]:
     """The drawing a stated distance asks for, and its name.
 
@@ -97,6 +124,6 @@ def shape_for(lat: float, lon: float, lo_m: float, hi_m: float, qualifier: str) 
     if lo_m < hi_m:
         return "annulus", geodesic_ring(lat, lon, lo_m, hi_m)
     if qualifier == "more than":
-        return "ring beyond", geodesic_ring(lat, lon, hi_m, min(hi_m * 1.5, 20_000_000.0))
+        return "ring beyond", geodesic_ring(lat, lon, hi_m, min(hi_m * 1.5, MAX_RADIUS_M))
     spread = 0.10 if qualifier == "about" else 0.03
-    return "band", geodesic_ring(lat, lon, hi_m * (1 - spread), min(hi_m * (1 + spread), 20_000_000.0))
+    return "band", geodesic_ring(lat, lon, hi_m * (1 - spread), min(hi_m * (1 + spread), MAX_RADIUS_M))

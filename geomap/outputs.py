@@ -1,4 +1,4 @@
-"""Outputs: reading articles and writing files so that a failure never leaves half a file behind.
+"""Outputs: writing files so that a failure never leaves half a file behind.
 
 >>> import tempfile, pathlib
 >>> target = pathlib.Path(tempfile.mkdtemp()) / "map.geojson"
@@ -10,52 +10,10 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 
-from geomap.errors import InputError, OutputError
-
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024
-
-
-def read_article(source: str) -> tuple[str, str]:
-    """The text of an article file (or ``-`` for standard input) and a name for its outputs."""
-    if source == "-":
-        data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-        name = "stdin"
-    else:
-        path = Path(source)
-        if path.is_dir():
-            raise InputError(f"{source}: is a directory, not an article")
-        try:
-            with path.open("rb") as f:
-                data = f.read(MAX_ARTICLE_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError(f"{source}: no such file") from None
-        except OSError as e:
-            raise InputError(f"{source}: cannot read: {e.strerror}") from None
-        name = path.stem or "article"
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(f"{source}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB; not an article")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{source}: binary data, not text")
-    text = _decode(data, source)
-    if not text.strip():
-        raise InputError(f"{source}: empty article")
-    return text, name
-
-
-def _decode(data: bytes, source: str) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise InputError(f"{source}: not readable as UTF-8 or Windows-1252 text") from None
+from geomap.errors import OutputError
 
 
 def write_atomic(path: Path, content: str) -> None:

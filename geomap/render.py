@@ -25,7 +25,7 @@ from shapely.geometry import box, mapping
 from geomap.article import Article
 from geomap.errors import InputError, OutputError
 from geomap.gazetteer import ATTRIBUTION, Gazetteer
-from geomap.geojson import distance_geometry
+from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry
 from geomap.outputs import write_atomic
 
 ROLE_COLORS = {"literal": "#c0392b", "metonymic": "#7d3c98", "reporting": "#1f618d"}
@@ -183,7 +183,7 @@ def render_map(article: Article, tiles: str | None = None, attribution: str | No
             layers.get(p.role, layers["literal"])
         )
     by_id = {p.id: p for p in article.places}
-    for d in article.distances:
+    for d in article.distances[:MAX_DRAWN_DISTANCES]:
         shape_name, geometry = distance_geometry(d, by_id.get(d.anchor_id))
         if geometry is None or shape_name == "vague":
             continue

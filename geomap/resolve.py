@@ -179,8 +179,7 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
     refs = []
     for m in sorted(slot["mentions"], key=lambda m: m.start):
         role = mention_role(doc.text, m.start, m.end, m.dateline)
-        s, t = m.sentence
-        refs.append(MentionRef(m.text, m.start, m.end, doc.text[s:t], role))
+        refs.append(MentionRef(m.text, m.start, m.end, doc.sentence_text(m.start), role))
     return Place(
         id=e.id,
         name=e.name,

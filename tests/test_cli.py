@@ -60,7 +60,7 @@ def test_empty_and_binary_inputs(tmp_path):
     empty.write_text("   \n")
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    for path, message in ((empty, "empty article"), (binary, "binary data")):
+    for path, message in ((empty, "empty article"), (binary, "a PNG image")):
         out = tmp_path / "out.geojson"
         r = run("export", str(path), "-o", str(out))
         assert r.returncode == 2 and message in r.stderr

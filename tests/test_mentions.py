@@ -68,7 +68,9 @@ def test_dateline_ending_in_a_period_is_a_dateline():
 
 
 def test_district_adjective_names_the_town_of_the_district():
-    ms = find_mentions(Document.from_text("Shelling hit the Sudzhansky district, Korenevsky district and Pokrovskyi raion."))
+    ms = find_mentions(
+        Document.from_text("Shelling hit the Sudzhansky district, Korenevsky district and Pokrovskyi raion.")
+    )
     assert [(m.text, m.key, m.kind_hint) for m in ms] == [
         ("Sudzhansky", "sudzha", "district"),
         ("Korenevsky", "korenevo", "district"),

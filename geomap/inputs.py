@@ -1,0 +1,205 @@
+"""Inputs: the articles a file holds, read from whatever a user has, or a one-line reason why not.
+
+A file is plain text (``.txt``, ``.md`` or anything else that decodes as text), a saved web page
+(``.html``/``.htm``, or text that starts like one: the article, its title and date are extracted with
+trafilatura, so scripts, menus and "Leave a Reply" boxes stay out), or JSON Lines (``.jsonl``: one object
+per line with ``text`` and optionally ``title``, ``date``, ``url``, ``id``). ``-`` is standard input.
+Encodings are detected (UTF-8 with or without BOM, UTF-16, legacy code pages such as Windows-1251/1252)
+with charset-normalizer; binary files, PDFs and images are refused by their signature.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "dispatch.txt"
+>>> _ = path.write_bytes("Обстріл Бахмута. Shelling hit Bakhmut.".encode("cp1251"))
+>>> [(s.name, s.text) for s in read_sources(str(path))]
+[('dispatch', 'Обстріл Бахмута. Shelling hit Bakhmut.')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from geomap.errors import InputError
+
+# Far more than any article (a long one is 100 KB); reading stops here, so a 50 MB file costs no memory.
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+# A web page whose extracted text is shorter than this holds menus or captions, not an article.
+MIN_PAGE_WORDS = 8
+# The encodings news text comes in besides Unicode: detection is only asked to choose among these, since
+# in a short text one accented byte fits a dozen code pages and the rarer ones would win by chance.
+LEGACY_ENCODINGS = [
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "iso8859_15",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+]
+# File signatures of formats that are not text, whatever their name says.
+SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or a Word/ODF document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+    b"MZ": "a Windows program",
+    b"RIFF": "a media file",
+    b"{\\rtf": "an RTF document",
+}
+HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<meta|<!--)", re.IGNORECASE)
+# Control characters that are never text (all but tab, newline, carriage return and form feed).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read: its text, a name for its output files, and what metadata the file gave."""
+
+    text: str
+    name: str
+    title: str = ""
+    date: str = ""
+    url: str = ""
+
+
+def read_sources(arg: str) -> list[Source]:
+    """The articles ``arg`` holds: one for a text or HTML file, one per line for JSON Lines."""
+    data, label, name = _read_bytes(arg)
+    if arg.lower().endswith(".jsonl"):
+        return _json_lines(data, label, name)
+    return [_article(data, label, name, html=arg.lower().endswith((".html", ".htm")))]
+
+
+def read_one(arg: str) -> Source:
+    """The one article ``arg`` holds (commands that write one output per input need exactly one)."""
+    sources = read_sources(arg)
+    if len(sources) != 1:
+        raise InputError(f"{arg}: holds {len(sources)} articles; map it with 'geomap map' to get one map each")
+    return sources[0]
+
+
+def _read_bytes(arg: str) -> tuple[bytes, str, str]:
+    if arg == "-":
+        return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), "standard input", "stdin"
+    path = Path(arg)
+    if path.is_dir():
+        raise InputError(f"{arg}: is a directory, not an article")
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{arg}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{arg}: cannot read: {e.strerror or e}") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(
+            f"{arg}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB, far more than an article; "
+            "split it, or give one article per line as .jsonl"
+        )
+    stem = re.sub(r"[^\w.-]+", "_", path.stem).strip("._")
+    return data, arg, stem or "article"
+
+
+def _article(data: bytes, label: str, name: str, html: bool) -> Source:
+    text = decode(data, label)
+    if html or HTML_START.match(text[:1024]):
+        return _from_html(text, label, name)
+    return Source(text=_checked(text, label), name=name)
+
+
+def decode(data: bytes, label: str) -> str:
+    """Bytes as text: BOMs and UTF-8 first, then the encoding charset-normalizer finds most likely."""
+    for signature, what in SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"{label}: {what}, not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(f"{label}: broken UTF-16 text") from None
+    wide = data.count(b"\x00") > len(data) // 10  # UTF-16 without a BOM, or binary
+    if not wide:
+        try:
+            return data.decode("utf-8-sig")  # stray NUL bytes in UTF-8 are dropped with the other controls
+        except UnicodeDecodeError as e:
+            if e.start >= len(data) - 3:  # a UTF-8 file cut mid-character: drop the partial character
+                return data[: e.start].decode("utf-8-sig")
+    if wide:
+        return _utf16_without_bom(data, label)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        raise InputError(f"{label}: binary data, not text in any known encoding")
+    return str(best)
+
+
+def _utf16_without_bom(data: bytes, label: str) -> str:
+    """UTF-16 with no byte-order mark: ASCII letters leave their zero byte on the odd (LE) or even (BE) side."""
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    encoding = "utf-16-le" if odd > 3 * even else "utf-16-be" if even > 3 * odd else ""
+    try:
+        text = data.decode(encoding) if encoding else ""
+    except UnicodeDecodeError:
+        text = ""
+    if not text or sum(c.isprintable() or c.isspace() for c in text) < 0.95 * len(text):
+        raise InputError(f"{label}: binary data, not text")
+    return text
+
+
+def _checked(text: str, label: str) -> str:
+    text = CONTROL.sub(" ", text)
+    if not text.strip():
+        raise InputError(f"{label}: empty article")
+    letters = sum(c.isalpha() for c in text[:100_000])
+    if letters < 0.2 * min(len(text), 100_000):
+        raise InputError(f"{label}: binary data or no prose (few letters), not an article")
+    return text
+
+
+def _from_html(html: str, label: str, name: str) -> Source:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None or len((doc.text or "").split()) < MIN_PAGE_WORDS:
+        raise InputError(f"{label}: a web page with no article text in it")
+    return Source(
+        text=_checked(doc.text, label),
+        name=name,
+        title=doc.title or "",
+        date=doc.date or "",
+        url=doc.url or "",
+    )
+
+
+def _json_lines(data: bytes, label: str, name: str) -> list[Source]:
+    text = decode(data, label)
+    sources = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            raise InputError(f"{label}: line {n} is not JSON") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError(f'{label}: line {n} has no "text" string')
+        ident = re.sub(r"[^\w.-]+", "_", str(obj.get("id") or f"{name}-{n}")).strip("._") or f"{name}-{n}"
+        meta = {k: obj.get(k) if isinstance(obj.get(k), str) else "" for k in ("title", "date", "url")}
+        sources.append(Source(text=_checked(obj["text"], f"{label} line {n}"), name=ident, **meta))
+    if not sources:
+        raise InputError(f"{label}: no articles in it")
+    return sources
