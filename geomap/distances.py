@@ -91,6 +91,8 @@ DIRECTIONS = {
     "south east": "SE",
     "south west": "SW",
 }
+# Smallest distance taken as one a map can show; less is a size ("0.5 m deep"), not a distance between places.
+MIN_METERS = 1.0
 # Largest distance taken literally: half the Earth's circumference.
 MAX_METERS = 20_037_508.0
 
@@ -200,7 +202,7 @@ def _from_match(text: str, m: re.Match[str]) -> Distance | None:
             return None
         lo = hi = (first + half) * factor
         qualifier = QUALIFIERS.get(qual_word, "exact")
-    if not (0 < hi <= MAX_METERS):
+    if not (MIN_METERS <= hi <= MAX_METERS):
         return None
     if qualifier in ("up to", "less than", "nearly"):
         lo = 0.0

@@ -17,22 +17,24 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+import shapely
 from shapely.geometry import mapping
-from shapely.geometry.polygon import orient
 
 from geomap.distances import Distance
 from geomap.gazetteer import ATTRIBUTION
-from geomap.geometry import shape_for
+from geomap.geometry import polygonal, shape_for
 from geomap.places import Place
 
 if TYPE_CHECKING:
     from geomap.article import Article
 
-COORD_DECIMALS = 6
+# 1 cm: a 1 m circle's 128 vertices are 5 cm apart and must stay distinct, so its ring stays valid
+COORD_DECIMALS = 7
 
 
 def place_feature(p: Place) -> dict:
-    geometry = mapping(p.geometry) if p.geometry is not None else {"type": "Point", "coordinates": [p.lon, p.lat]}
+    point = {"type": "Point", "coordinates": [p.lon, p.lat]}
+    geometry = geojson_geometry(p.geometry) if p.geometry is not None else point
     return {
         "type": "Feature",
         "geometry": geometry,
@@ -72,16 +74,15 @@ def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | No
         return "vague", {"type": "Point", "coordinates": [anchor.lon, anchor.lat]}
     try:
         name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier)
+        return name, geojson_geometry(geom)
     except ValueError:  # "more than 20,000 km from Kyiv": no point on Earth is that far
         return "none", None
-    return name, mapping(orient_all(geom))
 
 
-def orient_all(geom):
-    """RFC 7946 winding: exterior rings counter-clockwise, holes clockwise."""
-    if geom.geom_type == "Polygon":
-        return orient(geom, 1.0)
-    return type(geom)([orient(g, 1.0) for g in geom.geoms])
+def geojson_geometry(geom) -> dict:
+    """A polygon as written: snapped to the output's coordinate grid first, so that rounding cannot
+    make it invalid (a ring near a pole collapsing onto itself), then wound as RFC 7946 asks."""
+    return mapping(polygonal(shapely.set_precision(geom, 10.0**-COORD_DECIMALS)))
 
 
 def distance_feature(d: Distance, anchor: Place | None, sentence: str, drawn: bool = True) -> dict:

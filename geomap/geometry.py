@@ -24,7 +24,6 @@ from shapely.ops import unary_union
 
 WGS84 = Geod(ellps="WGS84")
 VERTICES = 128
-QUARTER_EARTH_M = 10_000_000.0
 # The farthest any point is from another: no shape reaches beyond (half the equator).
 MAX_RADIUS_M = 20_037_508.0
 
@@ -61,11 +60,15 @@ def _split_antimeridian(poly: Polygon) -> Polygon | MultiPolygon:
         part = poly.intersection(window)
         if not part.is_empty:
             pieces.append(shapely.affinity.translate(part, xoff=shift))
-    return _polygons(unary_union(pieces))
+    return polygonal(unary_union(pieces))
 
 
-def _polygons(geom) -> Polygon | MultiPolygon:
-    """The areal part of ``geom``, valid and wound as RFC 7946 asks (exteriors counter-clockwise)."""
+def polygonal(geom) -> Polygon | MultiPolygon:
+    """The areal part of ``geom``, valid and wound as RFC 7946 asks (exteriors counter-clockwise, holes clockwise).
+
+    >>> polygonal(box(0, 0, 1, 1).union(box(5, 5, 6, 6))).geom_type
+    'MultiPolygon'
+    """
     geom = shapely.make_valid(geom)
     polys = [
         orient(g, 1.0)
@@ -86,20 +89,21 @@ def _disc_unwrapped(lat: float, lon: float, radius_m: float) -> Polygon:
 def geodesic_disc(lat: float, lon: float, radius_m: float) -> Polygon | MultiPolygon:
     """All points within ``radius_m`` metres of (lat, lon), as a GeoJSON-ready (lon, lat) geometry.
 
-    A disc wider than a quarter of the Earth is drawn as the world minus the disc around the antipode
+    A disc reaching more than half way to the antipode is drawn as the world minus the disc around the antipode
     that it leaves out: traced directly, its rim would fold over itself near the antipode.
     """
     if not (radius_m > 0 and math.isfinite(radius_m)):
         raise ValueError(f"radius must be a positive number of metres, not {radius_m!r}")
-    if radius_m <= QUARTER_EARTH_M:
-        return _split_antimeridian(_disc_unwrapped(lat, lon, radius_m))
     alat, alon = -lat, lon - 180.0 if lon > 0 else lon + 180.0
     _, _, to_antipode = WGS84.inv(lon, lat, alon, alat)
+    if radius_m <= to_antipode / 2:
+        return _split_antimeridian(_disc_unwrapped(lat, lon, radius_m))
+    # what is left out is then less than half way, so it is traced directly (the antipode's antipode is here)
     world = box(-180.0, -90.0, 180.0, 90.0)
     left_out = to_antipode - radius_m
     if left_out <= 1.0:
         return orient(world, 1.0)
-    return _polygons(world.difference(geodesic_disc(alat, alon, left_out)))
+    return polygonal(world.difference(geodesic_disc(alat, alon, left_out)))
 
 
 def geodesic_ring(lat: float, lon: float, inner_m: float, outer_m: float) -> Polygon | MultiPolygon:
@@ -108,7 +112,7 @@ def geodesic_ring(lat: float, lon: float, inner_m: float, outer_m: float) -> Pol
         return geodesic_disc(lat, lon, outer_m)
     if not outer_m > inner_m:
         raise ValueError("outer radius must exceed inner radius")
-    return _polygons(geodesic_disc(lat, lon, outer_m).difference(geodesic_disc(lat, lon, inner_m)))
+    return polygonal(geodesic_disc(lat, lon, outer_m).difference(geodesic_disc(lat, lon, inner_m)))
 
 
 @functools.lru_cache(maxsize=512)
