@@ -3,6 +3,7 @@
 geomap map ARTICLE... [-o DIR] [--open] [--tiles osm|URL --attribution TEXT]   HTML map + GeoJSON per article
 geomap export ARTICLE -o FILE.geojson       GeoJSON only
 geomap places ARTICLE                       a table of the places found
+geomap batch INPUT... [-o DIR] [--scheduler ADDRESS] [--workers N] [--maps]   many articles on Dask
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", parents=[focus], help="write the article's GeoJSON")
     p_export.add_argument("article", metavar="ARTICLE")
     p_export.add_argument("-o", "--output", required=True, metavar="FILE.geojson")
+
+    p_batch = sub.add_parser("batch", help="map many articles on Dask: per-article and combined outputs")
+    p_batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or .jsonl files")
+    p_batch.add_argument("-o", "--output", default="outputs/batch", metavar="DIR", help="output folder")
+    p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (default: a local cluster)")
+    p_batch.add_argument("--workers", type=int, metavar="N", help="local workers (default: one per core)")
+    p_batch.add_argument("--maps", action="store_true", help="also write an HTML map per article")
 
     p_places = sub.add_parser("places", parents=[focus], help="print the places found, as a table")
     p_places.add_argument("article", metavar="ARTICLE")
@@ -140,7 +148,25 @@ def _unique_names(sources) -> list[str]:
     return names
 
 
-COMMANDS = {"map": cmd_map, "export": cmd_export, "places": cmd_places}
+def cmd_batch(args: argparse.Namespace) -> int:
+    from geomap.batch import run_batch
+
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers takes a number of at least 1")
+    summary = run_batch(args.inputs, Path(args.output), scheduler=args.scheduler, workers=args.workers, maps=args.maps)
+    for path in summary.outputs:
+        print(path)
+    for name, reason in summary.failed[:10]:
+        print(f"geomap: {name}: {reason}", file=sys.stderr)
+    print(
+        f"mapped {summary.done}, skipped {summary.skipped} already done, failed {len(summary.failed)} "
+        f"in {summary.seconds:.1f} s on {summary.workers} workers (log: {Path(args.output) / 'batch.log'})",
+        file=sys.stderr,
+    )
+    return 1 if summary.failed else 0
+
+
+COMMANDS = {"map": cmd_map, "export": cmd_export, "places": cmd_places, "batch": cmd_batch}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,9 +14,11 @@ Places are Points (or the area's Polygon/MultiPolygon for countries, regions and
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING
 
+import numpy as np
 import shapely
 from shapely.geometry import mapping
 
@@ -34,7 +36,7 @@ COORD_DECIMALS = 7
 
 def place_feature(p: Place) -> dict:
     point = {"type": "Point", "coordinates": [p.lon, p.lat]}
-    geometry = geojson_geometry(p.geometry) if p.geometry is not None else point
+    geometry = _area_geometry(p.id) if p.geometry is not None else point
     return {
         "type": "Feature",
         "geometry": geometry,
@@ -82,7 +84,16 @@ def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | No
 def geojson_geometry(geom) -> dict:
     """A polygon as written: snapped to the output's coordinate grid first, so that rounding cannot
     make it invalid (a ring near a pole collapsing onto itself), then wound as RFC 7946 asks."""
-    return mapping(polygonal(shapely.set_precision(geom, 10.0**-COORD_DECIMALS)))
+    snapped = polygonal(shapely.set_precision(geom, 10.0**-COORD_DECIMALS))
+    return mapping(shapely.transform(snapped, lambda xy: np.round(xy, COORD_DECIMALS)))
+
+
+@functools.lru_cache(maxsize=256)
+def _area_geometry(ident: str) -> dict:
+    """A gazetteer area as GeoJSON, made once per process: countries recur in article after article."""
+    from geomap.gazetteer import Gazetteer
+
+    return geojson_geometry(Gazetteer.default().area(ident))
 
 
 def distance_feature(d: Distance, anchor: Place | None, sentence: str, drawn: bool = True) -> dict:
@@ -127,7 +138,7 @@ def article_to_geojson(article: Article) -> dict:
 
 
 def dumps(fc: dict) -> str:
-    """Serialise with rounded coordinates and no NaN (RFC 7946 forbids it)."""
+    """Serialise with no NaN (RFC 7946 forbids it); polygon coordinates are rounded where they are made."""
     return json.dumps(_round(fc), ensure_ascii=False, allow_nan=False)
 
 
@@ -135,7 +146,7 @@ def _round(obj):
     if isinstance(obj, float):
         return round(obj, COORD_DECIMALS)
     if isinstance(obj, dict):
-        return {k: _round(v) for k, v in obj.items()}
+        return {k: v if k == "coordinates" and obj.get("type") != "Point" else _round(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [_round(v) for v in obj]
     return obj

@@ -86,7 +86,8 @@ def _inline_css() -> str:
     return re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css)
 
 
-def _offline_assets(m: folium.Map) -> None:
+def offline_assets(m: folium.Map) -> None:
+    """Leaflet, jQuery and the map's CSS inlined into ``m``'s page, in place of folium's CDN links."""
     from xstatic.pkg import jquery
 
     # per instance: folium's module-level lists must stay untouched for other maps in the process
@@ -104,12 +105,11 @@ def _offline_assets(m: folium.Map) -> None:
     )
 
 
-def _basemap(m: folium.Map, article: Article, bounds: tuple[float, float, float, float]) -> None:
-    """Country outlines near the article's places, and the regions of the countries it names."""
+def basemap(m: folium.Map, countries: set[str], bounds: tuple[float, float, float, float]) -> None:
+    """Country outlines around ``bounds``, and the first-level regions of ``countries``."""
     gz = Gazetteer.default()
     west, south, east, north = bounds
     window = box(max(-180, west - 15), max(-85, south - 10), min(180, east + 15), min(85, north + 10))
-    countries = {p.country for p in article.places if p.country}
     features = []
     regions = []
     for ident, geom in gz.areas().items():
@@ -141,14 +141,40 @@ def _basemap(m: folium.Map, article: Article, bounds: tuple[float, float, float,
 
 def _bounds(article: Article) -> tuple[float, float, float, float]:
     pts = [(p.lon, p.lat) for p in article.places if p.role == "literal" and p.kind not in ("country", "sea")]
-    pts = pts or [(p.lon, p.lat) for p in article.places] or [(31.2, 48.4)]
+    return bounds_of(pts or [(p.lon, p.lat) for p in article.places])
+
+
+def bounds_of(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """West, south, east, north around (lon, lat) ``points``, padded; Ukraine when there are none."""
+    pts = points or [(31.2, 48.4)]
     lons, lats = [x for x, _ in pts], [y for _, y in pts]
     pad = 0.2
     return min(lons) - pad, min(lats) - pad, max(lons) + pad, max(lats) + pad
 
 
-def _popup(lines: list[str]) -> folium.Popup:
+def popup(lines: list[str]) -> folium.Popup:
+    """A popup of already escaped HTML lines."""
     return folium.Popup("<br>".join(lines), max_width=360)
+
+
+def asset(name: str) -> str:
+    """A JavaScript file geomap ships in ``geomap/assets`` (see the README there for sources and licences)."""
+    return _asset(Path(__file__).parent / "assets" / name)
+
+
+def folium_template(name: str) -> str:
+    """A JavaScript file folium ships beside its templates (it links the same file from a CDN)."""
+    return _asset(Path(folium.__file__).parent / "templates" / name)
+
+
+def inline_plugin_js(m: folium.Map, element, scripts: dict[str, str]) -> None:
+    """Replace a folium plugin's CDN script links with the scripts themselves (by name, once per page)."""
+    element.default_js = []
+    header = m.get_root().header
+    for name, js in scripts.items():
+        if name not in header._children:
+            safe_js = js.replace("</script", "<\\/script")
+            header.add_child(RawHTML(f"<script>{safe_js}</script>"), name=name)
 
 
 def render_map(article: Article, tiles: str | None = None, attribution: str | None = None) -> folium.Map:
@@ -159,8 +185,8 @@ def render_map(article: Article, tiles: str | None = None, attribution: str | No
     """
     bounds = _bounds(article)
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
-    _offline_assets(m)
-    _basemap(m, article, bounds)
+    offline_assets(m)
+    basemap(m, {p.country for p in article.places if p.country}, bounds)
     if tiles:
         _tile_layer(tiles, attribution).add_to(m)
     layers = {role: folium.FeatureGroup(name=f"Places: {role}") for role in ROLE_COLORS}
@@ -179,7 +205,7 @@ def render_map(article: Article, tiles: str | None = None, attribution: str | No
             f"{p.lat:.4f}, {p.lon:.4f} &middot; confidence {p.confidence:.2f} &middot; {safe_text(p.role)}",
             *[f"&ldquo;{safe_text(s)}&rdquo;" for s in sentences[:5]],
         ]
-        folium.Marker([p.lat, p.lon], icon=icon, popup=_popup(lines), tooltip=folium.Tooltip(safe_text(p.name))).add_to(
+        folium.Marker([p.lat, p.lon], icon=icon, popup=popup(lines), tooltip=folium.Tooltip(safe_text(p.name))).add_to(
             layers.get(p.role, layers["literal"])
         )
     by_id = {p.id: p for p in article.places}
@@ -212,8 +238,6 @@ def render_map(article: Article, tiles: str | None = None, attribution: str | No
 
 
 def _title_and_legend(m: folium.Map, article: Article) -> None:
-    title = safe_text(article.title or "geomap")
-    date = safe_text(article.document.date)
     swatches = "".join(
         f'<div><span class="geomap-pin" style="display:inline-block;width:10px;height:10px;background:{c}"></span> '
         f"{role} place</div>"
@@ -224,13 +248,23 @@ def _title_and_legend(m: folium.Map, article: Article) -> None:
         f"{name}</div>"
         for name, s in SHAPE_STYLES.items()
     )
+    title_box(m, article.title or "geomap", article.document.date)
     box_html = (
-        f'<div class="geomap-box" style="position:fixed;top:10px;left:50px;z-index:1000">'
-        f"<b>{title}</b>{'<br>' + date if date else ''}</div>"
         f'<div class="geomap-box" style="position:fixed;bottom:30px;right:10px;z-index:1000">{swatches}{shapes}'
         f'<div style="margin-top:4px;color:#555">{safe_text(ATTRIBUTION)}</div></div>'
     )
     m.get_root().html.add_child(RawHTML(box_html))
+
+
+def title_box(m: folium.Map, title: str, subtitle: str = "") -> None:
+    """The map's title (and a date or count under it), escaped, in a box at the top left."""
+    sub = f"<br>{safe_text(subtitle)}" if subtitle else ""
+    m.get_root().html.add_child(
+        RawHTML(
+            f'<div class="geomap-box" style="position:fixed;top:10px;left:50px;z-index:1000">'
+            f"<b>{safe_text(title)}</b>{sub}</div>"
+        )
+    )
 
 
 def _tile_layer(tiles: str, attribution: str | None) -> folium.TileLayer:

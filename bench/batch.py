@@ -1,0 +1,72 @@
+"""Batch throughput on Dask: the development set replicated to >= 2,000 articles, on 1 and 2 workers.
+
+Prints articles per second for the mapping phase (read, parse, resolve, per-article GeoJSON), per worker,
+beside the single-process warm rate of parse + resolve and of parse + resolve + per-article GeoJSON on the
+same articles; the peak RSS of each worker; and the time to write the combined dataset and map.
+
+    .venv/bin/python bench/batch.py [--copies 55]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=55, help="copies of the 37 development articles (55: 2,035)")
+    args = ap.parse_args()
+    import geomap
+    from geomap.batch import run_batch
+    from geomap.geojson import dumps
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "eval" / "news").glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as f:
+            for c in range(args.copies):
+                for i, text in enumerate(texts):
+                    f.write(json.dumps({"id": f"a{c:03d}-{i:02d}", "text": text}) + "\n")
+        n = args.copies * len(texts)
+
+        geomap.parse("warm up in Kyiv")
+        sample = texts * max(1, 500 // len(texts))
+        start = time.perf_counter()
+        articles = [geomap.parse(t) for t in sample]
+        parse_rate = len(sample) / (time.perf_counter() - start)
+        start = time.perf_counter()
+        for a in articles:
+            dumps(a.to_geojson())
+        write_rate = len(sample) / (time.perf_counter() - start)
+        single = 1 / (1 / parse_rate + 1 / write_rate)
+        print(
+            f"single process, warm: parse+resolve {parse_rate:.0f} articles/s; with per-article GeoJSON {single:.0f}/s"
+        )
+        print(f"single process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+        rates = {}
+        for workers in (1, 2):
+            out = Path(tmp) / f"out{workers}"
+            s = run_batch([str(corpus)], out, workers=workers, progress=False)
+            rates[workers] = n / s.map_seconds
+            peaks = ", ".join(f"{m:.0f}" for m in s.worker_peak_mb)
+            print(
+                f"{workers} worker(s): {n} articles mapped in {s.map_seconds:.1f} s = {rates[workers]:.0f} articles/s "
+                f"({rates[workers] / workers:.0f} per worker, {rates[workers] / workers / single:.0%} of the "
+                f"single-process rate with GeoJSON); worker peak RSS {peaks} MB; "
+                f"combined dataset + map {s.combine_seconds:.1f} s; failed {len(s.failed)}"
+            )
+        print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,241 @@
+"""Batch: a folder, a glob or a JSON Lines export of many articles, mapped on a Dask cluster.
+
+Each article gets its own GeoJSON (and, on request, HTML map) in the output folder; the run ends with one
+combined dataset (GeoJSON, GeoParquet, GeoPackage) and one combined map. Work goes to Dask in chunks of
+articles; each worker loads the gazetteer once, when it starts. An article that fails is reported in the
+summary and in ``batch.log`` and the run goes on; a re-run skips every article whose output is already
+there (outputs are written atomically, so a killed run leaves none half-written).
+
+>>> tasks = collect_tasks(["../shared/eval/news"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from distributed import WorkerPlugin
+
+from geomap.errors import GeomapError, InputError, OutputError
+from geomap.inputs import Source, read_sources
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+# Articles per Dask task: enough to keep scheduling overhead far below the 2-3 ms an article takes.
+CHUNK = 25
+
+
+@dataclass(frozen=True)
+class Task:
+    """One article to map: its output name and either a file to read or the article itself (a .jsonl line)."""
+
+    name: str
+    path: str = ""
+    source: Source | None = None
+
+
+@dataclass
+class Summary:
+    """What a batch run did: counts, failures (name, one-line reason), outputs and timings."""
+
+    done: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    map_seconds: float = 0.0  # the Dask phase: reading, parsing and per-article outputs
+    combine_seconds: float = 0.0  # the combined dataset and map
+    workers: int = 0
+    worker_peak_mb: list[float] = field(default_factory=list)
+
+
+def collect_tasks(inputs: list[str]) -> list[Task]:
+    """Every article the inputs name: files, folders (searched recursively), globs and .jsonl lines."""
+    paths: list[Path] = []
+    for item in inputs:
+        if any(c in item for c in "*?["):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise InputError(f"{item}: matches no file")
+            paths += [Path(p) for p in matches if Path(p).is_file()]
+        elif Path(item).is_dir():
+            paths += sorted(p for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        elif Path(item).exists():
+            paths.append(Path(item))
+        else:
+            raise InputError(f"{item}: no such file or folder")
+    tasks: list[Task] = []
+    for path in paths:
+        if path.suffix.lower() == ".jsonl":
+            tasks += [Task(name=s.name, source=s) for s in read_sources(str(path))]
+        else:
+            tasks.append(Task(name=path.stem, path=str(path)))
+    return _unique(tasks)
+
+
+def _unique(tasks: list[Task]) -> list[Task]:
+    seen: dict[str, int] = {}
+    out = []
+    for t in tasks:
+        seen[t.name] = seen.get(t.name, 0) + 1
+        out.append(t if seen[t.name] == 1 else Task(f"{t.name}-{seen[t.name]}", t.path, t.source))
+    return out
+
+
+def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False) -> list[dict]:
+    """Map each article of a chunk (on a worker); a failure is returned with its reason, never raised."""
+    return [map_task(t, Path(out_dir), maps) for t in tasks]
+
+
+def map_task(task: Task, out_dir: Path, maps: bool = False) -> dict:
+    """Parse one article and write its outputs, or read them back when a previous run wrote them."""
+    from geomap.article import parse
+    from geomap.corpus import article_rows
+    from geomap.geojson import dumps
+    from geomap.outputs import write_atomic
+
+    geojson_path = out_dir / f"{task.name}.geojson"
+    rows_path = out_dir / ".rows" / f"{task.name}.json"
+    html_path = out_dir / f"{task.name}.html"
+    if geojson_path.exists() and rows_path.exists() and (html_path.exists() or not maps):
+        try:
+            return {"name": task.name, "status": "skipped", "rows": json.loads(rows_path.read_text("utf-8"))}
+        except ValueError:
+            pass  # a damaged earlier output is redone
+    try:
+        source = task.source or read_sources(task.path)[0]
+        article = parse(source.text, title=source.title, date=source.date, url=source.url)
+        fc = article.to_geojson()
+        rows = article_rows(article, task.name, fc)
+        if maps:
+            from geomap.render import render_map, save_map
+
+            save_map(render_map(article), html_path)
+        write_atomic(rows_path, json.dumps(rows, ensure_ascii=False))
+        write_atomic(geojson_path, dumps(fc))  # last: its presence marks the article done
+        return {"name": task.name, "status": "done", "rows": rows}
+    except GeomapError as e:
+        return {"name": task.name, "status": "failed", "message": str(e), "rows": []}
+    except Exception as e:  # one bad article must not stop a run of thousands
+        return {"name": task.name, "status": "failed", "message": f"{type(e).__name__}: {e}", "rows": []}
+
+
+class PreloadGazetteer(WorkerPlugin):
+    """A Dask worker plugin: each worker loads the gazetteer once, when it starts, not per article."""
+
+    name = "geomap-gazetteer"
+
+    def setup(self, worker) -> None:
+        from geomap.gazetteer import Gazetteer
+
+        gz = Gazetteer.default()
+        gz.lookup("kyiv")  # touch the index so that the first article pays nothing
+
+
+def run_batch(
+    inputs: list[str],
+    out_dir: Path,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    maps: bool = False,
+    progress: bool | None = None,
+) -> Summary:
+    """Map every article of ``inputs`` into ``out_dir`` on Dask, then write the combined outputs."""
+    from distributed import Client, LocalCluster, as_completed
+
+    started = time.perf_counter()
+    tasks = collect_tasks(inputs)
+    if not tasks:
+        raise InputError("no articles found in " + ", ".join(inputs))
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
+    chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        client.register_plugin(PreloadGazetteer())
+        futures = client.map(map_chunk, chunks, out_dir=str(out_dir), maps=maps, pure=False)
+        show = sys.stderr.isatty() if progress is None else progress
+        results: list[dict] = []
+        for i, future in enumerate(as_completed(futures), start=1):
+            results += future.result()
+            if show:
+                _progress_bar(i, len(futures), len(results))
+        if show:
+            print(file=sys.stderr)
+        summary = Summary(workers=len(client.scheduler_info()["workers"]))
+        summary.map_seconds = time.perf_counter() - started
+        summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    order = {t.name: i for i, t in enumerate(tasks)}
+    results.sort(key=lambda r: order[r["name"]])
+    for r in results:
+        if r["status"] == "failed":
+            summary.failed.append((r["name"], r["message"]))
+        elif r["status"] == "skipped":
+            summary.skipped += 1
+        else:
+            summary.done += 1
+    rows = [row for r in results for row in r["rows"]]
+    combine_start = time.perf_counter()
+    summary.outputs = _combine(rows, out_dir)
+    summary.seconds = time.perf_counter() - started
+    summary.combine_seconds = time.perf_counter() - combine_start
+    _write_log(out_dir / "batch.log", summary)
+    return summary
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not getrusage: ru_maxrss survives exec on Linux, so a
+    worker started from a large parent would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _combine(rows: list[dict], out_dir: Path) -> list[Path]:
+    from geomap.corpus import render_corpus_map, write_datasets
+    from geomap.render import save_map
+
+    outputs = write_datasets(rows, out_dir)
+    html = out_dir / "combined.html"
+    save_map(render_corpus_map(rows), html)
+    return [*outputs, html]
+
+
+def _progress_bar(chunks_done: int, chunks: int, articles: int) -> None:
+    width = 30
+    filled = width * chunks_done // chunks
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {articles} articles", end="", file=sys.stderr, flush=True)
+
+
+def _write_log(path: Path, summary: Summary) -> None:
+    from geomap.outputs import write_atomic
+
+    lines = [f"failed {name}: {reason}" for name, reason in summary.failed]
+    lines.append(
+        f"done {summary.done}, skipped {summary.skipped}, failed {len(summary.failed)} "
+        f"in {summary.seconds:.1f} s on {summary.workers} workers"
+    )
+    write_atomic(path, "\n".join(lines) + "\n")

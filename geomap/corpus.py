@@ -1,0 +1,272 @@
+"""A corpus: many articles' places and distances as rows, written as one dataset and drawn as one map.
+
+A row is one place mention or one distance, with the article it comes from (id, title, date, url) and the
+sentence that states it; rows are plain dicts holding a GeoJSON geometry, so workers can send them back.
+
+>>> import geomap
+>>> article = geomap.parse("Shelling hit Bakhmut, 13 km from Soledar, officials in Kyiv said.", date="2024-05-01")
+>>> rows = article_rows(article, "a1")
+>>> [(r["role"], r["name"], r["article"], r["date"]) for r in rows][:2]
+[('place', 'Bakhmut', 'a1', '2024-05-01'), ('place', 'Soledar', 'a1', '2024-05-01')]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import folium
+
+from geomap.article import Article
+from geomap.errors import OutputError
+from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, dumps
+from geomap.outputs import write_atomic
+
+# Per-article layers on the combined map while there are few articles; past this, one layer for all.
+LAYERS_PER_ARTICLE_UP_TO = 20
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def article_rows(article: Article, article_id: str, fc: dict | None = None) -> list[dict]:
+    """One row per place mention and per distance of ``article``, each with the article's id and metadata.
+
+    ``fc`` is the article's GeoJSON when the caller has made it already (its distance shapes are reused).
+    """
+    meta = {"article": article_id, **article.metadata, "date": iso_date(article.document.date)}
+    rows = []
+    for p in article.places:
+        for m in p.mentions:
+            rows.append(
+                {
+                    **meta,
+                    "role": "place",
+                    "name": p.name,
+                    "mention": m.text,
+                    "kind": p.kind,
+                    "country": p.country,
+                    "place_role": m.role,
+                    "confidence": p.confidence,
+                    "gazetteer_id": p.id,
+                    "start": m.start,
+                    "end": m.end,
+                    "sentence": m.sentence,
+                    "meters": None,
+                    "qualifier": "",
+                    "anchor": "",
+                    "shape": "",
+                    "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                }
+            )
+    fc = fc or article_to_geojson(article)
+    distances = [f for f in fc["features"] if f["properties"]["role"] == "distance"]
+    for f in distances:
+        props = f["properties"]
+        rows.append(
+            {
+                **meta,
+                "role": "distance",
+                "name": props["text"],
+                "mention": props["text"],
+                "kind": "distance",
+                "country": "",
+                "place_role": "",
+                "confidence": None,
+                "gazetteer_id": props["anchor_id"] or "",
+                "start": props["span"][0],
+                "end": props["span"][1],
+                "sentence": props["sentence"],
+                "meters": props["meters"],
+                "qualifier": props["qualifier"],
+                "anchor": props["anchor"] or "",
+                "shape": props["shape"],
+                "geometry": f["geometry"],
+            }
+        )
+    return rows
+
+
+def iso_date(text: str) -> str:
+    """ "2024-05-01", "May 1, 2024", "1 May 2024" as an ISO date; "" when there is none to be read."""
+    if not text:
+        return ""
+    if ISO_DATE.match(text):
+        return text[:10]
+    from datetime import datetime
+
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d %B %Y", "%d %b %Y", "%b. %d, %Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
+def rows_to_geojson(rows: list[dict]) -> dict:
+    """The rows as one RFC 7946 FeatureCollection."""
+    return {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "geometry": r["geometry"], "properties": _without_geometry(r)} for r in rows],
+    }
+
+
+def _without_geometry(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "geometry"}
+
+
+def write_datasets(rows: list[dict], out_dir: Path, stem: str = "combined") -> list[Path]:
+    """``combined.geojson``, ``combined.parquet`` (GeoParquet) and ``combined.gpkg`` (layers ``places`` and
+    ``distances``, so each layer has one geometry type, as QGIS prefers), each written atomically."""
+    import geopandas
+    from shapely.geometry import shape
+
+    out_dir = Path(out_dir)
+    geojson_path = out_dir / f"{stem}.geojson"
+    write_atomic(geojson_path, dumps(rows_to_geojson(rows)))
+    columns = [k for k in (rows[0] if rows else {"role": ""}) if k != "geometry"]
+    frame = geopandas.GeoDataFrame(
+        [{k: r[k] for k in columns} for r in rows],
+        columns=columns,
+        geometry=[shape(r["geometry"]) if r["geometry"] else None for r in rows],
+        crs="EPSG:4326",
+    )
+    parquet_path = out_dir / f"{stem}.parquet"
+    _atomic(parquet_path, lambda tmp: frame.to_parquet(tmp))
+    gpkg_path = out_dir / f"{stem}.gpkg"
+
+    def gpkg(tmp: Path) -> None:
+        areal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+        layers = {
+            "places": frame[frame["role"] == "place"],
+            # one geometry type per layer: drawn shapes as multipolygons; vague or undrawn ones at their anchor
+            "distances": frame[(frame["role"] == "distance") & areal].assign(
+                geometry=lambda f: f.geometry.apply(_as_multipolygon)
+            ),
+            "distance_points": frame[(frame["role"] == "distance") & (frame.geometry.geom_type == "Point")],
+        }
+        for layer, part in layers.items():
+            if len(part):
+                part.to_file(tmp, layer=layer, driver="GPKG")
+
+    _atomic(gpkg_path, gpkg)
+    return [geojson_path, parquet_path, gpkg_path]
+
+
+def _as_multipolygon(geom):
+    from shapely.geometry import MultiPolygon
+
+    return geom if geom.geom_type == "MultiPolygon" else MultiPolygon([geom])
+
+
+def _atomic(path: Path, write) -> None:
+    """Let ``write`` make a file under a temporary name beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    os.unlink(tmp)  # writers that refuse an existing file (GeoPackage) get a fresh name
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.Map:
+    """One offline map of many articles: pins linking back to their article and sentence, a heat layer of
+    mention density, a time slider by article date, distance shapes, and per-article layers when few."""
+    from folium.plugins import HeatMap, Timeline, TimelineSlider
+
+    from geomap import render
+
+    places = [r for r in rows if r["role"] == "place" and r["place_role"] != "reporting"]
+    points = [(r["geometry"]["coordinates"][0], r["geometry"]["coordinates"][1]) for r in places]
+    bounds = render.bounds_of(points)
+    m = folium.Map(tiles=None, control_scale=True)
+    render.offline_assets(m)
+    render.basemap(m, {r["country"] for r in places if r["country"]}, bounds)
+    articles = list(dict.fromkeys(r["article"] for r in rows))
+    per_article = len(articles) <= LAYERS_PER_ARTICLE_UP_TO
+    layers = {a: folium.FeatureGroup(name=f"Article {a}" if per_article else "Places") for a in articles}
+    if not per_article:
+        shared = folium.FeatureGroup(name="Places")
+        layers = dict.fromkeys(articles, shared)
+    for r in places:
+        lon, lat = r["geometry"]["coordinates"]
+        folium.CircleMarker(
+            [lat, lon],
+            radius=5,
+            color=render.ROLE_COLORS.get(r["place_role"], "#333"),
+            fill=True,
+            fill_opacity=0.8,
+            popup=render.popup(_provenance(r)),
+            tooltip=folium.Tooltip(render.safe_text(r["name"])),
+        ).add_to(layers[r["article"]])
+    for layer in dict.fromkeys(layers.values()):
+        layer.add_to(m)
+    distances = folium.FeatureGroup(name="Distances")
+    drawn = [r for r in rows if r["role"] == "distance" and r["geometry"] and r["geometry"]["type"] != "Point"]
+    for r in drawn[:MAX_DRAWN_DISTANCES]:
+        style = render.SHAPE_STYLES.get(r["shape"], render.SHAPE_STYLES["band"])
+        gj = folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": r["geometry"]},
+            style_function=lambda _, s=style: {"color": s["color"], "weight": 2, "fillOpacity": s["fillOpacity"]},
+        )
+        folium.Tooltip("<br>".join(_provenance(r)), sticky=True).add_to(gj)
+        gj.add_to(distances)
+    distances.add_to(m)
+    if points:
+        heat = HeatMap([[lat, lon] for lon, lat in points], name="Mention density", show=False)
+        heat.add_to(m)
+        render.inline_plugin_js(m, heat, {"leaflet_heat": render.folium_template("leaflet_heat.min.js")})
+    dated = [r for r in places if r["date"]]
+    if dated:
+        timeline = Timeline(_timeline_features(dated), name="By article date")
+        timeline.add_to(m)
+        slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True)
+        slider.add_timelines(timeline)
+        slider.add_to(m)
+        for element in (timeline, slider):
+            scripts = {"moment": render.asset("moment.min.js"), "timeline": render.asset("leaflet.timeline.js")}
+            render.inline_plugin_js(m, element, scripts)
+    folium.LayerControl(collapsed=True).add_to(m)
+    render.title_box(m, title, f"{len(articles)} articles, {len(places)} place mentions")
+    west, south, east, north = bounds
+    m.fit_bounds([[south, west], [north, east]])
+    return m
+
+
+def _provenance(r: dict) -> list[str]:
+    """Popup lines: what, from which article (title, date, link), and the sentence that says so."""
+    from geomap.render import safe_text
+
+    url = r.get("url") or ""
+    link = f'<a href="{safe_text(url)}" target="_blank" rel="noopener noreferrer">{safe_text(url)}</a>'
+    country = f", {safe_text(r['country'])}" if r["country"] else ""
+    lines = [
+        f"<b>{safe_text(r['name'])}</b> ({safe_text(r['kind'])}{country})",
+        f"{safe_text(r.get('title') or r['article'])}" + (f" &middot; {safe_text(r['date'])}" if r["date"] else ""),
+    ]
+    if url.startswith(("https://", "http://")):  # never a javascript: or data: link
+        lines.append(link)
+    lines.append(f"&ldquo;{safe_text(r['sentence'])}&rdquo;")
+    return lines
+
+
+def _timeline_features(rows: list[dict]) -> dict:
+    """Place mentions as points that show from their article's date to the day after."""
+    from datetime import date, timedelta
+
+    features = []
+    for r in rows:
+        day = date.fromisoformat(r["date"])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": r["geometry"],
+                "properties": {"start": day.isoformat(), "end": (day + timedelta(days=1)).isoformat()},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,123 @@
+"""Batch mapping on a real Dask LocalCluster (processes, two workers): no mocks of Dask."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import geopandas
+import pyogrio
+import pytest
+from distributed import LocalCluster
+
+from geomap import cli
+from geomap.batch import collect_tasks, run_batch
+from geomap.render import check_offline
+
+ARTICLES = {
+    "kharkiv.txt": "Russian shelling hit Kharkiv and Kupiansk overnight, officials in Kyiv said.",
+    "bakhmut.md": "Ukrainian forces advanced about three miles south of Bakhmut, near Klishchiivka.",
+    "sub/robotyne.txt": "Fighting continued 2 km northwest of Robotyne, in Zaporizhzhia region.",
+}
+HOSTILE_TITLE = "<script>alert('title')</script>"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    for name, text in ARTICLES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    (root / "broken.txt").write_bytes(b"%PDF-1.4 not an article")
+    lines = [
+        {"id": "wire-1", "text": "Drones struck Odesa and Mykolaiv, the governor said.", "date": "2024-05-01",
+         "title": HOSTILE_TITLE, "url": "https://example.org/wire-1"},
+        {"id": "wire-2", "text": "Shelling hit Kherson, 10 km from Nova Kakhovka.", "date": "2024-05-03",
+         "url": "javascript:alert(1)"},
+    ]  # fmt: skip
+    (root / "day.jsonl").write_text("\n".join(json.dumps(x) for x in lines))
+    return root
+
+
+@pytest.fixture(scope="module")
+def first_run(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("batch")
+    return run_batch([str(corpus)], out, workers=2, progress=False), out
+
+
+def test_inputs_are_collected_from_folders_and_json_lines(corpus):
+    names = sorted(t.name for t in collect_tasks([str(corpus)]))
+    assert names == ["bakhmut", "broken", "kharkiv", "robotyne", "wire-1", "wire-2"]
+    assert [t.name for t in collect_tasks([str(corpus / "*.txt")])] == ["broken", "kharkiv"]
+
+
+def test_one_bad_article_is_reported_and_the_run_goes_on(first_run):
+    summary, out = first_run
+    assert summary.done == 5 and summary.skipped == 0 and summary.workers == 2
+    assert [name for name, _ in summary.failed] == ["broken"] and "PDF" in summary.failed[0][1]
+    log = (out / "batch.log").read_text()
+    assert "failed broken" in log and "done 5, skipped 0, failed 1" in log
+    assert sorted(p.name for p in out.glob("*.geojson")) == [
+        "bakhmut.geojson", "combined.geojson", "kharkiv.geojson", "robotyne.geojson", "wire-1.geojson",
+        "wire-2.geojson",
+    ]  # fmt: skip
+
+
+def test_combined_data_loads_in_geopandas_with_article_provenance(first_run):
+    _, out = first_run
+    rows = geopandas.read_file(out / "combined.geojson")
+    assert rows.crs.to_epsg() == 4326
+    places = rows[rows["role"] == "place"]
+    assert {"Kharkiv", "Bakhmut", "Robotyne", "Odesa", "Kherson"} <= set(places["name"])
+    odesa = places[places["name"] == "Odesa"].iloc[0]
+    assert (odesa["article"], odesa["date"], odesa["url"]) == ("wire-1", "2024-05-01", "https://example.org/wire-1")
+    assert "Drones struck Odesa" in odesa["sentence"]
+    distances = rows[rows["role"] == "distance"]
+    assert set(distances["anchor"]) >= {"Bakhmut", "Robotyne", "Nova Kakhovka"}
+    parquet = geopandas.read_parquet(out / "combined.parquet")
+    assert len(parquet) == len(rows) and parquet.crs.to_epsg() == 4326
+    layers = dict(pyogrio.list_layers(out / "combined.gpkg"))
+    assert layers == {"places": "Point", "distances": "MultiPolygon"}
+    assert len(geopandas.read_file(out / "combined.gpkg", layer="places")) == len(places)
+
+
+def test_combined_map_is_offline_escaped_and_has_time_and_heat(first_run):
+    _, out = first_run
+    html = (out / "combined.html").read_text()
+    check_offline(html)
+    assert HOSTILE_TITLE not in html and "&lt;script&gt;alert(&#x27;title&#x27;)" in html
+    assert 'href="javascript' not in html and 'href="https://example.org/wire-1"' in html
+    assert "L.timeline(" in html and "L.heatLayer(" in html
+    assert "Article wire-1" in html  # few articles: one layer each
+
+
+def test_a_rerun_skips_what_is_done_and_redoes_what_a_killed_run_left(corpus, first_run, tmp_path):
+    _, out = first_run
+    again = tmp_path / "again"
+    shutil.copytree(out, again)
+    (again / "kharkiv.geojson").unlink()  # as if the run had been killed before this article was finished
+    summary = run_batch([str(corpus)], again, workers=2, progress=False)
+    assert (summary.done, summary.skipped, len(summary.failed)) == (1, 4, 1)
+    assert len(geopandas.read_file(again / "combined.geojson")) == len(geopandas.read_file(out / "combined.geojson"))
+
+
+def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code = cli.main(["batch", str(corpus / "sub"), str(corpus / "kharkiv.txt"), "-o", str(tmp_path),
+                         "--scheduler", cluster.scheduler_address, "--maps"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "mapped 2, skipped 0 already done, failed 0" in err and "on 2 workers" in err
+    assert (tmp_path / "robotyne.html").exists() and (tmp_path / "combined.gpkg").exists()
+    assert str(tmp_path / "combined.html") in out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["/nonexistent/folder"], "no such file or folder"), (["/nonexistent/*.txt"], "matches no file")],
+)
+def test_bad_batch_inputs_are_one_line_errors(args, message, tmp_path, capsys):
+    code = cli.main(["batch", *args, "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
