@@ -178,6 +178,7 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     """One offline map of many articles: pins linking back to their article and sentence, a heat layer of
     mention density, a time slider by article date, distance shapes, and per-article layers when few."""
     from folium.plugins import HeatMap, Timeline, TimelineSlider
+    from folium.utilities import JsCode
 
     from geomap import render
 
@@ -223,7 +224,9 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
         render.inline_plugin_js(m, heat, {"leaflet_heat": render.folium_template("leaflet_heat.min.js")})
     dated = [r for r in places if r["date"]]
     if dated:
-        timeline = Timeline(_timeline_features(dated), name="By article date")
+        # circle markers: Leaflet's default marker is an image file, which an offline page does not have
+        circles = JsCode("function (f, at) { return L.circleMarker(at, {radius: 6, color: '#1f618d'}); }")
+        timeline = Timeline(_timeline_features(dated), name="By article date", pointToLayer=circles)
         timeline.add_to(m)
         slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True)
         slider.add_timelines(timeline)

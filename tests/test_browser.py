@@ -116,3 +116,32 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, tmp_path):
     page.screenshot(path=str(tmp_path / "hostile.png"))
     visit.assert_clean()
     visit.context.close()
+
+
+def test_corpus_map_draws_offline_with_time_slider_and_heat(browser, tmp_path):
+    lines = [
+        {
+            "id": "d1",
+            "date": "2024-05-01",
+            "title": "<b>One</b>",
+            "text": "Shelling hit Kharkiv and Kupiansk overnight.",
+        },
+        {"id": "d2", "date": "2024-05-03", "text": "Drones struck Odesa, 10 km from Chornomorsk, the governor said."},
+    ]
+    src = tmp_path / "day.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    assert main(["batch", str(src), "-o", str(tmp_path / "out"), "--workers", "1"]) == 0
+    fc = json.loads((tmp_path / "out" / "combined.geojson").read_text(encoding="utf-8"))
+    mentions = [f for f in fc["features"] if f["properties"]["role"] == "place"]
+    visit = Visit(browser, tmp_path / "out" / "combined.html")
+    page = visit.page
+    # one pin per mention; the timeline layer adds its own markers for the dated mentions
+    assert page.locator("path.leaflet-interactive").count() >= len(mentions)
+    assert page.locator(".leaflet-control.leaflet-timeline-control").count() == 1
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0  # the heat layer starts hidden
+    page.locator(".leaflet-control-layers").first.hover()
+    page.get_by_text("Mention density").click()
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    assert "<b>One</b>" in page.content().replace("&lt;", "<").replace("&gt;", ">")
+    visit.assert_clean()
+    visit.context.close()
