@@ -72,13 +72,20 @@ def parse(
     url: str = "",
     focus: Iterable[str] = (),
     gazetteer: Gazetteer | None = None,
+    ner: bool = True,
 ) -> Article:
     """Find, resolve and anchor every place and distance in ``text``.
 
     ``focus`` names countries (ISO codes) a user expects the article to be about; it tips close calls.
+    ``ner=False`` leaves the statistical NER model out (see :mod:`geomap.ner`): faster, a little less sure.
     """
     gz = gazetteer or Gazetteer.default()
     doc = Document.from_text(text, title=title, date=date, url=url)
-    places = resolve_places(doc, find_mentions(doc, gz), gz, focus=focus)
+    mentions = find_mentions(doc, gz)
+    if ner:
+        from geomap.ner import label_mentions
+
+        mentions = label_mentions(doc, mentions, gz)
+    places = resolve_places(doc, mentions, gz, focus=focus)
     distances = anchor_distances(doc.text, find_distances(doc.text), places)
     return Article(document=doc, places=tuple(places), distances=tuple(distances))

@@ -6,7 +6,12 @@ articles; each worker loads the gazetteer once, when it starts. An article that 
 summary and in ``batch.log`` and the run goes on; a re-run skips every article whose output is already
 there (outputs are written atomically, so a killed run leaves none half-written).
 
->>> tasks = collect_tasks(["../shared/eval/news"])  # doctest: +SKIP
+>>> import tempfile, pathlib, json
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "kyiv.txt").write_text("Drones struck Kyiv overnight.")
+>>> _ = (folder / "day.jsonl").write_text(json.dumps({"id": "w1", "text": "Shelling hit Kharkiv."}))
+>>> [t.name for t in collect_tasks([str(folder)])]
+['w1', 'kyiv']
 """
 
 from __future__ import annotations
@@ -86,12 +91,12 @@ def _unique(tasks: list[Task]) -> list[Task]:
     return out
 
 
-def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False) -> list[dict]:
+def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, focus: tuple = (), ner: bool = True) -> list[dict]:
     """Map each article of a chunk (on a worker); a failure is returned with its reason, never raised."""
-    return [map_task(t, Path(out_dir), maps) for t in tasks]
+    return [map_task(t, Path(out_dir), maps, focus, ner) for t in tasks]
 
 
-def map_task(task: Task, out_dir: Path, maps: bool = False) -> dict:
+def map_task(task: Task, out_dir: Path, maps: bool = False, focus: tuple = (), ner: bool = True) -> dict:
     """Parse one article and write its outputs, or read them back when a previous run wrote them."""
     from geomap.article import parse
     from geomap.corpus import article_rows
@@ -108,7 +113,7 @@ def map_task(task: Task, out_dir: Path, maps: bool = False) -> dict:
             pass  # a damaged earlier output is redone
     try:
         source = task.source or read_sources(task.path)[0]
-        article = parse(source.text, title=source.title, date=source.date, url=source.url)
+        article = parse(source.text, title=source.title, date=source.date, url=source.url, focus=focus, ner=ner)
         fc = article.to_geojson()
         rows = article_rows(article, task.name, fc)
         if maps:
@@ -129,11 +134,18 @@ class PreloadGazetteer(WorkerPlugin):
 
     name = "geomap-gazetteer"
 
+    def __init__(self, ner: bool = True) -> None:
+        self.ner = ner
+
     def setup(self, worker) -> None:
         from geomap.gazetteer import Gazetteer
 
         gz = Gazetteer.default()
         gz.lookup("kyiv")  # touch the index so that the first article pays nothing
+        if self.ner:
+            from geomap.ner import available
+
+            available()  # and the NER model, once per worker
 
 
 def run_batch(
@@ -143,6 +155,8 @@ def run_batch(
     workers: int | None = None,
     maps: bool = False,
     progress: bool | None = None,
+    focus: list[str] | tuple = (),
+    ner: bool = True,
 ) -> Summary:
     """Map every article of ``inputs`` into ``out_dir`` on Dask, then write the combined outputs."""
     from distributed import Client, LocalCluster, as_completed
@@ -165,8 +179,10 @@ def run_batch(
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        client.register_plugin(PreloadGazetteer())
-        futures = client.map(map_chunk, chunks, out_dir=str(out_dir), maps=maps, pure=False)
+        client.register_plugin(PreloadGazetteer(ner))
+        futures = client.map(
+            map_chunk, chunks, out_dir=str(out_dir), maps=maps, focus=tuple(focus), ner=ner, pure=False
+        )
         show = sys.stderr.isatty() if progress is None else progress
         results: list[dict] = []
         for i, future in enumerate(as_completed(futures), start=1):

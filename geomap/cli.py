@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     focus.add_argument(
         "--focus", default="", help="comma-separated ISO country codes the article is about (e.g. UA,RU)"
     )
+    focus.add_argument("--no-ner", action="store_true", help="leave the statistical NER model out (faster)")
 
     p_map = sub.add_parser("map", parents=[focus], help="write an HTML map and GeoJSON for each article")
     p_map.add_argument(
@@ -39,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("article", metavar="ARTICLE")
     p_export.add_argument("-o", "--output", required=True, metavar="FILE.geojson")
 
-    p_batch = sub.add_parser("batch", help="map many articles on Dask: per-article and combined outputs")
+    p_batch = sub.add_parser(
+        "batch", parents=[focus], help="map many articles on Dask: per-article and combined outputs"
+    )
     p_batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or .jsonl files")
     p_batch.add_argument("-o", "--output", default="outputs/batch", metavar="DIR", help="output folder")
     p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (default: a local cluster)")
@@ -70,17 +73,17 @@ def _focus_codes(focus: str) -> list[str]:
     return codes
 
 
-def _parse(source, codes: list[str]):
+def _parse(source, codes: list[str], ner: bool):
     from geomap.article import parse
 
-    return parse(source.text, title=source.title, date=source.date, url=source.url, focus=codes)
+    return parse(source.text, title=source.title, date=source.date, url=source.url, focus=codes, ner=ner)
 
 
-def _parse_one(arg: str, focus: str):
+def _parse_one(args: argparse.Namespace):
     from geomap.inputs import read_one
 
-    codes = _focus_codes(focus)
-    return _parse(read_one(arg), codes)
+    codes = _focus_codes(args.focus)
+    return _parse(read_one(args.article), codes, not args.no_ner)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -91,7 +94,9 @@ def cmd_map(args: argparse.Namespace) -> int:
 
     codes = _focus_codes(args.focus)
     sources = [s for a in args.articles for s in read_sources(a)]
-    parsed = [(_parse(s, codes), name) for s, name in zip(sources, _unique_names(sources), strict=True)]
+    parsed = [
+        (_parse(s, codes, not args.no_ner), name) for s, name in zip(sources, _unique_names(sources), strict=True)
+    ]
     out = Path(args.output)  # everything is read and parsed before anything is written
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
@@ -109,14 +114,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from geomap.geojson import dumps
     from geomap.outputs import write_atomic
 
-    article = _parse_one(args.article, args.focus)
+    article = _parse_one(args)
     write_atomic(Path(args.output), dumps(article.to_geojson()))
     print(args.output)
     return 0
 
 
 def cmd_places(args: argparse.Namespace) -> int:
-    article = _parse_one(args.article, args.focus)
+    article = _parse_one(args)
     header = ("mention", "name", "kind", "country", "lat", "lon", "confidence", "role")
     rows = [header]
     for p in article.places:
@@ -153,7 +158,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers takes a number of at least 1")
-    summary = run_batch(args.inputs, Path(args.output), scheduler=args.scheduler, workers=args.workers, maps=args.maps)
+    summary = run_batch(
+        args.inputs,
+        Path(args.output),
+        scheduler=args.scheduler,
+        workers=args.workers,
+        maps=args.maps,
+        focus=_focus_codes(args.focus),
+        ner=not args.no_ner,
+    )
     for path in summary.outputs:
         print(path)
     for name, reason in summary.failed[:10]:

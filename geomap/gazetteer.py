@@ -64,7 +64,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (spherical; plenty for ranking candidates).
 
     >>> round(haversine_km(50.45, 30.52, 48.59, 38.0))
-    575
+    578
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)

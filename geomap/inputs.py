@@ -60,6 +60,7 @@ SIGNATURES = {
     b"{\\rtf": "an RTF document",
 }
 HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<meta|<!--)", re.IGNORECASE)
+WORDS = re.compile(r"[^\W\d_]+")
 # Control characters that are never text (all but tab, newline, carriage return and form feed).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -141,10 +142,26 @@ def decode(data: bytes, label: str) -> str:
         return _utf16_without_bom(data, label)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None:
+    matches = [m for m in from_bytes(data, cp_isolation=LEGACY_ENCODINGS) if m.chaos <= 0.2]
+    if not matches:
         raise InputError(f"{label}: binary data, not text in any known encoding")
+    # in a short text several code pages read without "chaos"; the one that makes real words wins
+    # (Cyrillic read as Windows-1250 gives "Îáńňđłë": every letter accented), then the commoner code page
+    best = min(matches, key=lambda m: (round(m.chaos, 2), _odd_words(str(m)), LEGACY_ENCODINGS.index(m.encoding)))
     return str(best)
+
+
+def _odd_words(text: str) -> int:
+    """Words that no language writes: Latin letters mostly accented, or scripts mixed within a word."""
+    odd = 0
+    for word in WORDS.findall(text[:20_000]):
+        if word.isascii():
+            continue
+        latin = [c for c in word if c < "\u0250"]
+        accented = sum(not c.isascii() for c in latin)
+        if (latin and len(latin) < len(word)) or accented > len(word) / 2:
+            odd += 1
+    return odd
 
 
 def _utf16_without_bom(data: bytes, label: str) -> str:

@@ -102,7 +102,8 @@ class Mention:
 
     ``weak`` marks a span whose capital letter proves nothing (sentence start, headline);
     ``kind_hint`` is the kind a following generic word asks for ("Kharkiv region" -> region);
-    ``dateline`` marks the reporting location at the top of an article.
+    ``dateline`` marks the reporting location at the top of an article; ``common`` a name that is
+    also a frequent English word.
     """
 
     start: int
@@ -114,6 +115,7 @@ class Mention:
     kind_hint: str = ""
     dateline: bool = False
     common: bool = False
+    ner: str = ""  # the NER model's label for the span, where it was asked (see geomap.ner)
 
 
 def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:

@@ -5,7 +5,7 @@ country and region outlines from the embedded gazetteer on a sea-coloured backgr
 from the article passes through :func:`safe_text` before it reaches a popup or tooltip.
 
 >>> safe_text("<img src=x onerror=alert(1)> ${x} `y` C:\\\\temp")
-'&lt;img src=x onerror=alert(1)&gt; &#36;{x} &#96;y&#96; C:&#92;&#92;temp'
+'&lt;img src=x onerror=alert(1)&gt; &#36;{x} &#96;y&#96; C:&#92;temp'
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from geomap.places import Alternative, MentionRef, Place
 from geomap.roles import mention_role, place_role
 from geomap.text import Document
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "other": 2.0, "river": 2.0}
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
@@ -149,10 +150,11 @@ def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], 
 
 def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evidence: list[str], others: list[Entry]):
     """Keep the choice only when the text and the focus make it a place at all."""
-    if all(m.common for m in mentions):
+    named_a_place = any(m.ner in PLACE_LABELS for m in mentions)  # the NER model's word, where it was asked
+    if all(m.common for m in mentions) and not named_a_place:
         return False, []
     notable = e.kind in ("country", "region", "sea", "peninsula") or e.population >= SMALL_PLACE
-    if all(m.weak for m in mentions) and not notable:
+    if all(m.weak for m in mentions) and not notable and not named_a_place:
         return False, []
     if not notable and focus and focus.get(e.country, 0.0) < 0.15 and e.kind in ("city", "town", "village"):
         return False, []
@@ -160,7 +162,8 @@ def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evid
     # ("came from Smirnov") than the one village of that name in Sakhalin.
     if not notable and others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
         return False, []
-    return True, evidence or ["largest place of that name"]
+    evidence = evidence or ["largest place of that name"]
+    return True, [*evidence, "the NER model labels it a place"] if named_a_place else evidence
 
 
 def _nearest_km(e: Entry, others: list[Entry]) -> float:

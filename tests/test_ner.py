@@ -1,0 +1,42 @@
+"""NER hints from the pinned spaCy model: asked only about doubtful mentions, used only as evidence."""
+
+from __future__ import annotations
+
+import geomap
+from geomap import ner
+from geomap.mentions import find_mentions
+from geomap.text import Document
+
+
+def test_the_pinned_model_is_installed():
+    assert ner.available()  # scripts/setup.sh installs it by hash; without it the default pipeline is weaker
+
+
+def test_only_doubtful_mentions_are_labelled():
+    doc = Document.from_text("Shells hit Kharkiv. Vovchansk was evacuated on Monday.")
+    labelled = ner.label_mentions(doc, find_mentions(doc))
+    assert [(m.text, m.ner) for m in labelled] == [("Kharkiv", ""), ("Vovchansk", "GPE")]
+
+
+def test_a_place_label_keeps_a_small_place_named_first_in_its_sentence():
+    text = "Shells hit Kharkiv. Vovchansk was evacuated on Monday."
+    assert [p.name for p in geomap.parse(text).places] == ["Kharkiv", "Vovchansk"]
+    assert [p.name for p in geomap.parse(text, ner=False).places] == ["Kharkiv"]
+    assert "the NER model labels it a place" in geomap.parse(text).place("Vovchansk").evidence
+
+
+def test_run_on_text_is_not_sent_to_the_model():
+    text = "Shells hit Kharkiv and " + "then " * 600 + "Vovchansk was evacuated"  # one 3,000-character sentence
+    doc = Document.from_text(text)
+    assert all(m.ner == "" for m in ner.label_mentions(doc, find_mentions(doc)))
+
+
+def test_no_ner_on_the_command_line(tmp_path, capsys):
+    from geomap.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("Shells hit Kharkiv. Vovchansk was evacuated on Monday.")
+    assert main(["places", str(src), "--no-ner"]) == 0
+    assert "Vovchansk" not in capsys.readouterr().out
+    assert main(["places", str(src)]) == 0
+    assert "Vovchansk" in capsys.readouterr().out
