@@ -1,6 +1,7 @@
-"""Speed: cold CLI against the bare import floor, gazetteer load, warm parse + resolve, writers, peak RSS.
+"""Speed: cold CLI against the bare import floor, gazetteer load, warm parse + resolve (with and without
+NER, and the baselines of bench/baselines.py), writers, peak RSS.
 
-    python bench/speed.py [--articles ../shared/eval/news] [--loops 7] [--runs 5]
+    pip install -e .[bench]; python bench/speed.py [--articles ../shared/eval/news] [--loops 14] [--runs 5]
 
 Figures go in the closing notes, with this command.
 """
@@ -33,7 +34,7 @@ def wall(cmd: list[str], runs: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=Path, default=SHARED / "eval" / "news")
-    ap.add_argument("--loops", type=int, default=7)
+    ap.add_argument("--loops", type=int, default=14)
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
 
@@ -54,13 +55,29 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.articles.glob("*.txt"))]
     geomap.parse(texts[0], gazetteer=gz)  # builds the name automaton
     t2 = time.perf_counter()
-    n = 0
-    start = time.perf_counter()
-    for _ in range(args.loops):
-        for text in texts:
-            geomap.parse(text, gazetteer=gz)
-            n += 1
-    elapsed = time.perf_counter() - start
+    rates = {}
+    for label, ner in (("full default pipeline (NER hints)", True), ("--no-ner", False)):
+        geomap.parse(texts[0], gazetteer=gz, ner=ner)
+        n = 0
+        start = time.perf_counter()
+        for _ in range(args.loops):
+            for text in texts:
+                geomap.parse(text, gazetteer=gz, ner=ner)
+                n += 1
+        rates[label] = n / (time.perf_counter() - start)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # geomap's own, before any baseline loads
+    sys.path.insert(0, str(Path(__file__).parent))
+    from baselines import BASELINES
+
+    for name, run in BASELINES.items():
+        run(texts[0])
+        n = 0
+        start = time.perf_counter()
+        for _ in range(args.loops):
+            for text in texts:
+                run(text)
+                n += 1
+        rates[f"baseline {name} + gazetteer lookup"] = n / (time.perf_counter() - start)
     from geomap.geojson import dumps
     from geomap.render import render_map
 
@@ -72,13 +89,13 @@ def main() -> None:
     for a in articles:
         render_map(a).get_root().render()
     t5 = time.perf_counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"gazetteer load: {t1 - t0:.2f} s ({len(gz)} entries)")
     print(f"first parse (imports): {t2 - t1:.2f} s")
-    print(f"parse + resolve, warm: {n / elapsed:.1f} articles/s ({n} articles)")
+    for label, rate in rates.items():
+        print(f"parse + resolve, warm, one core, {label}: {rate:.1f} articles/s ({args.loops * len(texts)} articles)")
     n_a = len(articles)
     print(f"GeoJSON writer: {n_a / (t4 - t3):.1f} articles/s; map writer: {n_a / (t5 - t4):.1f} articles/s")
-    print(f"peak RSS: {rss:.0f} MB")
+    print(f"peak RSS of geomap (gazetteer, NER model, parsing the set): {rss:.0f} MB")
 
 
 if __name__ == "__main__":
