@@ -52,7 +52,9 @@ def available() -> bool:
 def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:
     """``mentions`` with ``ner`` set to the model's label where a doubtful mention lies in an entity."""
     gz = gazetteer or Gazetteer.default()
-    doubtful = [m for m in mentions if _doubtful(m, gz)]
+    # a name the article also writes where its capital letter counts needs no second opinion
+    certain = {m.key for m in mentions if not m.weak and not m.common}
+    doubtful = [m for m in mentions if m.key not in certain and _doubtful(m, gz)]
     nlp = _pipeline() if doubtful else None
     if nlp is None:
         return mentions
