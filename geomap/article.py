@@ -71,12 +71,14 @@ def parse(
     date: str = "",
     url: str = "",
     focus: Iterable[str] = (),
+    focus_bbox: tuple[float, float, float, float] | None = None,
     gazetteer: Gazetteer | None = None,
     ner: bool = True,
 ) -> Article:
     """Find, resolve and anchor every place and distance in ``text``.
 
-    ``focus`` names countries (ISO codes) a user expects the article to be about; it tips close calls.
+    ``focus`` names countries (ISO codes) a user expects the article to be about, ``focus_bbox`` an area
+    of interest (west, south, east, north); both tip close calls.
     ``ner=False`` leaves the statistical NER model out (see :mod:`geomap.ner`): faster, a little less sure.
     """
     gz = gazetteer or Gazetteer.default()
@@ -86,6 +88,6 @@ def parse(
         from geomap.ner import label_mentions
 
         mentions = label_mentions(doc, mentions, gz)
-    places = resolve_places(doc, mentions, gz, focus=focus)
+    places = resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox)
     distances = anchor_distances(doc.text, find_distances(doc.text), places)
     return Article(document=doc, places=tuple(places), distances=tuple(distances))

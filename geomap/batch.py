@@ -91,13 +91,14 @@ def _unique(tasks: list[Task]) -> list[Task]:
     return out
 
 
-def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, focus: tuple = (), ner: bool = True) -> list[dict]:
+def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None) -> list[dict]:
     """Map each article of a chunk (on a worker); a failure is returned with its reason, never raised."""
-    return [map_task(t, Path(out_dir), maps, focus, ner) for t in tasks]
+    return [map_task(t, Path(out_dir), maps, options) for t in tasks]
 
 
-def map_task(task: Task, out_dir: Path, maps: bool = False, focus: tuple = (), ner: bool = True) -> dict:
-    """Parse one article and write its outputs, or read them back when a previous run wrote them."""
+def map_task(task: Task, out_dir: Path, maps: bool = False, options: dict | None = None) -> dict:
+    """Parse one article (``options`` as for :func:`geomap.parse`: focus, focus_bbox, ner) and write its
+    outputs, or read them back when a previous run wrote them."""
     from geomap.article import parse
     from geomap.corpus import article_rows
     from geomap.geojson import dumps
@@ -113,7 +114,7 @@ def map_task(task: Task, out_dir: Path, maps: bool = False, focus: tuple = (), n
             pass  # a damaged earlier output is redone
     try:
         source = task.source or read_sources(task.path)[0]
-        article = parse(source.text, title=source.title, date=source.date, url=source.url, focus=focus, ner=ner)
+        article = parse(source.text, title=source.title, date=source.date, url=source.url, **(options or {}))
         fc = article.to_geojson()
         rows = article_rows(article, task.name, fc)
         if maps:
@@ -155,10 +156,13 @@ def run_batch(
     workers: int | None = None,
     maps: bool = False,
     progress: bool | None = None,
-    focus: list[str] | tuple = (),
-    ner: bool = True,
+    options: dict | None = None,
 ) -> Summary:
-    """Map every article of ``inputs`` into ``out_dir`` on Dask, then write the combined outputs."""
+    """Map every article of ``inputs`` into ``out_dir`` on Dask, then write the combined outputs.
+
+    ``options`` go to :func:`geomap.parse` for each article (focus, focus_bbox, ner).
+    """
+    options = options or {}
     from distributed import Client, LocalCluster, as_completed
 
     started = time.perf_counter()
@@ -179,10 +183,8 @@ def run_batch(
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        client.register_plugin(PreloadGazetteer(ner))
-        futures = client.map(
-            map_chunk, chunks, out_dir=str(out_dir), maps=maps, focus=tuple(focus), ner=ner, pure=False
-        )
+        client.register_plugin(PreloadGazetteer(options.get("ner", True)))
+        futures = client.map(map_chunk, chunks, out_dir=str(out_dir), maps=maps, options=options, pure=False)
         show = sys.stderr.isatty() if progress is None else progress
         results: list[dict] = []
         for i, future in enumerate(as_completed(futures), start=1):

@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     focus.add_argument(
         "--focus", default="", help="comma-separated ISO country codes the article is about (e.g. UA,RU)"
     )
+    focus.add_argument(
+        "--focus-bbox", metavar="W,S,E,N", help="an area of interest in degrees (e.g. 22,44,40.5,52.5 for Ukraine)"
+    )
     focus.add_argument("--no-ner", action="store_true", help="leave the statistical NER model out (faster)")
 
     p_map = sub.add_parser("map", parents=[focus], help="write an HTML map and GeoJSON for each article")
@@ -73,17 +76,34 @@ def _focus_codes(focus: str) -> list[str]:
     return codes
 
 
-def _parse(source, codes: list[str], ner: bool):
+def _focus_bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in text.split(","))
+    except ValueError:
+        raise InputError(f"--focus-bbox takes W,S,E,N in degrees, not {text!r}") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south < north <= 90):
+        raise InputError(f"--focus-bbox {text!r}: longitudes within ±180, latitudes within ±90, south below north")
+    return west, south, east, north
+
+
+def _options(args: argparse.Namespace) -> dict:
+    """What the parse options on the command line ask of :func:`geomap.parse`; bad ones fail here."""
+    return {"focus": _focus_codes(args.focus), "focus_bbox": _focus_bbox(args.focus_bbox), "ner": not args.no_ner}
+
+
+def _parse(source, options: dict):
     from geomap.article import parse
 
-    return parse(source.text, title=source.title, date=source.date, url=source.url, focus=codes, ner=ner)
+    return parse(source.text, title=source.title, date=source.date, url=source.url, **options)
 
 
 def _parse_one(args: argparse.Namespace):
     from geomap.inputs import read_one
 
-    codes = _focus_codes(args.focus)
-    return _parse(read_one(args.article), codes, not args.no_ner)
+    options = _options(args)
+    return _parse(read_one(args.article), options)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -92,11 +112,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geomap.outputs import write_atomic
     from geomap.render import open_in_browser, render_map, save_map
 
-    codes = _focus_codes(args.focus)
+    options = _options(args)
     sources = [s for a in args.articles for s in read_sources(a)]
-    parsed = [
-        (_parse(s, codes, not args.no_ner), name) for s, name in zip(sources, _unique_names(sources), strict=True)
-    ]
+    parsed = [(_parse(s, options), name) for s, name in zip(sources, _unique_names(sources), strict=True)]
     out = Path(args.output)  # everything is read and parsed before anything is written
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
@@ -164,8 +182,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         workers=args.workers,
         maps=args.maps,
-        focus=_focus_codes(args.focus),
-        ner=not args.no_ner,
+        options=_options(args),
     )
     for path in summary.outputs:
         print(path)

@@ -15,9 +15,13 @@ nickname, stays off a map of Bakhmut although Norway has a village of that name.
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+
+from shapely.geometry import Point
 
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
@@ -31,6 +35,14 @@ KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "othe
 SMALL_PLACE = 100_000
 ALTERNATIVES_KEPT = 3
 FAR_FROM_CONTEXT_KM = 1500
+# "Pokrovsk, Donetsk oblast": what the text states outright outweighs population and focus.
+CONTAINMENT_BONUS = 4.0
+# "Marinka in Donetsk": the region that holds the place named before it, over the city of the same name
+# (which otherwise wins a bare name by the population and proximity it brings).
+HOLDS_BONUS = 8.0
+# A user's area of interest (--focus-bbox) weighs as much as a focus country.
+FOCUS_BBOX_BONUS = 2.5
+CONTAINED_IN = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*")
 
 
 def resolve_places(
@@ -38,10 +50,12 @@ def resolve_places(
     mentions: Iterable[Mention],
     gazetteer: Gazetteer | None = None,
     focus: Iterable[str] = (),
+    focus_bbox: tuple[float, float, float, float] | None = None,
 ) -> list[Place]:
     """Places for ``mentions``, one per gazetteer entry, in order of first mention.
 
-    ``focus`` is a user's prior: ISO country codes the article is expected to be about.
+    ``focus`` is a user's prior: ISO country codes the article is expected to be about; ``focus_bbox``
+    an area of interest (west, south, east, north; west > east crosses the antimeridian).
     """
     gz = gazetteer or Gazetteer.default()
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -55,13 +69,20 @@ def resolve_places(
     chosen = {g: _rank(c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
     focus_weights = _focus(candidates, groups, set(focus), chosen)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
+    inside = _written_containment(doc, groups, candidates, chosen, gz)
+    if focus_bbox is not None:
+        for g, cands in candidates.items():
+            for e in cands:
+                if in_bbox(e.lat, e.lon, focus_bbox) and e.id not in inside[g]:
+                    inside[g][e.id] = ("inside the area of interest", FOCUS_BBOX_BONUS)
 
     by_entry: dict[str, dict] = {}
     for g, cands in candidates.items():
         others = [e for e in context if e.id not in {c.id for c in cands}]
-        ranked = _rank(cands, groups[g], focus_weights, others)
+        ranked = _rank(cands, groups[g], focus_weights, others, inside.get(g, {}))
         _, best, evidence = ranked[0]
-        keep, why = _believable(best, groups[g], focus_weights, evidence, others)
+        wanted = focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
+        keep, why = _believable(best, groups[g], focus_weights, evidence, others, wanted)
         if not keep:
             continue
         probs = _softmax([r[0] for r in ranked])
@@ -112,7 +133,66 @@ def _focus(candidates, groups, prior: set[str], chosen: dict) -> dict[str, float
     return {cc: c / peak for cc, c in counts.items()} if peak else {}
 
 
-def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], context: list[Entry]):
+def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> dict:
+    """Bonuses from containment the text writes: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk".
+
+    The inner name's namesakes inside the outer area win; and a bare outer name that could be a city or
+    its region ("in Donetsk") is the region when the inner place lies in it. A bare name after a comma
+    is a list ("Bakhmut, Donetsk and Mariupol"), not containment.
+    """
+    group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
+    ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
+    bonus: dict = defaultdict(dict)
+    for a, b in itertools.pairwise(ordered):
+        ga, gb = group_of[id(a)], group_of[id(b)]
+        gap = doc.text[a.end : b.start]
+        if ga == gb or not CONTAINED_IN.fullmatch(gap):
+            continue
+        outer = chosen[gb][1]
+        if "in" in gap.split():
+            # "Marinka in Donetsk": any area the outer name can mean may hold the inner place
+            areas = [e for e in candidates[gb] if e.kind in ("region", "country")]
+        elif outer.is_area and (b.kind_hint or outer.kind == "country"):
+            areas = [outer]  # "Pokrovsk, Donetsk oblast", "Kramatorsk, Ukraine"
+        else:
+            continue  # "Bakhmut, Donetsk and Mariupol": a list
+        for e in candidates[ga]:
+            holder = next((o for o in areas if not e.is_area and _holds(gz, o, e)), None)
+            if holder is not None:
+                bonus[ga][e.id] = (f"inside {holder.name}, as the text says", CONTAINMENT_BONUS)
+        inner = chosen[ga][1]
+        if not b.kind_hint and not inner.is_area:
+            for o in areas:
+                if o.kind == "region" and _holds(gz, o, inner):
+                    bonus[gb][o.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
+    return bonus
+
+
+def in_bbox(lat: float, lon: float, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether (lat, lon) lies in (west, south, east, north); west > east crosses the antimeridian.
+
+    >>> in_bbox(48.6, 38.0, (22.0, 44.0, 40.5, 52.5)), in_bbox(-17.7, 178.0, (170.0, -25.0, -170.0, -10.0))
+    (True, True)
+    """
+    west, south, east, north = bbox
+    within_lon = west <= lon <= east if west <= east else (lon >= west or lon <= east)
+    return south <= lat <= north and within_lon
+
+
+def _holds(gz: Gazetteer, area: Entry, e: Entry) -> bool:
+    geom = gz.area(area.id)
+    return geom is not None and geom.contains(Point(e.lon, e.lat))
+
+
+def _rank(
+    cands: list[Entry],
+    mentions: list[Mention],
+    focus: dict[str, float],
+    context: list[Entry],
+    written: dict[str, tuple[str, float]] | None = None,
+):
+    """Candidates with scores and evidence, best first. ``written`` holds bonuses the text states outright."""
+    written = written or {}
     scored = []
     bare_city = {e.country for e in cands if e.kind in ("city", "town") and e.population >= 50_000}
     for e in cands:
@@ -143,25 +223,40 @@ def _rank(cands: list[Entry], mentions: list[Mention], focus: dict[str, float], 
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
+        if e.id in written:
+            why, bonus = written[e.id]
+            score += bonus
+            evidence.append(why)
         scored.append((score, e, evidence))
     scored.sort(key=lambda t: -t[0])
     return scored
 
 
-def _believable(e: Entry, mentions: list[Mention], focus: dict[str, float], evidence: list[str], others: list[Entry]):
-    """Keep the choice only when the text and the focus make it a place at all."""
+def _believable(
+    e: Entry,
+    mentions: list[Mention],
+    focus: dict[str, float],
+    evidence: list[str],
+    others: list[Entry],
+    in_area_of_interest: bool = False,
+):
+    """Keep the choice only when the text and the focus make it a place at all.
+
+    Inside a user's area of interest, a small place needs no focus country and no neighbour to be believed.
+    """
     named_a_place = any(m.ner in PLACE_LABELS for m in mentions)  # the NER model's word, where it was asked
     if all(m.common for m in mentions) and not named_a_place:
         return False, []
     notable = e.kind in ("country", "region", "sea", "peninsula") or e.population >= SMALL_PLACE
     if all(m.weak for m in mentions) and not notable and not named_a_place:
         return False, []
-    if not notable and focus and focus.get(e.country, 0.0) < 0.15 and e.kind in ("city", "town", "village"):
-        return False, []
-    # A village thousands of km from every other place the article names is more likely a surname
-    # ("came from Smirnov") than the one village of that name in Sakhalin.
-    if not notable and others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
-        return False, []
+    if not notable and not in_area_of_interest:
+        if focus and focus.get(e.country, 0.0) < 0.15 and e.kind in ("city", "town", "village"):
+            return False, []
+        # A village thousands of km from every other place the article names is more likely a surname
+        # ("came from Smirnov") than the one village of that name in Sakhalin.
+        if others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
+            return False, []
     evidence = evidence or ["largest place of that name"]
     return True, [*evidence, "the NER model labels it a place"] if named_a_place else evidence
 

@@ -77,3 +77,31 @@ def test_dateline_city_is_the_metropolis_not_a_namesake_in_the_article_country()
     moscow = next(p for p in a.places if p.name == "Moscow")
     assert (moscow.country, moscow.role) == ("RU", "reporting")
     assert any(p.name == "San Bernardino" for p in a.places)
+
+
+def test_containment_written_in_the_text_picks_the_namesake_inside():
+    from shapely.geometry import Point
+
+    from geomap.gazetteer import Gazetteer
+
+    gz = Gazetteer.default()
+    oblast = next(e for e in gz.lookup("Zaporizhzhia oblast") if e.kind == "region")
+    place = geomap.parse("Shelling hit Andriivka, Zaporizhzhia oblast, overnight.").places[0]
+    assert gz.area(oblast.id).contains(Point(place.lon, place.lat))
+    assert "inside Zaporizhzhia, as the text says" in place.evidence
+    without = geomap.parse("Shelling hit Andriivka overnight.").places[0]
+    assert (without.lat, without.lon) != (place.lat, place.lon)  # the text, not the prior, made the choice
+
+
+def test_a_bare_name_holding_the_place_before_it_is_the_region():
+    article = geomap.parse("Russian troops attacked Marinka in Donetsk, officials said. Kharkiv was calm.")
+    assert article.place("Donetsk").kind == "region"
+    listed = geomap.parse("Shelling hit Bakhmut, Donetsk and Mariupol on Monday.")
+    assert listed.place("Donetsk").kind == "city"  # a list, not containment
+
+
+def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
+    text = "Drones hit Sem, Bakhmut and Kupiansk."
+    assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
+    norway = geomap.parse(text, focus_bbox=(4.0, 58.0, 12.0, 62.0)).place("Sem")
+    assert norway is not None and norway.country == "NO" and "inside the area of interest" in norway.evidence

@@ -432,3 +432,11 @@ def test_hostile_attribution_is_escaped(tmp_path, capsys):
     args = ["--tiles", "https://tiles.example.org/{z}/{x}/{y}.png", "--attribution", attribution]
     code, _out, _ = _run(["map", str(tmp_path / "article.txt"), "-o", str(tmp_path / "out"), *args], capsys)
     assert code == 0 and attribution not in (tmp_path / "out" / "article.html").read_text()
+
+
+@pytest.mark.parametrize("bbox", ["22,44,40.5", "a,b,c,d", "22,54,40,52", "200,44,40,52"])
+def test_bad_focus_bbox_is_a_one_line_error(bbox, tmp_path, capsys):
+    (tmp_path / "article.txt").write_text(PROSE)
+    code, _, err = _run(["export", str(tmp_path / "article.txt"), "-o", str(tmp_path / "x.geojson"),
+                         "--focus-bbox", bbox], capsys)  # fmt: skip
+    assert code == 2 and "--focus-bbox" in err and not (tmp_path / "x.geojson").exists()
