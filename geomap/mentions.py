@@ -31,7 +31,10 @@ INSTITUTIONS = frozenset(
     "ministry army navy embassy government defense defence department military police parliament security "
     "council intelligence guard border armed forces regional city oblast state foreign interior national "
     "general prosecutor emergency emergencies air geological survey agency service office consulate court "
-    "supreme space marines coast".split()
+    "supreme space marines coast "
+    # titles: "U.S. President Donald Trump", "Kyiv Mayor Vitali Klitschko"
+    "president vice prime premier minister secretary ambassador envoy senator governor mayor king queen "
+    "chancellor commander chief officials authorities troops soldiers".split()
 )
 # Particles that join two capitalised words into one name ("Bab al-Mandab"): not English words.
 NAME_PARTICLES = frozenset("al el de la le du del da dos das di van von der au aux sur y".split())

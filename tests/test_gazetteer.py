@@ -62,6 +62,17 @@ def test_continents_and_unions_of_countries_are_areas(gz):
     assert gz.area(cfd.id).contains(Point(36.19, 51.73)) and not gz.area(cfd.id).contains(Point(39.7, 47.23))
 
 
+def test_towns_keep_no_airport_codes_and_the_eu_is_its_members(gz):
+    from shapely.geometry import Point
+
+    assert not any(e.name == "Yinchuan" for e in gz.lookup("INC"))  # "Inc" in a company name
+    assert not any(e.name == "San Antonio" for e in gz.lookup("SAT"))
+    assert gz.lookup("NYC")[0].name == "New York City"  # a real abbreviation, curated in aliases.tsv
+    eu = gz.lookup("EU")[0]
+    assert eu.name == "European Union" and gz.area(eu.id).contains(Point(21.0, 52.23))  # Warsaw
+    assert not gz.area(eu.id).contains(Point(30.52, 50.45))  # Kyiv
+
+
 def test_entry_ids_are_unique(gz):
     ids = [line[: line.index("\t")] for line in gz._lines]
     assert len(ids) == len(set(ids))  # Natural Earth gives two Sudanese states one ISO code

@@ -96,3 +96,10 @@ def test_airport_codes_of_towns_are_not_abbreviations():
 def test_camp_is_a_generic_word():
     ms = find_mentions(Document.from_text("The RSF attacked the Zamzam camp south of El Fasher."))
     assert [m.text for m in ms] == ["Zamzam camp", "El Fasher"]
+
+
+def test_a_title_after_a_place_does_not_hide_it():
+    ms = find_mentions(
+        Document.from_text("The talks angered U.S. President Donald Trump and Kyiv Mayor Vitali Klitschko.")
+    )
+    assert [m.text for m in ms if m.text != "The"] == ["U.S.", "Kyiv"]
