@@ -18,6 +18,7 @@ from geomap.distances import Distance, find_distances
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import find_mentions
 from geomap.places import Place
+from geomap.relations import choose_by_relations
 from geomap.resolve import resolve_places
 from geomap.text import Document
 
@@ -89,5 +90,10 @@ def parse(
 
         mentions = label_mentions(doc, mentions, gz)
     places = resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox)
-    distances = anchor_distances(doc.text, find_distances(doc.text), places)
+    stated = find_distances(doc.text)
+    distances = anchor_distances(doc.text, stated, places)
+    relocated = choose_by_relations(places, distances, gz)
+    if relocated != places:  # a namesake moved: its distances now belong to it
+        places = relocated
+        distances = anchor_distances(doc.text, stated, places)
     return Article(document=doc, places=tuple(places), distances=tuple(distances))

@@ -90,7 +90,25 @@ DIRECTIONS = {
     "north west": "NW",
     "south east": "SE",
     "south west": "SW",
+    "north-northeast": "NNE",
+    "north-northwest": "NNW",
+    "south-southeast": "SSE",
+    "south-southwest": "SSW",
+    "east-northeast": "ENE",
+    "east-southeast": "ESE",
+    "west-northwest": "WNW",
+    "west-southwest": "WSW",
+    "north northeast": "NNE",
+    "north northwest": "NNW",
+    "south southeast": "SSE",
+    "south southwest": "SSW",
+    "east northeast": "ENE",
+    "east southeast": "ESE",
+    "west northwest": "WNW",
+    "west southwest": "WSW",
 }
+# Compass points as bearings in degrees clockwise from north: all sixteen.
+BEARINGS = {point: 22.5 * i for i, point in enumerate("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())}
 # Smallest distance taken as one a map can show; less is a size ("0.5 m deep"), not a distance between places.
 MIN_METERS = 1.0
 # Largest distance taken literally: half the Earth's circumference.

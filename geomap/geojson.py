@@ -22,10 +22,11 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
-from geomap.distances import Distance
+from geomap.distances import BEARINGS, Distance
 from geomap.gazetteer import ATTRIBUTION
 from geomap.geometry import polygonal, shape_for
 from geomap.places import Place
+from geomap.relations import relation_of
 
 if TYPE_CHECKING:
     from geomap.article import Article
@@ -74,8 +75,9 @@ def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | No
         return "none", None
     if d.vague or d.meters is None:
         return "vague", {"type": "Point", "coordinates": [anchor.lon, anchor.lat]}
+    bearing = BEARINGS.get(d.direction)
     try:
-        name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier)
+        name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier, bearing)
         return name, geojson_geometry(geom)
     except ValueError:  # "more than 20,000 km from Kyiv": no point on Earth is that far
         return "none", None
@@ -96,7 +98,9 @@ def _area_geometry(ident: str) -> dict:
     return geojson_geometry(Gazetteer.default().area(ident))
 
 
-def distance_feature(d: Distance, anchor: Place | None, sentence: str, drawn: bool = True) -> dict:
+def distance_feature(
+    d: Distance, anchor: Place | None, sentence: str, drawn: bool = True, target: Place | None = None
+) -> dict:
     if drawn or anchor is None:
         shape, geometry = distance_geometry(d, anchor)
     else:
@@ -120,6 +124,7 @@ def distance_feature(d: Distance, anchor: Place | None, sentence: str, drawn: bo
             "shape": shape,
             "sentence": sentence,
             "span": [d.start, d.end],
+            "relation": relation_of(d, anchor, target),
         },
     }
 
@@ -129,7 +134,9 @@ def article_to_geojson(article: Article) -> dict:
     features = [place_feature(p) for p in article.places]
     for i, d in enumerate(article.distances):
         sentence = article.document.sentence_text(d.start)
-        features.append(distance_feature(d, by_id.get(d.anchor_id), sentence, drawn=i < MAX_DRAWN_DISTANCES))
+        target = article.place(d.target) if d.target else None
+        anchor = by_id.get(d.anchor_id)
+        features.append(distance_feature(d, anchor, sentence, drawn=i < MAX_DRAWN_DISTANCES, target=target))
     return {
         "type": "FeatureCollection",
         "features": features,

@@ -115,19 +115,68 @@ def geodesic_ring(lat: float, lon: float, inner_m: float, outer_m: float) -> Pol
     return polygonal(geodesic_disc(lat, lon, outer_m).difference(geodesic_disc(lat, lon, inner_m)))
 
 
+def geodesic_sector(
+    lat: float, lon: float, inner_m: float, outer_m: float, bearing: float, half_width: float = 22.5
+) -> Polygon | MultiPolygon:
+    """The wedge of points between ``inner_m`` and ``outer_m`` metres from (lat, lon) whose bearing from it
+    is within ``half_width`` degrees of ``bearing``: where "13 km south of Bakhmut" puts a place.
+
+    >>> wedge = geodesic_sector(48.59, 38.0, 11_700, 14_300, 180.0)
+    >>> wedge.is_valid, wedge.contains(shapely.Point(38.0, 48.47)), wedge.contains(shapely.Point(38.0, 48.71))
+    (True, True, False)
+    """
+    if not (0 <= inner_m < outer_m and math.isfinite(outer_m)):
+        raise ValueError(f"a sector needs 0 <= inner < outer, not {inner_m!r}, {outer_m!r}")
+    steps = 32
+    azimuths = [bearing - half_width + 2 * half_width * i / steps for i in range(steps + 1)]
+    outer_lons, outer_lats, _ = WGS84.fwd(
+        [lon] * len(azimuths), [lat] * len(azimuths), azimuths, [outer_m] * len(azimuths)
+    )
+    points = list(zip(outer_lons, outer_lats, strict=True))
+    if inner_m > 0:
+        inner_lons, inner_lats, _ = WGS84.fwd(
+            [lon] * len(azimuths), [lat] * len(azimuths), azimuths, [inner_m] * len(azimuths)
+        )
+        points += list(zip(inner_lons, inner_lats, strict=True))[::-1]
+    else:
+        points.append((lon, lat))
+    unwrapped = [(x - 360.0 * round((x - lon) / 360.0), y) for x, y in points]  # longitudes near the anchor's
+    return _split_antimeridian(shapely.make_valid(Polygon(unwrapped)).buffer(0))
+
+
 @functools.lru_cache(maxsize=512)
-def shape_for(lat: float, lon: float, lo_m: float, hi_m: float, qualifier: str) -> tuple[str, Polygon | MultiPolygon]:
+def shape_for(
+    lat: float, lon: float, lo_m: float, hi_m: float, qualifier: str, bearing: float | None = None
+) -> tuple[str, Polygon | MultiPolygon]:
     """The drawing a stated distance asks for, and its name.
 
     "up to / less than / nearly" -> a filled disc; "about" -> a band of +-10 % around the circle;
     "more than" -> the ring from the distance out to half as far again; a range -> its annulus;
-    an exact figure -> a narrow band of +-3 %.
+    an exact figure -> a narrow band of +-3 %. With a compass ``bearing`` ("13 km south of"), the same
+    distances as a 45-degree sector of that band, centred on the bearing.
+    """
+    inner, outer = distance_band(lo_m, hi_m, qualifier)
+    if bearing is not None:
+        return "sector", geodesic_sector(lat, lon, inner, outer, bearing)
+    if inner == 0:
+        return "disc", geodesic_disc(lat, lon, outer)
+    if outer <= inner:
+        raise ValueError("no distance on Earth is that far")  # "more than 20,037 km"
+    name = "annulus" if lo_m < hi_m else "ring beyond" if qualifier == "more than" else "band"
+    return name, geodesic_ring(lat, lon, inner, outer)
+
+
+def distance_band(lo_m: float, hi_m: float, qualifier: str) -> tuple[float, float]:
+    """Inner and outer radius of the distances a stated one allows (as :func:`shape_for` draws them).
+
+    >>> [round(r) for r in distance_band(13_000, 13_000, "about")], distance_band(0, 2_000, "up to")
+    ([11700, 14300], (0.0, 2000))
     """
     if qualifier in ("up to", "less than", "nearly"):
-        return "disc", geodesic_disc(lat, lon, hi_m)
+        return 0.0, hi_m
     if lo_m < hi_m:
-        return "annulus", geodesic_ring(lat, lon, lo_m, hi_m)
+        return lo_m, hi_m
     if qualifier == "more than":
-        return "ring beyond", geodesic_ring(lat, lon, hi_m, min(hi_m * 1.5, MAX_RADIUS_M))
+        return hi_m, min(hi_m * 1.5, MAX_RADIUS_M)
     spread = 0.10 if qualifier == "about" else 0.03
-    return "band", geodesic_ring(lat, lon, hi_m * (1 - spread), min(hi_m * (1 + spread), MAX_RADIUS_M))
+    return hi_m * (1 - spread), min(hi_m * (1 + spread), MAX_RADIUS_M)

@@ -34,6 +34,7 @@ SHAPE_STYLES = {
     "band": {"color": "#b9770e", "fillOpacity": 0.25, "dashArray": None},
     "annulus": {"color": "#b9770e", "fillOpacity": 0.25, "dashArray": "6 4"},
     "ring beyond": {"color": "#922b21", "fillOpacity": 0.12, "dashArray": "2 6"},
+    "sector": {"color": "#1e8449", "fillOpacity": 0.22, "dashArray": "8 3"},
 }
 SEA = "#aad3df"
 LAND = "#f5f3ed"

@@ -1,0 +1,56 @@
+"""Relative positions: sectors, the text's relation against the gazetteer, namesakes chosen by relation."""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Point, shape
+
+import geomap
+from geomap.distances import find_distances
+from geomap.geometry import geodesic_sector
+from geomap.render import render_map
+
+
+def test_a_directional_distance_is_drawn_as_a_sector_holding_the_estimated_target():
+    article = geomap.parse("Ukrainian troops took Andriivka, about 13 kilometers south of Bakhmut.")
+    feature = next(f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance")
+    props = feature["properties"]
+    assert props["shape"] == "sector" and props["direction"] == "S"
+    relation = props["relation"]
+    assert relation["bearing"] == 180.0 and relation["agrees"] is True
+    sector = shape(feature["geometry"])
+    assert sector.is_valid and sector.contains(Point(*relation["estimated_target"]))
+    andriivka = article.place("Andriivka")
+    assert sector.buffer(0.02).contains(Point(andriivka.lon, andriivka.lat))  # the village is in (or at) the wedge
+    assert "sector" in render_map(article).get_root().render()
+
+
+def test_a_mismatch_between_text_and_gazetteer_is_reported_not_fixed():
+    article = geomap.parse("Russian forces shelled Verbove, 16 kilometres southeast of Orikhiv, on Monday.")
+    relation = next(f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance")
+    relation = relation["properties"]["relation"]
+    assert relation["agrees"] is False and relation["target_distance_km"] > 20  # the gazetteer puts it 23 km off
+    assert article.place("Verbove") is not None  # kept where the gazetteer has it
+
+
+def test_the_relation_picks_the_namesake_the_text_describes():
+    text = "Officials in Kharkiv, Chuhuiv and Balakliia said that Andriivka, about 11 km south of Bakhmut, was retaken."
+    place = geomap.parse(text).place("Andriivka")
+    assert (place.lat, place.lon) == (48.50111, 37.96444)  # Bakhmut raion, not the one near Balakliia
+    assert "fits 'about 11 km S of Bakhmut' (the text's relation)" in place.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [("10 km north-northeast of Kyiv", "NNE"), ("5 km west southwest of Lviv", "WSW"), ("3 km southeast of X", "SE")],
+)
+def test_sixteen_compass_points(text, direction):
+    assert find_distances(text)[0].direction == direction
+
+
+@pytest.mark.parametrize(("lat", "lon", "bearing"), [(48.6, 38.0, 0.0), (10.0, 179.9, 90.0), (-45.0, -179.95, 270.0)])
+def test_sectors_are_valid_anywhere(lat, lon, bearing):
+    wedge = geodesic_sector(lat, lon, 0.0, 50_000.0, bearing)
+    assert wedge.is_valid and not wedge.is_empty
+    minx, _, maxx, _ = wedge.bounds
+    assert -180 <= minx <= maxx <= 180
