@@ -25,6 +25,8 @@ from geomap.text import Document
 if TYPE_CHECKING:
     import geopandas
 
+    from geomap.frontline import Frontline
+
 
 @dataclass(frozen=True)
 class Article:
@@ -50,11 +52,12 @@ class Article:
                 return p
         return None
 
-    def to_geojson(self) -> dict:
-        """An RFC 7946 FeatureCollection of places and distance shapes (see :mod:`geomap.geojson`)."""
+    def to_geojson(self, front: Frontline | None = None) -> dict:
+        """An RFC 7946 FeatureCollection of places and distance shapes (see :mod:`geomap.geojson`); with a
+        ``front`` line (:func:`geomap.frontline.load_frontline`), each place's distance to it."""
         from geomap.geojson import article_to_geojson
 
-        return article_to_geojson(self)
+        return article_to_geojson(self, front)
 
     def to_geodataframe(self) -> geopandas.GeoDataFrame:
         """Places and distances as a GeoDataFrame in EPSG:4326, one row per feature."""

@@ -29,8 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--focus-bbox", metavar="W,S,E,N", help="an area of interest in degrees (e.g. 22,44,40.5,52.5 for Ukraine)"
     )
     focus.add_argument("--no-ner", action="store_true", help="leave the statistical NER model out (faster)")
+    front = argparse.ArgumentParser(add_help=False)
+    front.add_argument(
+        "--frontline", metavar="FILE", help="your front-line or control-area file (GeoJSON or KML lines/polygons)"
+    )
 
-    p_map = sub.add_parser("map", parents=[focus], help="write an HTML map and GeoJSON for each article")
+    p_map = sub.add_parser("map", parents=[focus, front], help="write an HTML map and GeoJSON for each article")
     p_map.add_argument(
         "articles", nargs="+", metavar="ARTICLE", help="text, HTML or .jsonl file, or - for standard input"
     )
@@ -39,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_map.add_argument("--tiles", metavar="osm|URL", help="add online map tiles: 'osm' or a {z}/{x}/{y} URL template")
     p_map.add_argument("--attribution", metavar="TEXT", help="attribution for a --tiles URL")
 
-    p_export = sub.add_parser("export", parents=[focus], help="write the article's GeoJSON")
+    p_export = sub.add_parser("export", parents=[focus, front], help="write the article's GeoJSON")
     p_export.add_argument("article", metavar="ARTICLE")
     p_export.add_argument("-o", "--output", required=True, metavar="FILE.geojson")
 
@@ -52,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--workers", type=int, metavar="N", help="local workers (default: one per core)")
     p_batch.add_argument("--maps", action="store_true", help="also write an HTML map per article")
 
-    p_places = sub.add_parser("places", parents=[focus], help="print the places found, as a table")
+    p_places = sub.add_parser("places", parents=[focus, front], help="print the places found, as a table")
     p_places.add_argument("article", metavar="ARTICLE")
     return parser
 
@@ -88,6 +92,12 @@ def _focus_bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _front(args: argparse.Namespace):
+    from geomap.frontline import load_frontline
+
+    return load_frontline(args.frontline) if args.frontline else None
+
+
 def _options(args: argparse.Namespace) -> dict:
     """What the parse options on the command line ask of :func:`geomap.parse`; bad ones fail here."""
     return {"focus": _focus_codes(args.focus), "focus_bbox": _focus_bbox(args.focus_bbox), "ner": not args.no_ner}
@@ -112,14 +122,14 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geomap.outputs import write_atomic
     from geomap.render import open_in_browser, render_map, save_map
 
-    options = _options(args)
+    options, front = _options(args), _front(args)
     sources = [s for a in args.articles for s in read_sources(a)]
     parsed = [(_parse(s, options), name) for s, name in zip(sources, _unique_names(sources), strict=True)]
     out = Path(args.output)  # everything is read and parsed before anything is written
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
-        m = render_map(article, args.tiles, args.attribution)  # a bad --tiles fails here, before any write
-        write_atomic(geojson_path, dumps(article.to_geojson()))
+        m = render_map(article, args.tiles, args.attribution, front)  # a bad --tiles fails here, before any write
+        write_atomic(geojson_path, dumps(article.to_geojson(front)))
         save_map(m, html_path, allow_tiles=bool(args.tiles))
         print(html_path)
         print(geojson_path)
@@ -132,30 +142,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     from geomap.geojson import dumps
     from geomap.outputs import write_atomic
 
+    front = _front(args)
     article = _parse_one(args)
-    write_atomic(Path(args.output), dumps(article.to_geojson()))
+    write_atomic(Path(args.output), dumps(article.to_geojson(front)))
     print(args.output)
     return 0
 
 
 def cmd_places(args: argparse.Namespace) -> int:
+    front = _front(args)
     article = _parse_one(args)
     header = ("mention", "name", "kind", "country", "lat", "lon", "confidence", "role")
-    rows = [header]
+    rows = [(*header, "front_km", "side") if front else header]
     for p in article.places:
-        rows.append(
-            (
-                ", ".join(p.forms),
-                p.name,
-                p.kind,
-                p.country,
-                f"{p.lat:.4f}",
-                f"{p.lon:.4f}",
-                f"{p.confidence:.2f}",
-                p.role,
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+        row = (", ".join(p.forms), p.name, p.kind, p.country, f"{p.lat:.4f}", f"{p.lon:.4f}", f"{p.confidence:.2f}")
+        row += (p.role,)
+        if front:
+            pos = front.position(p.lat, p.lon)
+            row += (f"{pos['distance_to_front_km']:.1f}", pos["side"] or "")
+        rows.append(row)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0

@@ -30,15 +30,16 @@ from geomap.relations import relation_of
 
 if TYPE_CHECKING:
     from geomap.article import Article
+    from geomap.frontline import Frontline
 
 # 1 cm: a 1 m circle's 128 vertices are 5 cm apart and must stay distinct, so its ring stays valid
 COORD_DECIMALS = 7
 
 
-def place_feature(p: Place) -> dict:
+def place_feature(p: Place, front: Frontline | None = None) -> dict:
     point = {"type": "Point", "coordinates": [p.lon, p.lat]}
     geometry = _area_geometry(p.id) if p.geometry is not None else point
-    return {
+    feature = {
         "type": "Feature",
         "geometry": geometry,
         "properties": {
@@ -62,6 +63,9 @@ def place_feature(p: Place) -> dict:
             "spans": [[m.start, m.end] for m in p.mentions],
         },
     }
+    if front is not None:  # distance_to_front_km; side of the control areas: inside, outside (or null)
+        feature["properties"] |= front.position(p.lat, p.lon)
+    return feature
 
 
 # Real articles state a few dozen distances; past this many (a repeated or generated text), the rest are
@@ -129,9 +133,10 @@ def distance_feature(
     }
 
 
-def article_to_geojson(article: Article) -> dict:
+def article_to_geojson(article: Article, front: Frontline | None = None) -> dict:
+    """The article as a FeatureCollection; with a ``front`` line, each place gets its distance to it."""
     by_id = {p.id: p for p in article.places}
-    features = [place_feature(p) for p in article.places]
+    features = [place_feature(p, front) for p in article.places]
     for i, d in enumerate(article.distances):
         sentence = article.document.sentence_text(d.start)
         target = article.place(d.target) if d.target else None

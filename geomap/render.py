@@ -24,6 +24,7 @@ from shapely.geometry import box, mapping
 
 from geomap.article import Article
 from geomap.errors import InputError, OutputError
+from geomap.frontline import Frontline
 from geomap.gazetteer import ATTRIBUTION, Gazetteer
 from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry
 from geomap.outputs import write_atomic
@@ -178,11 +179,14 @@ def inline_plugin_js(m: folium.Map, element, scripts: dict[str, str]) -> None:
             header.add_child(RawHTML(f"<script>{safe_js}</script>"), name=name)
 
 
-def render_map(article: Article, tiles: str | None = None, attribution: str | None = None) -> folium.Map:
+def render_map(
+    article: Article, tiles: str | None = None, attribution: str | None = None, front: Frontline | None = None
+) -> folium.Map:
     """A Folium map of ``article``: a pin per place, a shape per distance, legend, title and layers.
 
     Offline by default. ``tiles`` ("osm", or a URL template with ``{z}/{x}/{y}``) adds an online tile layer
-    over the vector basemap, for a user who asks for one; a URL needs its ``attribution``.
+    over the vector basemap, for a user who asks for one; a URL needs its ``attribution``. A ``front`` line
+    is drawn, and each place's popup gives its distance to it.
     """
     bounds = _bounds(article)
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
@@ -206,6 +210,10 @@ def render_map(article: Article, tiles: str | None = None, attribution: str | No
             f"{p.lat:.4f}, {p.lon:.4f} &middot; confidence {p.confidence:.2f} &middot; {safe_text(p.role)}",
             *[f"&ldquo;{safe_text(s)}&rdquo;" for s in sentences[:5]],
         ]
+        if front is not None:
+            pos = front.position(p.lat, p.lon)
+            side = f", {pos['side']} the control area" if pos["side"] else ""
+            lines.insert(2, f"{pos['distance_to_front_km']:.1f} km from the front line{side}")
         folium.Marker([p.lat, p.lon], icon=icon, popup=popup(lines), tooltip=folium.Tooltip(safe_text(p.name))).add_to(
             layers.get(p.role, layers["literal"])
         )
@@ -229,6 +237,13 @@ def render_map(article: Article, tiles: str | None = None, attribution: str | No
         tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}: {safe_text(sentence)}"
         folium.Tooltip(tip, sticky=True).add_to(gj)
         gj.add_to(distances_layer)
+    if front is not None:
+        folium.GeoJson(
+            front.to_geojson(),
+            name=f"Front line ({safe_text(front.name)})",
+            interactive=False,
+            style_function=lambda _: {"color": "#641e16", "weight": 3, "fillColor": "#641e16", "fillOpacity": 0.08},
+        ).add_to(m)
     for layer in [*layers.values(), distances_layer]:
         layer.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
