@@ -18,7 +18,7 @@ from geomap.distances import Distance, find_distances
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import find_mentions
 from geomap.places import Place
-from geomap.relations import choose_by_relations
+from geomap.relations import Phrase, choose_by_relations, find_phrases
 from geomap.resolve import resolve_places
 from geomap.text import Document
 
@@ -35,6 +35,7 @@ class Article:
     document: Document
     places: tuple[Place, ...]
     distances: tuple[Distance, ...]
+    phrases: tuple[Phrase, ...] = ()  # "between X and Y", "near X", "on the outskirts of X"
 
     @property
     def title(self) -> str:
@@ -99,4 +100,5 @@ def parse(
     if relocated != places:  # a namesake moved: its distances now belong to it
         places = relocated
         distances = anchor_distances(doc.text, stated, places)
-    return Article(document=doc, places=tuple(places), distances=tuple(distances))
+    phrases = find_phrases(doc.text, places)
+    return Article(document=doc, places=tuple(places), distances=tuple(distances), phrases=tuple(phrases))

@@ -26,7 +26,7 @@ from geomap.distances import BEARINGS, Distance
 from geomap.gazetteer import ATTRIBUTION
 from geomap.geometry import polygonal, shape_for
 from geomap.places import Place
-from geomap.relations import relation_of
+from geomap.relations import Phrase, corridor, relation_of
 
 if TYPE_CHECKING:
     from geomap.article import Article
@@ -142,10 +142,35 @@ def article_to_geojson(article: Article, front: Frontline | None = None) -> dict
         target = article.place(d.target) if d.target else None
         anchor = by_id.get(d.anchor_id)
         features.append(distance_feature(d, anchor, sentence, drawn=i < MAX_DRAWN_DISTANCES, target=target))
+    features += [phrase_feature(article, ph) for ph in article.phrases]
     return {
         "type": "FeatureCollection",
         "features": features,
         "metadata": {**article.metadata, "generator": "geomap", "attribution": ATTRIBUTION},
+    }
+
+
+def phrase_feature(article: Article, ph: Phrase) -> dict:
+    """A relative position without a distance: a corridor for "between X and Y", else the place's point."""
+    by_id = {p.id: p for p in article.places}
+    named = [by_id[i] for i in ph.places]
+    if ph.kind == "between":
+        geometry, shape = geojson_geometry(corridor(*named)), "corridor"
+    else:
+        geometry, shape = {"type": "Point", "coordinates": [named[0].lon, named[0].lat]}, "point"
+    return {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {
+            "role": "relation",
+            "kind": ph.kind,
+            "text": ph.text,
+            "places": [p.name for p in named],
+            "place_ids": list(ph.places),
+            "shape": shape,
+            "sentence": article.document.sentence_text(ph.start),
+            "span": [ph.start, ph.end],
+        },
     }
 
 

@@ -15,7 +15,8 @@ mismatch is reported, never "fixed".
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 
 from pyproj import Geod
 
@@ -106,3 +107,70 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             evidence=(*target.evidence, f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)"),
         )
     return [moved.get(p.id, p) for p in places]
+
+
+# "between Klishchiivka and Kurdiumivka"; "near", "outside", "on the (northern) outskirts of", "toward",
+# "along" or "across" a place.
+BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+AND = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
+NEAR = re.compile(
+    r"\b(near|outside|toward|towards|along|across|(?:on|in)\s+the\s+(?:(?:north|south|east|west)\w*\s+)?outskirts\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+CORRIDOR_MIN_HALF_WIDTH_M = 1_000.0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A relative position the text states without a distance: its span, kind and the places it names."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # between, near, outside, toward, along, across, outskirts
+    places: tuple[str, ...]  # place ids, in the order of the text
+
+
+def find_phrases(text: str, places: list[Place]) -> list[Phrase]:
+    """ "between X and Y" and "near / outside / on the outskirts of / toward / along / across X"."""
+    refs = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
+    out = []
+    for i, (start, end, place) in enumerate(refs):
+        before = text[max(0, start - 60) : start]
+        near = NEAR.search(before)
+        if near:
+            word = near.group(1).lower()
+            kind = "outskirts" if "outskirts" in word else "toward" if word.startswith("toward") else word
+            at = start - len(before) + near.start()
+            out.append(Phrase(at, end, text[at:end], kind, (place.id,)))
+        between = BETWEEN.search(before)
+        if between and i + 1 < len(refs):
+            nxt_start, nxt_end, nxt = refs[i + 1]
+            if AND.match(text[end:nxt_start]) and nxt.id != place.id:
+                at = start - len(before) + between.start()
+                out.append(Phrase(at, nxt_end, text[at:nxt_end], "between", (place.id, nxt.id)))
+    return out
+
+
+def corridor(a: Place, b: Place):
+    """The strip between two places: their geodesic, widened by a fifth of its length (at least 1 km a side).
+
+    >>> import geomap
+    >>> article = geomap.parse("Fighting raged between Klishchiivka and Kurdiumivka.")
+    >>> strip = corridor(article.place("Klishchiivka"), article.place("Kurdiumivka"))
+    >>> strip.is_valid, strip.geom_type
+    (True, 'Polygon')
+    """
+    from shapely.geometry import Polygon
+
+    at_a, back, metres = WGS84.inv(a.lon, a.lat, b.lon, b.lat)
+    at_b = back + 180.0  # the line's own azimuth where it reaches b
+    half = max(CORRIDOR_MIN_HALF_WIDTH_M, metres / 10.0)
+    corners = [
+        WGS84.fwd(a.lon, a.lat, at_a - 90, half)[:2],
+        WGS84.fwd(b.lon, b.lat, at_b - 90, half)[:2],
+        WGS84.fwd(b.lon, b.lat, at_b + 90, half)[:2],
+        WGS84.fwd(a.lon, a.lat, at_a + 90, half)[:2],
+    ]
+    return Polygon(corners)

@@ -26,7 +26,7 @@ from geomap.article import Article
 from geomap.errors import InputError, OutputError
 from geomap.frontline import Frontline
 from geomap.gazetteer import ATTRIBUTION, Gazetteer
-from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry
+from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry, phrase_feature
 from geomap.outputs import write_atomic
 
 ROLE_COLORS = {"literal": "#c0392b", "metonymic": "#7d3c98", "reporting": "#1f618d"}
@@ -36,6 +36,7 @@ SHAPE_STYLES = {
     "annulus": {"color": "#b9770e", "fillOpacity": 0.25, "dashArray": "6 4"},
     "ring beyond": {"color": "#922b21", "fillOpacity": 0.12, "dashArray": "2 6"},
     "sector": {"color": "#1e8449", "fillOpacity": 0.22, "dashArray": "8 3"},
+    "corridor": {"color": "#2874a6", "fillOpacity": 0.18, "dashArray": "4 4"},
 }
 SEA = "#aad3df"
 LAND = "#f5f3ed"
@@ -235,6 +236,23 @@ def render_map(
             },
         )
         tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}: {safe_text(sentence)}"
+        folium.Tooltip(tip, sticky=True).add_to(gj)
+        gj.add_to(distances_layer)
+    for ph in article.phrases:
+        if ph.kind != "between":
+            continue
+        feature = phrase_feature(article, ph)
+        style = SHAPE_STYLES["corridor"]
+        gj = folium.GeoJson(
+            {"type": "Feature", "properties": {}, "geometry": feature["geometry"]},
+            style_function=lambda _, s=style: {
+                "color": s["color"],
+                "weight": 2,
+                "fillOpacity": s["fillOpacity"],
+                "dashArray": s["dashArray"],
+            },
+        )
+        tip = f"{safe_text(ph.text)}: {safe_text(feature['properties']['sentence'])}"
         folium.Tooltip(tip, sticky=True).add_to(gj)
         gj.add_to(distances_layer)
     if front is not None:

@@ -55,7 +55,7 @@ def test_geojson_contract(seed_article):
 def test_geodataframe(seed_article):
     gdf = seed_article.to_geodataframe()
     assert gdf.crs.to_epsg() == 4326
-    assert len(gdf) == len(seed_article.places) + len(seed_article.distances)
+    assert len(gdf) == len(seed_article.places) + len(seed_article.distances) + len(seed_article.phrases)
 
 
 def test_namesake_chosen_by_neighbours():

@@ -54,3 +54,28 @@ def test_sectors_are_valid_anywhere(lat, lon, bearing):
     assert wedge.is_valid and not wedge.is_empty
     minx, _, maxx, _ = wedge.bounds
     assert -180 <= minx <= maxx <= 180
+
+
+def test_relative_phrases_are_kept_with_their_places_and_between_is_a_corridor():
+    text = (
+        "Fighting raged between Klishchiivka and Kurdiumivka, near Bakhmut, and on the southern outskirts of "
+        "Avdiivka; troops moved toward Kupiansk along the Oskil River."
+    )
+    article = geomap.parse(text)
+    assert [(ph.kind, ph.text) for ph in article.phrases] == [
+        ("between", "between Klishchiivka and Kurdiumivka"),
+        ("near", "near Bakhmut"),
+        ("outskirts", "on the southern outskirts of Avdiivka"),
+        ("toward", "toward Kupiansk"),
+        ("along", "along the Oskil River"),
+    ]
+    relation = next(f for f in article.to_geojson()["features"] if f["properties"]["role"] == "relation")
+    strip = shape(relation["geometry"])
+    assert relation["properties"]["shape"] == "corridor" and strip.is_valid
+    for name in ("Klishchiivka", "Kurdiumivka"):
+        p = article.place(name)
+        assert strip.buffer(1e-6).contains(Point(p.lon, p.lat))  # the corridor runs from one to the other
+    assert (
+        "corridor" in render_map(article).get_root().render()
+        or "between Klishchiivka" in render_map(article).get_root().render()
+    )
