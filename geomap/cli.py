@@ -4,6 +4,7 @@ geomap map ARTICLE... [-o DIR] [--open] [--tiles osm|URL --attribution TEXT]   H
 geomap export ARTICLE -o FILE.geojson       GeoJSON only
 geomap places ARTICLE                       a table of the places found
 geomap batch INPUT... [-o DIR] [--scheduler ADDRESS] [--workers N] [--maps]   many articles on Dask
+geomap gazetteer search NAME | info ID | stats   look into the embedded gazetteer
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from geomap import __version__
-from geomap.errors import GeomapError, InputError
+from geomap.errors import GazetteerError, GeomapError, InputError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +56,16 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (default: a local cluster)")
     p_batch.add_argument("--workers", type=int, metavar="N", help="local workers (default: one per core)")
     p_batch.add_argument("--maps", action="store_true", help="also write an HTML map per article")
+
+    p_gz = sub.add_parser("gazetteer", help="look into the embedded gazetteer")
+    gz_sub = p_gz.add_subparsers(dest="gazetteer_command", required=True)
+    p_search = gz_sub.add_parser("search", help="entries with this name or alternate name, largest first")
+    p_search.add_argument("name")
+    p_search.add_argument("--country", help="only this ISO country code")
+    p_search.add_argument("--limit", type=int, default=20, help="at most this many rows (default 20)")
+    p_info = gz_sub.add_parser("info", help="one entry by id, with every name it is known by")
+    p_info.add_argument("id", metavar="ID")
+    gz_sub.add_parser("stats", help="what the gazetteer holds, by kind, and its sources")
 
     p_places = sub.add_parser("places", parents=[focus, front], help="print the places found, as a table")
     p_places.add_argument("article", metavar="ARTICLE")
@@ -202,7 +213,57 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-COMMANDS = {"map": cmd_map, "export": cmd_export, "places": cmd_places, "batch": cmd_batch}
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    import json
+
+    from geomap.gazetteer import Gazetteer, data_dir
+
+    gz = Gazetteer.default()
+    if args.gazetteer_command == "stats":
+        manifest = json.loads((data_dir() / "manifest.json").read_text(encoding="utf-8"))
+        counts = manifest["counts"]
+        print(f"{counts['entries']} entries, {counts['areas']} with polygons, built {manifest['built']}")
+        for kind, n in sorted(counts["by_kind"].items(), key=lambda kv: -kv[1]):
+            print(f"  {kind:10} {n}")
+        for name, licence in manifest["licences"].items():
+            print(f"{name}: {licence}")
+        return 0
+    if args.gazetteer_command == "info":
+        try:
+            e = gz.get(args.id)
+        except GazetteerError:
+            raise InputError(f"no gazetteer entry {args.id!r} (ids look like geonames:713174)") from None
+        area = gz.area(e.id)
+        print(f"{e.id}  {e.name}  ({e.kind}, {e.country or '-'}, admin1 {e.admin1 or '-'})")
+        print(f"{e.lat:.5f}, {e.lon:.5f}; population {e.population or 'unknown'}; polygon: {'yes' if area else 'no'}")
+        print("names: " + " | ".join(e.names))
+        return 0
+    if args.limit < 1:
+        raise InputError("--limit takes a number of at least 1")
+    entries = [e for e in gz.lookup(args.name) if not args.country or e.country == args.country.upper()]
+    if not entries:
+        print(f"no entry named {args.name!r}", file=sys.stderr)
+        return 1
+    rows = [("id", "name", "kind", "country", "admin1", "lat", "lon", "population")]
+    rows += [
+        (e.id, e.name, e.kind, e.country, e.admin1, f"{e.lat:.4f}", f"{e.lon:.4f}", str(e.population))
+        for e in entries[: args.limit]
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    if len(entries) > args.limit:
+        print(f"... {len(entries) - args.limit} more (--limit)", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "map": cmd_map,
+    "export": cmd_export,
+    "places": cmd_places,
+    "batch": cmd_batch,
+    "gazetteer": cmd_gazetteer,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -96,3 +96,19 @@ def test_tiles_only_when_asked_and_checked(seed_path, tmp_path, capsys):
     assert not (tmp_path / "b").exists()
     assert main(["map", str(seed_path), "-o", str(tmp_path / "c"), "--tiles", "ftp://x"]) == 2
     assert not (tmp_path / "c").exists()
+
+
+def test_gazetteer_search_info_and_stats(capsys):
+    assert main(["gazetteer", "search", "Andriivka", "--country", "UA", "--limit", "3"]) == 0
+    out = capsys.readouterr()
+    rows = out.out.splitlines()
+    assert rows[0].split()[:3] == ["id", "name", "kind"] and len(rows) == 4
+    assert all(" UA " in r for r in rows[1:]) and "more (--limit)" in out.err
+    assert main(["gazetteer", "info", "supplement:klishchiivka"]) == 0
+    info = capsys.readouterr().out
+    assert "Klishchiivka" in info and "48.52806, 37.95833" in info and "Кліщіївка" in info
+    assert main(["gazetteer", "stats"]) == 0
+    assert "entries" in capsys.readouterr().out
+    assert main(["gazetteer", "info", "nope"]) == 2
+    assert "no gazetteer entry 'nope'" in capsys.readouterr().err
+    assert main(["gazetteer", "search", "Qwxzplovka"]) == 1
