@@ -108,10 +108,7 @@ def map_task(task: Task, out_dir: Path, maps: bool = False, options: dict | None
     rows_path = out_dir / ".rows" / f"{task.name}.json"
     html_path = out_dir / f"{task.name}.html"
     if geojson_path.exists() and rows_path.exists() and (html_path.exists() or not maps):
-        try:
-            return {"name": task.name, "status": "skipped", "rows": json.loads(rows_path.read_text("utf-8"))}
-        except ValueError:
-            pass  # a damaged earlier output is redone
+        return {"name": task.name, "status": "skipped"}
     try:
         source = task.source or read_sources(task.path)[0]
         article = parse(source.text, title=source.title, date=source.date, url=source.url, **(options or {}))
@@ -123,11 +120,11 @@ def map_task(task: Task, out_dir: Path, maps: bool = False, options: dict | None
             save_map(render_map(article), html_path)
         write_atomic(rows_path, json.dumps(rows, ensure_ascii=False))
         write_atomic(geojson_path, dumps(fc))  # last: its presence marks the article done
-        return {"name": task.name, "status": "done", "rows": rows}
+        return {"name": task.name, "status": "done"}  # rows stay on disk: the driver reads them once, at the end
     except GeomapError as e:
-        return {"name": task.name, "status": "failed", "message": str(e), "rows": []}
+        return {"name": task.name, "status": "failed", "message": str(e)}
     except Exception as e:  # one bad article must not stop a run of thousands
-        return {"name": task.name, "status": "failed", "message": f"{type(e).__name__}: {e}", "rows": []}
+        return {"name": task.name, "status": "failed", "message": f"{type(e).__name__}: {e}"}
 
 
 class PreloadGazetteer(WorkerPlugin):
@@ -202,14 +199,20 @@ def run_batch(
             cluster.close()
     order = {t.name: i for i, t in enumerate(tasks)}
     results.sort(key=lambda r: order[r["name"]])
+    rows = []
     for r in results:
         if r["status"] == "failed":
             summary.failed.append((r["name"], r["message"]))
-        elif r["status"] == "skipped":
+            continue
+        try:
+            rows += json.loads((out_dir / ".rows" / f"{r['name']}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            summary.failed.append((r["name"], "its earlier output is damaged; delete it to map the article again"))
+            continue
+        if r["status"] == "skipped":
             summary.skipped += 1
         else:
             summary.done += 1
-    rows = [row for r in results for row in r["rows"]]
     combine_start = time.perf_counter()
     summary.outputs = _combine(rows, out_dir)
     summary.seconds = time.perf_counter() - started

@@ -96,6 +96,12 @@ def test_a_rerun_skips_what_is_done_and_redoes_what_a_killed_run_left(corpus, fi
     again = tmp_path / "again"
     shutil.copytree(out, again)
     (again / "kharkiv.geojson").unlink()  # as if the run had been killed before this article was finished
+    (again / ".rows" / "wire-2.json").write_text("{damaged")
+    summary = run_batch([str(corpus)], again, workers=2, progress=False)
+    assert (summary.done, summary.skipped) == (1, 3)
+    assert sorted(name for name, _ in summary.failed) == ["broken", "wire-2"]
+    assert "damaged" in dict(summary.failed)["wire-2"]
+    (again / ".rows" / "wire-2.json").unlink()  # as the message says: delete it to map the article again
     summary = run_batch([str(corpus)], again, workers=2, progress=False)
     assert (summary.done, summary.skipped, len(summary.failed)) == (1, 4, 1)
     assert len(geopandas.read_file(again / "combined.geojson")) == len(geopandas.read_file(out / "combined.geojson"))
