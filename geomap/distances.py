@@ -139,6 +139,11 @@ DISTANCE = re.compile(
     (?:\s+(?P<dir>{_DIR})(?:ern)?\b)?
     """
 )
+UNIT_WORD = re.compile(rf"(?i)(?<![^\W\d_])(?:{_UNIT})\b")  # "7km" too, but not the m of "from"
+# How far a distance phrase reaches around its unit: a qualifier and a number in words before it
+# ("approximately twenty-five thousand and a half"), a converted repeat and a direction after it.
+REACH_BEFORE_UNIT = 160
+REACH_AFTER_UNIT = 90
 VAGUE = re.compile(
     r"(?i)\b(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
     r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
@@ -188,15 +193,29 @@ def parse_number(s: str) -> float | None:
 def find_distances(text: str) -> list[Distance]:
     """Every stated distance in ``text``, in order; vague amounts included with ``vague=True``."""
     found: list[Distance] = []
-    for m in DISTANCE.finditer(text):
-        d = _from_match(text, m)
-        if d is not None:
-            found.append(d)
+    for lo, hi in _unit_regions(text):
+        for m in DISTANCE.finditer(text, lo, hi):
+            d = _from_match(text, m)
+            if d is not None:
+                found.append(d)
     for m in VAGUE.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
         found.append(Distance(m.start(), m.end(), text[m.start() : m.end()], None, None, None, "vague", vague=True))
     return sorted(found, key=lambda d: d.start)
+
+
+def _unit_regions(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each unit word, merged: every distance holds a unit, so the full
+    grammar only runs there (a third of the parse time went to trying it at every character)."""
+    regions: list[list[int]] = []
+    for m in UNIT_WORD.finditer(text):
+        lo, hi = max(0, m.start() - REACH_BEFORE_UNIT), min(len(text), m.end() + REACH_AFTER_UNIT)
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = hi
+        else:
+            regions.append([lo, hi])
+    return [(lo, hi) for lo, hi in regions]
 
 
 def _from_match(text: str, m: re.Match[str]) -> Distance | None:
