@@ -58,3 +58,16 @@ class Place:
     def forms(self) -> tuple[str, ...]:
         """The distinct surface forms the text uses for this place, in order of appearance."""
         return tuple(dict.fromkeys(m.text for m in self.mentions))
+
+
+def entry_fields(entry) -> dict:
+    """The fields a :class:`Place` takes from its gazetteer entry (on resolution, or when a relation moves it)."""
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "kind": entry.kind,
+        "country": entry.country,
+        "lat": entry.lat,
+        "lon": entry.lon,
+        "population": entry.population,
+    }

@@ -23,7 +23,7 @@ from pyproj import Geod
 from geomap.distances import BEARINGS, Distance
 from geomap.gazetteer import Gazetteer
 from geomap.geometry import distance_band
-from geomap.places import Place
+from geomap.places import Place, entry_fields
 
 WGS84 = Geod(ellps="WGS84")
 # How far the text and the gazetteer may disagree and still describe the same place: reporters round,
@@ -97,13 +97,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
         best = min(fitting, key=lambda e: _misfit(d, anchor, e.lat, e.lon))
         moved[target.id] = replace(
             target,
-            id=best.id,
-            name=best.name,
-            kind=best.kind,
-            country=best.country,
-            lat=best.lat,
-            lon=best.lon,
-            population=best.population,
+            **entry_fields(best),
             evidence=(*target.evidence, f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)"),
         )
     return [moved.get(p.id, p) for p in places]

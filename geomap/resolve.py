@@ -25,7 +25,7 @@ from shapely.geometry import Point
 
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
-from geomap.places import Alternative, MentionRef, Place
+from geomap.places import Alternative, MentionRef, Place, entry_fields
 from geomap.roles import mention_role, place_role
 from geomap.text import Document
 
@@ -279,13 +279,7 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
         role = mention_role(doc.text, m.start, m.end, m.dateline)
         refs.append(MentionRef(m.text, m.start, m.end, doc.sentence_text(m.start), role))
     return Place(
-        id=e.id,
-        name=e.name,
-        kind=e.kind,
-        country=e.country,
-        lat=e.lat,
-        lon=e.lon,
-        population=e.population,
+        **entry_fields(e),
         role=place_role([r.role for r in refs]),
         confidence=round(slot["conf"], 3),
         mentions=tuple(refs),
