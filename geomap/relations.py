@@ -98,7 +98,8 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
         moved[target.id] = replace(
             target,
             **entry_fields(best),
-            evidence=(*target.evidence, f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)"),
+            # the earlier evidence spoke for the namesake that was dropped
+            evidence=(f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)",),
         )
     return [moved.get(p.id, p) for p in places]
 

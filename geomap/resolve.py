@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from shapely.geometry import Point
 
+from geomap.folding import name_key
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
 from geomap.places import Alternative, MentionRef, Place, entry_fields
@@ -40,6 +41,8 @@ CONTAINMENT_BONUS = 4.0
 # "Marinka in Donetsk": the region that holds the place named before it, over the city of the same name
 # (which otherwise wins a bare name by the population and proximity it brings).
 HOLDS_BONUS = 8.0
+# A candidate the text names by its own name, over one that merely lists the spelling among its alternates.
+CANONICAL_NAME_BONUS = 1.0
 # A user's area of interest (--focus-bbox) weighs as much as a focus country.
 FOCUS_BBOX_BONUS = 2.5
 CONTAINED_IN = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*")
@@ -223,6 +226,9 @@ def _rank(
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
+        if name_key(e.name) == mentions[0].key:
+            score += CANONICAL_NAME_BONUS  # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka
+            evidence.append("its own name, not an alternate one")
         if e.id in written:
             why, bonus = written[e.id]
             score += bonus

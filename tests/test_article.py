@@ -105,3 +105,13 @@ def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
     norway = geomap.parse(text, focus_bbox=(4.0, 58.0, 12.0, 62.0)).place("Sem")
     assert norway is not None and norway.country == "NO" and "inside the area of interest" in norway.evidence
+
+
+def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
+    text = (
+        "Russian forces in Belgorod and Moscow said Vovchansk and Lyptsi, north of Kharkiv, were shelled; "
+        "Borisovka was hit too."
+    )
+    borisovka = geomap.parse(text).place("Borisovka")
+    assert borisovka is not None and borisovka.country == "RU"  # the Belgorod town, not a Ukrainian Borysivka
+    assert "its own name, not an alternate one" in borisovka.evidence
