@@ -164,6 +164,7 @@ def phrase_feature(article: Article, ph: Phrase) -> dict:
         "properties": {
             "role": "relation",
             "kind": ph.kind,
+            "side": ph.side or None,
             "text": ph.text,
             "places": [p.name for p in named],
             "place_ids": list(ph.places),

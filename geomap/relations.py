@@ -109,10 +109,14 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
 BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 AND = re.compile(r"^\s+and\s+(?:the\s+)?$", re.IGNORECASE)
 NEAR = re.compile(
-    r"\b(near|outside|toward|towards|along|across|(?:on|in)\s+the\s+(?:(?:north|south|east|west)\w*\s+)?outskirts\s+of)"
+    r"\b(near|outside|toward|towards|along|across"
+    r"|(?:(?:on|in)\s+)?the\s+(?:(?P<side>(?:north|south)?(?:east|west)?(?:ern)?)\s+)?outskirts\s+of"
+    r"|(?:on\s+the\s+)?(?P<bank>left|right|east(?:ern)?|west(?:ern)?)\s+bank\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+SIDES = {"northern": "N", "southern": "S", "eastern": "E", "western": "W", "northeastern": "NE",
+         "northwestern": "NW", "southeastern": "SE", "southwestern": "SW"}  # fmt: skip
 CORRIDOR_MIN_HALF_WIDTH_M = 1_000.0
 
 
@@ -123,12 +127,14 @@ class Phrase:
     start: int
     end: int
     text: str
-    kind: str  # between, near, outside, toward, along, across, outskirts
+    kind: str  # between, near, outside, toward, along, across, outskirts, bank
     places: tuple[str, ...]  # place ids, in the order of the text
+    side: str = ""  # "northwestern outskirts" -> NW; "left bank" -> left
 
 
 def find_phrases(text: str, places: list[Place]) -> list[Phrase]:
-    """ "between X and Y" and "near / outside / on the outskirts of / toward / along / across X"."""
+    """ "between X and Y"; "near / outside / on the (northwestern) outskirts of / toward / along / across X";
+    "on the left bank of X"."""
     refs = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
     out = []
     for i, (start, end, place) in enumerate(refs):
@@ -136,9 +142,11 @@ def find_phrases(text: str, places: list[Place]) -> list[Phrase]:
         near = NEAR.search(before)
         if near:
             word = near.group(1).lower()
-            kind = "outskirts" if "outskirts" in word else "toward" if word.startswith("toward") else word
+            kind = "outskirts" if "outskirts" in word else "bank" if "bank" in word else word
+            kind = "toward" if kind.startswith("toward") else kind
+            side = SIDES.get((near.group("side") or "").lower(), "") or (near.group("bank") or "").lower()
             at = start - len(before) + near.start()
-            out.append(Phrase(at, end, text[at:end], kind, (place.id,)))
+            out.append(Phrase(at, end, text[at:end], kind, (place.id,), side))
         between = BETWEEN.search(before)
         if between and i + 1 < len(refs):
             nxt_start, nxt_end, nxt = refs[i + 1]

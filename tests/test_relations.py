@@ -79,3 +79,14 @@ def test_relative_phrases_are_kept_with_their_places_and_between_is_a_corridor()
         p = article.place(name)
         assert strip.buffer(1e-6).contains(Point(p.lon, p.lat))  # the corridor runs from one to the other
     assert "between Klishchiivka and Kurdiumivka: Fighting raged" in render_map(article).get_root().render()
+
+
+def test_sides_of_outskirts_and_river_banks():
+    text = (
+        "Troops held the northwestern outskirts of Avdiivka and positions on the left bank of the Dnipro near Kherson."
+    )
+    assert [(ph.kind, ph.side, ph.text) for ph in geomap.parse(text).phrases] == [
+        ("outskirts", "NW", "the northwestern outskirts of Avdiivka"),
+        ("bank", "left", "on the left bank of the Dnipro"),
+        ("near", "", "near Kherson"),
+    ]
