@@ -32,6 +32,8 @@ from geomap.inputs import Source, read_sources
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 # Articles per Dask task: enough to keep scheduling overhead far below the 2-3 ms an article takes.
 CHUNK = 25
+# How long to wait for a --scheduler that does not answer.
+SCHEDULER_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
@@ -159,8 +161,9 @@ def run_batch(
 
     ``options`` go to :func:`geomap.parse` for each article (focus, focus_bbox, ner).
     """
-    options = options or {}
     from distributed import Client, LocalCluster, as_completed
+
+    options = options or {}
 
     started = time.perf_counter()
     tasks = collect_tasks(inputs)
@@ -174,7 +177,10 @@ def run_batch(
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as e:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}".splitlines()[0]) from None
     else:
         n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)

@@ -127,3 +127,11 @@ def test_bad_batch_inputs_are_one_line_errors(args, message, tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and message in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("geomap.batch.SCHEDULER_TIMEOUT", "2s")
+    code = cli.main(["batch", str(corpus / "sub"), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9"])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
+    assert len(err.strip().splitlines()) == 1
