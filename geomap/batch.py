@@ -21,13 +21,13 @@ import json
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from distributed import WorkerPlugin
 
 from geomap.errors import GeomapError, InputError, OutputError
-from geomap.inputs import Source, read_sources
+from geomap.inputs import Source, read_sources, unique_names
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 # Articles per Dask task: enough to keep scheduling overhead far below the 2-3 ms an article takes.
@@ -81,16 +81,8 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
             tasks += [Task(name=s.name, source=s) for s in read_sources(str(path))]
         else:
             tasks.append(Task(name=path.stem, path=str(path)))
-    return _unique(tasks)
-
-
-def _unique(tasks: list[Task]) -> list[Task]:
-    seen: dict[str, int] = {}
-    out = []
-    for t in tasks:
-        seen[t.name] = seen.get(t.name, 0) + 1
-        out.append(t if seen[t.name] == 1 else Task(f"{t.name}-{seen[t.name]}", t.path, t.source))
-    return out
+    names = unique_names([t.name for t in tasks])
+    return [replace(t, name=name) for t, name in zip(tasks, names, strict=True)]
 
 
 def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None) -> list[dict]:

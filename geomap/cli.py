@@ -129,13 +129,14 @@ def _parse_one(args: argparse.Namespace):
 
 def cmd_map(args: argparse.Namespace) -> int:
     from geomap.geojson import dumps
-    from geomap.inputs import read_sources
+    from geomap.inputs import read_sources, unique_names
     from geomap.outputs import write_atomic
     from geomap.render import open_in_browser, render_map, save_map
 
     options, front = _options(args), _front(args)
     sources = [s for a in args.articles for s in read_sources(a)]
-    parsed = [(_parse(s, options), name) for s, name in zip(sources, _unique_names(sources), strict=True)]
+    names = unique_names([s.name for s in sources])
+    parsed = [(_parse(s, options), name) for s, name in zip(sources, names, strict=True)]
     out = Path(args.output)  # everything is read and parsed before anything is written
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
@@ -172,20 +173,15 @@ def cmd_places(args: argparse.Namespace) -> int:
             pos = front.position(p.lat, p.lon)
             row += (f"{pos['distance_to_front_km']:.1f}", pos["side"] or "")
         rows.append(row)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    _print_table(rows)
     return 0
 
 
-def _unique_names(sources) -> list[str]:
-    """Output names, one per article: "report", "report-2" when two inputs share a name."""
-    seen: dict[str, int] = {}
-    names = []
-    for s in sources:
-        seen[s.name] = seen.get(s.name, 0) + 1
-        names.append(s.name if seen[s.name] == 1 else f"{s.name}-{seen[s.name]}")
-    return names
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    """Rows of text as aligned columns; the first row is the header."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -249,9 +245,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
         (e.id, e.name, e.kind, e.country, e.admin1, f"{e.lat:.4f}", f"{e.lon:.4f}", str(e.population))
         for e in entries[: args.limit]
     ]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    _print_table(rows)
     if len(entries) > args.limit:
         print(f"... {len(entries) - args.limit} more (--limit)", file=sys.stderr)
     return 0

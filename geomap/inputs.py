@@ -220,3 +220,17 @@ def _json_lines(data: bytes, label: str, name: str) -> list[Source]:
     if not sources:
         raise InputError(f"{label}: no articles in it")
     return sources
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Output names, one per article: "report", then "report-2" when a second input has the same name.
+
+    >>> unique_names(["report", "day", "report"])
+    ['report', 'day', 'report-2']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+    return out
