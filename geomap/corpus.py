@@ -189,11 +189,10 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     render.offline_assets(m)
     render.basemap(m, {r["country"] for r in places if r["country"]}, bounds)
     articles = list(dict.fromkeys(r["article"] for r in rows))
-    per_article = len(articles) <= LAYERS_PER_ARTICLE_UP_TO
-    layers = {a: folium.FeatureGroup(name=f"Article {a}" if per_article else "Places") for a in articles}
-    if not per_article:
-        shared = folium.FeatureGroup(name="Places")
-        layers = dict.fromkeys(articles, shared)
+    if len(articles) <= LAYERS_PER_ARTICLE_UP_TO:
+        layers = {a: folium.FeatureGroup(name=f"Article {a}") for a in articles}
+    else:
+        layers = dict.fromkeys(articles, folium.FeatureGroup(name="Places"))
     for r in places:
         lon, lat = r["geometry"]["coordinates"]
         folium.CircleMarker(
@@ -210,13 +209,7 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     distances = folium.FeatureGroup(name="Distances")
     drawn = [r for r in rows if r["role"] == "distance" and r["geometry"] and r["geometry"]["type"] != "Point"]
     for r in drawn[:MAX_DRAWN_DISTANCES]:
-        style = render.SHAPE_STYLES.get(r["shape"], render.SHAPE_STYLES["band"])
-        gj = folium.GeoJson(
-            {"type": "Feature", "properties": {}, "geometry": r["geometry"]},
-            style_function=lambda _, s=style: {"color": s["color"], "weight": 2, "fillOpacity": s["fillOpacity"]},
-        )
-        folium.Tooltip("<br>".join(_provenance(r)), sticky=True).add_to(gj)
-        gj.add_to(distances)
+        render.shape_layer(r["geometry"], r["shape"], "<br>".join(_provenance(r))).add_to(distances)
     distances.add_to(m)
     if points:
         heat = HeatMap([[lat, lon] for lon, lat in points], name="Mention density", show=False)

@@ -97,11 +97,9 @@ def offline_assets(m: folium.Map) -> None:
     m.default_js = []
     m.default_css = []
     header = m.get_root().header
-    leaflet_js = _asset(_leaflet_dir() / "leaflet.js").replace("</script", "<\\/script")
-    jquery_js = _asset(Path(jquery.BASE_DIR) / "jquery.min.js").replace("</script", "<\\/script")
     header.add_child(RawHTML(f"<style>{_inline_css()}</style>"), name="leaflet_css")
-    header.add_child(RawHTML(f"<script>{leaflet_js}</script>"), name="leaflet")
-    header.add_child(RawHTML(f"<script>{jquery_js}</script>"), name="jquery")
+    header.add_child(_script(_asset(_leaflet_dir() / "leaflet.js")), name="leaflet")
+    header.add_child(_script(_asset(Path(jquery.BASE_DIR) / "jquery.min.js")), name="jquery")
     header.add_child(
         RawHTML(f"<style>.leaflet-container{{background:{SEA}}} {MAP_CSS}</style>"),
         name="geomap_css",
@@ -176,8 +174,29 @@ def inline_plugin_js(m: folium.Map, element, scripts: dict[str, str]) -> None:
     header = m.get_root().header
     for name, js in scripts.items():
         if name not in header._children:
-            safe_js = js.replace("</script", "<\\/script")
-            header.add_child(RawHTML(f"<script>{safe_js}</script>"), name=name)
+            header.add_child(_script(js), name=name)
+
+
+def _script(js: str) -> RawHTML:
+    """A script inlined in the page; a "</script" inside it must not end the element early."""
+    return RawHTML("<script>" + js.replace("</script", "<\\/script") + "</script>")
+
+
+def shape_layer(geometry: dict, shape_name: str, tip: str) -> folium.GeoJson:
+    """A drawn distance or relation (a GeoJSON geometry), styled by its shape, with an escaped tooltip."""
+    style = SHAPE_STYLES.get(shape_name, SHAPE_STYLES["band"])
+    layer = folium.GeoJson(
+        {"type": "Feature", "properties": {}, "geometry": geometry},
+        style_function=lambda _: {
+            "color": style["color"],
+            "weight": 2,
+            "fillColor": style["color"],
+            "fillOpacity": style["fillOpacity"],
+            "dashArray": style["dashArray"],
+        },
+    )
+    folium.Tooltip(tip, sticky=True).add_to(layer)
+    return layer
 
 
 def render_map(
@@ -223,38 +242,15 @@ def render_map(
         shape_name, geometry = distance_geometry(d, by_id.get(d.anchor_id))
         if geometry is None or shape_name == "vague":
             continue
-        style = SHAPE_STYLES[shape_name]
         sentence = article.document.sentence_text(d.start)
-        gj = folium.GeoJson(
-            {"type": "Feature", "properties": {}, "geometry": geometry},
-            style_function=lambda _, s=style: {
-                "color": s["color"],
-                "weight": 2,
-                "fillColor": s["color"],
-                "fillOpacity": s["fillOpacity"],
-                "dashArray": s["dashArray"],
-            },
-        )
         tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}: {safe_text(sentence)}"
-        folium.Tooltip(tip, sticky=True).add_to(gj)
-        gj.add_to(distances_layer)
+        shape_layer(geometry, shape_name, tip).add_to(distances_layer)
     for ph in article.phrases:
         if ph.kind != "between":
             continue
         feature = phrase_feature(article, ph)
-        style = SHAPE_STYLES["corridor"]
-        gj = folium.GeoJson(
-            {"type": "Feature", "properties": {}, "geometry": feature["geometry"]},
-            style_function=lambda _, s=style: {
-                "color": s["color"],
-                "weight": 2,
-                "fillOpacity": s["fillOpacity"],
-                "dashArray": s["dashArray"],
-            },
-        )
         tip = f"{safe_text(ph.text)}: {safe_text(feature['properties']['sentence'])}"
-        folium.Tooltip(tip, sticky=True).add_to(gj)
-        gj.add_to(distances_layer)
+        shape_layer(feature["geometry"], "corridor", tip).add_to(distances_layer)
     if front is not None:
         folium.GeoJson(
             front.to_geojson(),
