@@ -12,17 +12,14 @@ sentence that states it; rows are plain dicts holding a GeoJSON geometry, so wor
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import folium
 
 from geomap.article import Article
-from geomap.errors import OutputError
 from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, dumps
-from geomap.outputs import write_atomic
+from geomap.outputs import write_atomic, write_file_atomic
 
 # Per-article layers on the combined map while there are few articles; past this, one layer for all.
 LAYERS_PER_ARTICLE_UP_TO = 20
@@ -132,10 +129,11 @@ def write_datasets(rows: list[dict], out_dir: Path, stem: str = "combined") -> l
         crs="EPSG:4326",
     )
     parquet_path = out_dir / f"{stem}.parquet"
-    _atomic(parquet_path, lambda tmp: frame.to_parquet(tmp))
+    write_file_atomic(parquet_path, lambda tmp: frame.to_parquet(tmp))
     gpkg_path = out_dir / f"{stem}.gpkg"
 
     def gpkg(tmp: Path) -> None:
+        tmp.unlink()  # the GeoPackage driver makes its own file; an empty one is not a GeoPackage
         areal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
         layers = {
             "places": frame[frame["role"] == "place"],
@@ -149,7 +147,7 @@ def write_datasets(rows: list[dict], out_dir: Path, stem: str = "combined") -> l
             if len(part):
                 part.to_file(tmp, layer=layer, driver="GPKG")
 
-    _atomic(gpkg_path, gpkg)
+    write_file_atomic(gpkg_path, gpkg)
     return [geojson_path, parquet_path, gpkg_path]
 
 
@@ -157,21 +155,6 @@ def _as_multipolygon(geom):
     from shapely.geometry import MultiPolygon
 
     return geom if geom.geom_type == "MultiPolygon" else MultiPolygon([geom])
-
-
-def _atomic(path: Path, write) -> None:
-    """Let ``write`` make a file under a temporary name beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    os.unlink(tmp)  # writers that refuse an existing file (GeoPackage) get a fresh name
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.Map:
