@@ -21,6 +21,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import shapely
@@ -45,12 +46,16 @@ class Frontline:
     def position(self, lat: float, lon: float) -> dict:
         """Distance (km, geodesic) from (lat, lon) to the nearest line or area edge, and the side of the areas."""
         here = Point(lon, lat)
-        edges = [g for g in (self.lines, self.areas.boundary if self.areas is not None else None) if g is not None]
-        nearest = min((nearest_points(here, g)[1] for g in edges), key=lambda p: _km(here, p))
+        nearest = min((nearest_points(here, g)[1] for g in self._edges), key=lambda p: _km(here, p))
         out = {"distance_to_front_km": round(_km(here, nearest), 3), "side": None}
         if self.areas is not None:
             out["side"] = "inside" if self.areas.covers(here) else "outside"
         return out
+
+    @cached_property
+    def _edges(self) -> list:
+        """The lines and the areas' boundaries: what a distance to the front is measured to (made once)."""
+        return [g for g in (self.lines, self.areas.boundary if self.areas is not None else None) if g is not None]
 
     def to_geojson(self) -> dict:
         features = [
