@@ -26,11 +26,11 @@ from shapely.geometry import Point
 from geomap.folding import name_key
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
+from geomap.ner import PLACE_LABELS
 from geomap.places import Alternative, MentionRef, Place, entry_fields
 from geomap.roles import mention_role, place_role
 from geomap.text import Document
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "other": 2.0, "river": 2.0}
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
@@ -72,17 +72,18 @@ def resolve_places(
     chosen = {g: _rank(c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
     focus_weights = _focus(candidates, groups, set(focus), chosen)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
-    inside = _written_containment(doc, groups, candidates, chosen, gz)
+    # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
+    bonuses = _written_containment(doc, groups, candidates, chosen, gz)
     if focus_bbox is not None:
         for g, cands in candidates.items():
             for e in cands:
-                if in_bbox(e.lat, e.lon, focus_bbox) and e.id not in inside[g]:
-                    inside[g][e.id] = ("inside the area of interest", FOCUS_BBOX_BONUS)
+                if in_bbox(e.lat, e.lon, focus_bbox) and e.id not in bonuses[g]:
+                    bonuses[g][e.id] = ("inside the area of interest", FOCUS_BBOX_BONUS)
 
     by_entry: dict[str, dict] = {}
     for g, cands in candidates.items():
         others = [e for e in context if e.id not in {c.id for c in cands}]
-        ranked = _rank(cands, groups[g], focus_weights, others, inside.get(g, {}))
+        ranked = _rank(cands, groups[g], focus_weights, others, bonuses.get(g, {}))
         _, best, evidence = ranked[0]
         wanted = focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
         keep, why = _believable(best, groups[g], focus_weights, evidence, others, wanted)
@@ -192,10 +193,10 @@ def _rank(
     mentions: list[Mention],
     focus: dict[str, float],
     context: list[Entry],
-    written: dict[str, tuple[str, float]] | None = None,
+    bonuses: dict[str, tuple[str, float]] | None = None,
 ):
-    """Candidates with scores and evidence, best first. ``written`` holds bonuses the text states outright."""
-    written = written or {}
+    """Candidates with scores and evidence, best first. ``bonuses``: entry id -> (why, how much)."""
+    bonuses = bonuses or {}
     scored = []
     bare_city = {e.country for e in cands if e.kind in ("city", "town") and e.population >= 50_000}
     for e in cands:
@@ -229,8 +230,8 @@ def _rank(
         if name_key(e.name) == mentions[0].key:
             score += CANONICAL_NAME_BONUS  # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka
             evidence.append("its own name, not an alternate one")
-        if e.id in written:
-            why, bonus = written[e.id]
+        if e.id in bonuses:
+            why, bonus = bonuses[e.id]
             score += bonus
             evidence.append(why)
         scored.append((score, e, evidence))
