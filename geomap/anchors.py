@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from geomap.distances import Distance
@@ -42,11 +43,20 @@ TO_BEFORE = re.compile(r"\b(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def anchor_distances(text: str, distances: list[Distance], places: list[Place]) -> list[Distance]:
-    """``distances`` with anchor, anchor_id, anchor_rule and target filled in where a place fits."""
+def anchor_distances(
+    text: str,
+    distances: list[Distance],
+    places: list[Place],
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Distance]:
+    """``distances`` with anchor, anchor_id, anchor_rule and target filled in where a place fits.
+
+    ``sentences`` are the text's sentence spans when the caller has them (a :class:`~geomap.text.Document`
+    does); otherwise the text is split here.
+    """
     refs = sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
     starts = [m.start for m, _ in refs]
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     focus = _focus_place(places)
     out = []
     for d in distances:

@@ -95,10 +95,10 @@ def parse(
         mentions = label_mentions(doc, mentions, gz)
     places = resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox)
     stated = find_distances(doc.text)
-    distances = anchor_distances(doc.text, stated, places)
+    distances = anchor_distances(doc.text, stated, places, doc.sentences)
     relocated = choose_by_relations(places, distances, gz)
     if relocated != places:  # a namesake moved: its distances now belong to it
         places = relocated
-        distances = anchor_distances(doc.text, stated, places)
+        distances = anchor_distances(doc.text, stated, places, doc.sentences)
     phrases = find_phrases(doc.text, places)
     return Article(document=doc, places=tuple(places), distances=tuple(distances), phrases=tuple(phrases))
