@@ -110,8 +110,7 @@ def _read_bytes(arg: str) -> tuple[bytes, str, str]:
             f"{arg}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB, far more than an article; "
             "split it, or give one article per line as .jsonl"
         )
-    stem = re.sub(r"[^\w.-]+", "_", path.stem).strip("._")
-    return data, arg, stem or "article"
+    return data, arg, _file_name(path.stem, "article")
 
 
 def _article(data: bytes, label: str, name: str, html: bool) -> Source:
@@ -214,12 +213,17 @@ def _json_lines(data: bytes, label: str, name: str) -> list[Source]:
             raise InputError(f"{label}: line {n} is not JSON") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError(f'{label}: line {n} has no "text" string')
-        ident = re.sub(r"[^\w.-]+", "_", str(obj.get("id") or f"{name}-{n}")).strip("._") or f"{name}-{n}"
+        ident = _file_name(str(obj.get("id") or ""), f"{name}-{n}")
         meta = {k: obj.get(k) if isinstance(obj.get(k), str) else "" for k in ("title", "date", "url")}
         sources.append(Source(text=_checked(obj["text"], f"{label} line {n}"), name=ident, **meta))
     if not sources:
         raise InputError(f"{label}: no articles in it")
     return sources
+
+
+def _file_name(text: str, fallback: str) -> str:
+    """``text`` made safe as an output file name ("$(rm -rf ~) <x>" -> "rm_-rf_x"), or ``fallback``."""
+    return re.sub(r"[^\w.-]+", "_", text).strip("._") or fallback
 
 
 def unique_names(names: list[str]) -> list[str]:
