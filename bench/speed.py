@@ -31,6 +31,16 @@ def wall(cmd: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def warm_rate(run, texts: list[str], loops: int) -> float:
+    """Articles per second of ``run`` over ``texts``, ``loops`` times, after one call to warm it up."""
+    run(texts[0])
+    start = time.perf_counter()
+    for _ in range(loops):
+        for text in texts:
+            run(text)
+    return loops * len(texts) / (time.perf_counter() - start)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=Path, default=SHARED / "eval" / "news")
@@ -57,27 +67,13 @@ def main() -> None:
     t2 = time.perf_counter()
     rates = {}
     for label, ner in (("full default pipeline (NER hints)", True), ("--no-ner", False)):
-        geomap.parse(texts[0], gazetteer=gz, ner=ner)
-        n = 0
-        start = time.perf_counter()
-        for _ in range(args.loops):
-            for text in texts:
-                geomap.parse(text, gazetteer=gz, ner=ner)
-                n += 1
-        rates[label] = n / (time.perf_counter() - start)
+        rates[label] = warm_rate(lambda text, ner=ner: geomap.parse(text, gazetteer=gz, ner=ner), texts, args.loops)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # geomap's own, before any baseline loads
     sys.path.insert(0, str(Path(__file__).parent))
     from baselines import BASELINES
 
     for name, run in BASELINES.items():
-        run(texts[0])
-        n = 0
-        start = time.perf_counter()
-        for _ in range(args.loops):
-            for text in texts:
-                run(text)
-                n += 1
-        rates[f"baseline {name} + gazetteer lookup"] = n / (time.perf_counter() - start)
+        rates[f"baseline {name} + gazetteer lookup"] = warm_rate(run, texts, args.loops)
     from geomap.geojson import dumps
     from geomap.render import render_map
 
