@@ -111,6 +111,11 @@ def usable_name(name: str) -> bool:
     return not name.islower()
 
 
+def slug(name: str) -> str:
+    """The part of an entry id made from a name: "Sea of Azov" -> "sea-of-azov"."""
+    return re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
+
+
 def is_code(name: str) -> bool:
     """An airport or postal code among a town's alternate names ("INC" for Yinchuan, "SAT" for San Antonio):
     news text uses such capitals for other things, so towns do not keep them (aliases.tsv adds real ones)."""
@@ -248,7 +253,7 @@ class Builder:
             name = p.get("name_en") or p["name"]
             ident = f"ne:admin1:{iso}"
             if ident in self.by_id:  # Natural Earth gives some states one code (Sudan, Madagascar); ids stay unique
-                ident += ":" + re.sub(r"[^a-z0-9]+", "-", name_key(p["name"])).strip("-")
+                ident += ":" + slug(p["name"])
             names = [
                 p["name"],
                 p.get("woe_name") or "",
@@ -294,8 +299,7 @@ class Builder:
             if geom.is_empty:
                 continue  # a few straits are label slivers of no area
             point = geom.representative_point()
-            slug = re.sub(r"[^a-z0-9]+", "-", name_key(title)).strip("-")
-            ident = f"ne:marine:{slug}"
+            ident = f"ne:marine:{slug(title)}"
             if ident in self.by_id:
                 continue
             self.add(
@@ -324,10 +328,9 @@ class Builder:
             lat, lon = float(r["lat"]), float(r["lon"])
             if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not r["source"].strip():
                 sys.exit(f"build: {path.name} row {i}: bad coordinates or no source")
-            slug = re.sub(r"[^a-z0-9]+", "-", name_key(r["name"])).strip("-")
             self.add(
                 {
-                    "id": f"supplement:{slug}",
+                    "id": f"supplement:{slug(r['name'])}",
                     "name": r["name"],
                     "kind": r["kind"],
                     "country": r["country"],
@@ -368,10 +371,9 @@ class Builder:
             parts = [self.union_part(code) for code in r["regions"].split("|")]
             geom = simplify(shapely.union_all(parts), SIMPLIFY_DEG["region"])
             point = geom.representative_point()
-            slug = re.sub(r"[^a-z0-9]+", "-", name_key(r["name"])).strip("-")
             self.add(
                 {
-                    "id": f"union:{slug}",
+                    "id": f"union:{slug(r['name'])}",
                     "name": r["name"],
                     "kind": r["kind"],
                     "country": r["country"],
