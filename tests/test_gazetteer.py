@@ -107,3 +107,10 @@ def test_damaged_areas_are_a_clear_error(tmp_path):
 
 def test_haversine():
     assert round(haversine_km(0, 0, 0, 1)) == 111
+
+
+def test_country_names_in_cyrillic_are_not_mojibake(gz):
+    # Natural Earth's .dbf is UTF-8 without a .cpg file; read as Latin-1 these names came out as "Ð£ÐºÑ..."
+    assert gz.lookup("Україна")[0].id == gz.lookup("Ukraine")[0].id
+    assert gz.lookup("Россия")[0].country == "RU"
+    assert not any("Ð" in n for e in gz.lookup("Ukraine") for n in e.names)
