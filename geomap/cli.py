@@ -4,7 +4,8 @@ geomap map ARTICLE... [-o DIR] [--open] [--tiles osm|URL --attribution TEXT]   H
 geomap export ARTICLE -o FILE.geojson       GeoJSON only
 geomap places ARTICLE                       a table of the places found
 geomap batch INPUT... [-o DIR] [--scheduler ADDRESS] [--workers N] [--maps]   many articles on Dask
-geomap gazetteer search NAME | info ID | stats   look into the embedded gazetteer
+geomap gazetteer search NAME | info ID | stats   look into the gazetteer
+geomap gazetteer import FILE...             add GeoNames dumps or your own places to your user gazetteer
 """
 
 from __future__ import annotations
@@ -30,12 +31,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--focus-bbox", metavar="W,S,E,N", help="an area of interest in degrees (e.g. 22,44,40.5,52.5 for Ukraine)"
     )
     focus.add_argument("--no-ner", action="store_true", help="leave the statistical NER model out (faster)")
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument(
+        "--gazetteer",
+        metavar="PATH",
+        help="your user gazetteer (default: $GEOMAP_GAZETTEER or ~/.local/share/geomap/gazetteer.sqlite)",
+    )
     front = argparse.ArgumentParser(add_help=False)
     front.add_argument(
         "--frontline", metavar="FILE", help="your front-line or control-area file (GeoJSON or KML lines/polygons)"
     )
 
-    p_map = sub.add_parser("map", parents=[focus, front], help="write an HTML map and GeoJSON for each article")
+    p_map = sub.add_parser("map", parents=[focus, front, store], help="write an HTML map and GeoJSON for each article")
     p_map.add_argument(
         "articles", nargs="+", metavar="ARTICLE", help="text, HTML or .jsonl file, or - for standard input"
     )
@@ -44,12 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_map.add_argument("--tiles", metavar="osm|URL", help="add online map tiles: 'osm' or a {z}/{x}/{y} URL template")
     p_map.add_argument("--attribution", metavar="TEXT", help="attribution for a --tiles URL")
 
-    p_export = sub.add_parser("export", parents=[focus, front], help="write the article's GeoJSON")
+    p_export = sub.add_parser("export", parents=[focus, front, store], help="write the article's GeoJSON")
     p_export.add_argument("article", metavar="ARTICLE")
     p_export.add_argument("-o", "--output", required=True, metavar="FILE.geojson")
 
     p_batch = sub.add_parser(
-        "batch", parents=[focus], help="map many articles on Dask: per-article and combined outputs"
+        "batch", parents=[focus, store], help="map many articles on Dask: per-article and combined outputs"
     )
     p_batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or .jsonl files")
     p_batch.add_argument("-o", "--output", default="outputs/batch", metavar="DIR", help="output folder")
@@ -57,17 +64,30 @@ def build_parser() -> argparse.ArgumentParser:
     p_batch.add_argument("--workers", type=int, metavar="N", help="local workers (default: one per core)")
     p_batch.add_argument("--maps", action="store_true", help="also write an HTML map per article")
 
-    p_gz = sub.add_parser("gazetteer", help="look into the embedded gazetteer")
+    p_gz = sub.add_parser("gazetteer", help="look into the gazetteer, or add places to your own")
     gz_sub = p_gz.add_subparsers(dest="gazetteer_command", required=True)
-    p_search = gz_sub.add_parser("search", help="entries with this name or alternate name, largest first")
+    p_search = gz_sub.add_parser(
+        "search", parents=[store], help="entries with this name or alternate name, largest first"
+    )
     p_search.add_argument("name")
     p_search.add_argument("--country", help="only this ISO country code")
     p_search.add_argument("--limit", type=int, default=20, help="at most this many rows (default 20)")
-    p_info = gz_sub.add_parser("info", help="one entry by id, with every name it is known by")
+    p_search.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
+    p_info = gz_sub.add_parser("info", parents=[store], help="one entry by id, with every name it is known by")
     p_info.add_argument("id", metavar="ID")
-    gz_sub.add_parser("stats", help="what the gazetteer holds, by kind, and its sources")
+    gz_sub.add_parser("stats", parents=[store], help="what the gazetteer holds, by kind, and its sources")
+    p_import = gz_sub.add_parser(
+        "import",
+        parents=[store],
+        help="add GeoNames dumps (UA.zip, allCountries.zip, alternateNamesV2.zip) or a CSV/GeoJSON of places",
+    )
+    p_import.add_argument("files", nargs="+", metavar="FILE")
+    p_import.add_argument(
+        "--classes", default="PAHT", help="GeoNames feature classes to keep (default PAHT: places, areas, water, hills)"
+    )
+    p_import.add_argument("--countries", default="", help="only these countries' rows of a GeoNames dump (e.g. UA,RU)")
 
-    p_places = sub.add_parser("places", parents=[focus, front], help="print the places found, as a table")
+    p_places = sub.add_parser("places", parents=[focus, front, store], help="print the places found, as a table")
     p_places.add_argument("article", metavar="ARTICLE")
     return parser
 
@@ -75,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        _choose_user_gazetteer(args)
         return COMMANDS[args.command](args)
     except GeomapError as e:
         print(f"geomap: {e}", file=sys.stderr)
@@ -82,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geomap: interrupted", file=sys.stderr)
         return 130
+
+
+def _choose_user_gazetteer(args: argparse.Namespace) -> None:
+    """``--gazetteer PATH`` for this process and the batch workers it starts (they inherit the environment)."""
+    import os
+
+    path = getattr(args, "gazetteer", None)
+    if path is None:
+        return
+    if getattr(args, "gazetteer_command", None) != "import" and not Path(path).is_file():
+        raise InputError(f"--gazetteer {path}: no such user gazetteer (make one with geomap gazetteer import)")
+    os.environ["GEOMAP_GAZETTEER"] = path
 
 
 def _focus_codes(focus: str) -> list[str]:
@@ -210,20 +243,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    import json
+    from geomap.gazetteer import Gazetteer
 
-    from geomap.gazetteer import Gazetteer, data_dir
-
+    if args.gazetteer_command == "import":
+        return _import(args)
     gz = Gazetteer.default()
     if args.gazetteer_command == "stats":
-        manifest = json.loads((data_dir() / "manifest.json").read_text(encoding="utf-8"))
-        counts = manifest["counts"]
-        print(f"{counts['entries']} entries, {counts['areas']} with polygons, built {manifest['built']}")
-        for kind, n in sorted(counts["by_kind"].items(), key=lambda kv: -kv[1]):
-            print(f"  {kind:10} {n}")
-        for name, licence in manifest["licences"].items():
-            print(f"{name}: {licence}")
-        return 0
+        return _stats(gz)
     if args.gazetteer_command == "info":
         try:
             e = gz.get(args.id)
@@ -237,6 +263,12 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise InputError("--limit takes a number of at least 1")
     entries = [e for e in gz.lookup(args.name) if not args.country or e.country == args.country.upper()]
+    if args.json:
+        import json
+
+        fields = ("id", "name", "kind", "country", "admin1", "lat", "lon", "population")
+        print(json.dumps([{f: getattr(e, f) for f in fields} for e in entries[: args.limit]], ensure_ascii=False))
+        return 0 if entries else 1
     if not entries:
         print(f"no entry named {args.name!r}", file=sys.stderr)
         return 1
@@ -248,6 +280,64 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     _print_table(rows)
     if len(entries) > args.limit:
         print(f"... {len(entries) - args.limit} more (--limit)", file=sys.stderr)
+    return 0
+
+
+def _stats(gz) -> int:
+    import json
+
+    from geomap.gazetteer import data_dir
+
+    manifest = json.loads((data_dir() / "manifest.json").read_text(encoding="utf-8"))
+    counts = manifest["counts"]
+    print(f"embedded: {counts['entries']} entries, {counts['areas']} with polygons, built {manifest['built']}")
+    for kind, n in sorted(counts["by_kind"].items(), key=lambda kv: -kv[1]):
+        print(f"  {kind:10} {n}")
+    if gz.user is not None:
+        mine = gz.user.stats()
+        print(f"user gazetteer {mine['path']}: {mine['entries']} entries")
+        for kind, n in mine["by_kind"].items():
+            print(f"  {kind:10} {n}")
+        for file, rows, when in mine["imports"]:
+            print(f"  imported {when} UTC: {file} ({rows} rows)")
+    for name, licence in manifest["licences"].items():
+        print(f"{name}: {licence}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    import time
+
+    from geomap.gazetteer import Gazetteer, data_dir
+    from geomap.user_gazetteer import UserGazetteer, default_path
+
+    classes = args.classes.upper()
+    if not classes or any(c not in "AHLPRSTUV" for c in classes):
+        raise InputError(f"--classes takes GeoNames feature classes (letters of AHLPRSTUV), not {args.classes!r}")
+    countries = frozenset(_focus_codes(args.countries))
+    for f in args.files:
+        if not Path(f).is_file():
+            raise InputError(f"{f}: no such file")
+    store = UserGazetteer(default_path())
+    embedded = None
+
+    def defaults(ids: list[str]):
+        nonlocal embedded
+        embedded = embedded or Gazetteer(data_dir())
+        return embedded.get_embedded(ids)
+
+    def progress(name: str, rows: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{name}: {rows} rows", end="", file=sys.stderr, flush=True)
+
+    start = time.perf_counter()
+    counts = store.import_files([Path(f) for f in args.files], classes, countries, defaults, progress)
+    seconds = time.perf_counter() - start
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for name, n in counts.items():
+        print(f"{name}: {n} rows")
+    print(f"imported into {store.path} in {seconds:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,8 @@
 The default gazetteer ships with the package (built by ``gazetteer/build.py``): GeoNames cities500
 (CC-BY 4.0), Natural Earth countries, first-level regions and seas (public domain) and a curated
 supplement. Entries are kept as rows and turned into :class:`Entry` objects only when asked for.
+A user gazetteer (:mod:`geomap.user_gazetteer`), when one has been imported, is searched with it and
+its entries replace embedded ones of the same id.
 """
 
 from __future__ import annotations
@@ -17,18 +19,23 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import shapely
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from geomap.errors import GazetteerError
 from geomap.folding import name_key
 
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from geomap.user_gazetteer import UserGazetteer
+
 ATTRIBUTION = "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain)"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
+KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")
 
 
 def data_dir() -> Path:
@@ -75,8 +82,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Name lookup over the embedded data: ``lookup(name)``, ``get(id)``, ``area(id)``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, user: UserGazetteer | None = None) -> None:
         self.folder = folder
+        self.user = user
         try:
             places = _read_gz(folder / "places.tsv.gz").split("\n")
             keys = _read_gz(folder / "name_keys.txt.gz").split("\n")
@@ -89,42 +97,72 @@ class Gazetteer:
         # Rows stay tab-joined strings and postings comma-joined until asked for: splitting 240k rows
         # and 600k postings up front would triple the load time for lookups that touch a few dozen.
         self._lines = places[1:-1] if places[-1] == "" else places[1:]
-        self._index: dict[str, str] = dict(zip(keys, postings, strict=True))
+        # The keys are sorted; a dict of all 600k would cost a third of the load time, so each two-letter
+        # bucket becomes a dict when a key in it is first asked for (an article touches a few hundred).
+        self._keys, self._postings = keys, postings
+        self._buckets: dict[str, dict[str, str]] = {}
         self._by_id: dict[str, int] | None = None
         self.common_names = frozenset(common)
-        self.longest_name = max(map(len, keys))
+        self.longest_name = max(max(map(len, keys)), user.longest_key() if user else 0)
         self._areas: dict[str, BaseGeometry] | None = None
 
     @classmethod
     @cache
     def default(cls) -> Gazetteer:
-        """The embedded gazetteer, loaded once per process."""
-        return cls(data_dir())
+        """The embedded gazetteer, with the user's imports if there are any, loaded once per process."""
+        from geomap.user_gazetteer import UserGazetteer, default_path
+
+        user = UserGazetteer(default_path())
+        return cls(data_dir(), user if user.exists() else None)
 
     def __len__(self) -> int:
         return len(self._lines)
 
     def __contains__(self, key: str) -> bool:
         """Whether ``key``, an already folded name (see :func:`~geomap.folding.name_key`), is known."""
-        return key in self._index
+        return self._posting(key) is not None or (self.user is not None and self.user.has_key(key))
+
+    def _posting(self, key: str) -> str | None:
+        """The comma-joined row numbers of the entries named ``key``, or None."""
+        prefix = key[:2]
+        bucket = self._buckets.get(prefix)
+        if bucket is None:
+            lo = bisect_left(self._keys, prefix)
+            hi = bisect_left(self._keys, prefix + "\U0010ffff", lo)
+            bucket = self._buckets[prefix] = dict(zip(self._keys[lo:hi], self._postings[lo:hi], strict=True))
+        return bucket.get(key)
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries with this name or alternate name, largest first."""
-        postings = self._index.get(name_key(name))
+        key = name_key(name)
+        postings = self._posting(key)
         found = [self._entry(int(i)) for i in postings.split(",")] if postings else []
+        if self.user is not None:
+            mine = {e.id: e for e in self.user.lookup_key(key)}
+            if found:
+                mine.update(self.user.get_many([e.id for e in found if e.id not in mine]))
+            found = list(mine.values()) + [e for e in found if e.id not in mine]
         return sorted(found, key=lambda e: (e.kind not in AREA_KINDS, -e.population))
 
     def get(self, ident: str) -> Entry:
+        if self.user is not None and (mine := self.user.get_many([ident])):
+            return mine[ident]
+        found = self.get_embedded([ident])
+        if not found:
+            raise GazetteerError(f"no gazetteer entry {ident!r}")
+        return found[ident]
+
+    def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
+        """The embedded entries among ``ids``, whatever the user gazetteer holds."""
         if self._by_id is None:
             self._by_id = {line[: line.index("\t")]: i for i, line in enumerate(self._lines)}
-        try:
-            return self._entry(self._by_id[ident])
-        except KeyError:
-            raise GazetteerError(f"no gazetteer entry {ident!r}") from None
+        return {i: self._entry(self._by_id[i]) for i in ids if i in self._by_id}
 
     def areas(self) -> dict[str, BaseGeometry]:
         """Every area's polygon (shapely, lon/lat) by entry id, loaded on first use."""
         if self._areas is None:
+            import shapely  # here, not at the top: most lookups never need a polygon
+
             try:
                 raw = gzip.decompress((self.folder / "areas.wkb.gz").read_bytes())
                 header, _, blobs = raw.partition(b"\n")

@@ -97,6 +97,18 @@ def test_name_index_matches_the_folding_in_use(gz):
             assert e.id in {x.id for x in gz.lookup(name)}, name
 
 
+def test_name_keys_are_sorted_for_the_bucketed_index():
+    """Lookups index a key's two-letter bucket by bisection: an unsorted key file would hide names."""
+    keys = gzip.decompress((data_dir() / "name_keys.txt.gz").read_bytes()).decode().split("\n")
+    assert keys == sorted(keys) and len(keys) == len(set(keys)) > 500_000
+
+
+def test_names_in_any_bucket_are_found(gz):
+    assert any(e.country == "UA" for e in gz.lookup("Yalta"))
+    assert any(e.country == "UA" for e in gz.lookup("Львів"))
+    assert "bakhmut" in gz and "bakhmutx" not in gz and "zzqx" not in gz
+
+
 def test_damaged_areas_are_a_clear_error(tmp_path):
     for name in ("places.tsv.gz", "name_keys.txt.gz", "name_rows.txt.gz", "common_names.txt"):
         (tmp_path / name).write_bytes((data_dir() / name).read_bytes())
