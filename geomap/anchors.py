@@ -35,9 +35,14 @@ from geomap.text import sentence_at, split_sentences
 OF_PHRASE = re.compile(
     r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
     r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+)?$",
+    r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
+    # "south of the centre of Damascus", "of the region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
+    r"|(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?"
+    r"|(?:[\w-]+(?:'s|’s)?\s+)?capital(?:\s+city)?(?:\s+of|,)?\s+)?$",
     re.IGNORECASE,
 )
+# "Vovchansk and Lyptsi", "Druzhkovka, Kramatorsk": places a distance's target shares it with
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$", re.IGNORECASE)
 POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|')\s+$")
 TO_BEFORE = re.compile(r"\b(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -66,7 +71,35 @@ def anchor_distances(
         before = refs[: bisect.bisect_left(starts, d.start)]
         before = before if not before or before[-1][0].end <= d.start else before[:-1]
         before_here = before[bisect.bisect_left(starts, sent[0]) :]
-        out.append(_anchor(text, d, before, before_here, after, sentences, sent, focus))
+        anchored = _anchor(text, d, before, before_here, after, sentences, sent, focus)
+        out += _with_each_target(text, anchored, refs, sent)
+    return out
+
+
+def _with_each_target(text: str, d: Distance, refs, sent: tuple[int, int]) -> list[Distance]:
+    """One distance per target where the text gives it several ("Vovchansk and Lyptsi, roughly 20 miles
+    north of Kharkiv", "20-25 km to Druzhkovka and Kramatorsk"): each is its own relation."""
+    if not d.target:
+        return [d]
+    # the target is the coordinated name nearest the distance: before it for of-phrases, after for to-phrases
+    here = [i for i, (m, p) in enumerate(refs) if p.name == d.target and sent[0] <= m.start < sent[1]]
+    if not here:
+        return [d]
+    i = min(here, key=lambda k: abs(refs[k][0].start - d.start))
+    group = [*reversed(_coordinated(text, refs, i, -1)), refs[i][1], *_coordinated(text, refs, i, 1)]  # text order
+    names = list(dict.fromkeys(p.name for p in group if p.id != d.anchor_id))
+    return [replace(d, target=name) for name in names] or [d]
+
+
+def _coordinated(text: str, refs, i: int, step: int) -> list[Place]:
+    """The places joined to ``refs[i]`` by "and" or commas, walking back (step -1) or forward (+1)."""
+    out = []
+    while 0 <= i + step < len(refs):
+        first, second = sorted((refs[i], refs[i + step]), key=lambda r: r[0].start)
+        if not COORDINATION.match(text[first[0].end : second[0].start]):
+            break
+        i += step
+        out.append(refs[i][1])
     return out
 
 
@@ -108,11 +141,18 @@ def _subject(text: str, before, sentences, sent: tuple[int, int]) -> Place:
     """What "it is 10 km to X, 20 km to Y" measures from: the first place of this sentence, or of the last
     sentence that names one, that is not itself the end point of a "to" phrase."""
     for s, e in [sent, *reversed([x for x in sentences if x[1] <= sent[0]])]:
-        here = [
-            p
-            for m, p in before
-            if s <= m.start < e and p.kind != "country" and not TO_BEFORE.search(text[max(0, m.start - 12) : m.start])
-        ]
+        here, to_end = [], None  # to_end: the last mention that ends a "to" phrase
+        for m, p in before:
+            if not s <= m.start < e:
+                continue
+            # "to Druzhkovka and Kramatorsk": both are end points, neither the subject
+            joined = to_end is not None and COORDINATION.match(text[to_end.end : m.start])
+            if TO_BEFORE.search(text[max(0, m.start - 12) : m.start]) or joined:
+                to_end = m
+            else:
+                to_end = None
+                if p.kind != "country":
+                    here.append(p)
         if here:
             return here[0]
     return before[-1][1]

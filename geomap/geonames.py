@@ -30,7 +30,9 @@ DEFAULT_CLASSES = "PAHT"
 NOT_NAMES = frozenset({"link", "wkdt", "post", "iata", "icao", "faac", "unlc", "tcid", "phon", "piny", "fr_1793"})
 # A digit (superscripts too, as str.isdigit has it), or a letter outside Latin and Cyrillic: a code, mojibake,
 # or a script the news read here does not use.
-DIGIT_OR_FOREIGN_SCRIPT = re.compile(r"[\d\u00b2\u00b3\u00b9]|[^\u0000-\u024F\u0300-\u036F\u0400-\u04FF\u1E00-\u1EFF\u2019]")
+DIGIT_OR_FOREIGN_SCRIPT = re.compile(
+    r"[\d\u00b2\u00b3\u00b9]|[^\u0000-\u024F\u0300-\u036F\u0400-\u04FF\u1E00-\u1EFF\u2019]"
+)
 SEA_CODES = frozenset({"SEA", "BAY", "BAYS", "GULF", "STRT", "SD", "LGN", "OCN", "COVE", "FJD", "CHN"})
 
 

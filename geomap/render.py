@@ -238,12 +238,20 @@ def render_map(
             layers.get(p.role, layers["literal"])
         )
     by_id = {p.id: p for p in article.places}
+    # a distance stated for several targets ("20-25 km to Druzhkovka and Kramatorsk") is one shape
+    targets: dict[tuple[int, str | None], list[str]] = {}
     for d in article.distances[:MAX_DRAWN_DISTANCES]:
+        targets.setdefault((d.start, d.anchor_id), []).append(d.target)
+    for d in article.distances[:MAX_DRAWN_DISTANCES]:
+        shared = targets.pop((d.start, d.anchor_id), None)
         shape_name, geometry = distance_geometry(d, by_id.get(d.anchor_id))
-        if geometry is None or shape_name == "vague":
+        if shared is None or geometry is None or shape_name == "vague":
             continue
         sentence = article.document.sentence_text(d.start)
-        tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}: {safe_text(sentence)}"
+        to = ", ".join(t for t in shared if t)
+        tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}"
+        tip += f" to {safe_text(to)}" if to else ""
+        tip += f": {safe_text(sentence)}"
         shape_layer(geometry, shape_name, tip).add_to(distances_layer)
     for ph in article.phrases:
         if ph.kind != "between":

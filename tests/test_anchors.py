@@ -1,0 +1,51 @@
+"""Anchoring distances: what a stated distance is measured from, and what it reaches (sentences written here)."""
+
+import folium
+import pytest
+
+import geomap
+from geomap.render import render_map
+
+
+def anchored(text):
+    return [(d.text, d.anchor, d.target, d.anchor_rule) for d in geomap.parse(text, ner=False).distances]
+
+
+def test_a_distance_stated_for_two_targets_is_one_relation_each():
+    assert anchored("Russian troops hold Lyman and Kreminna, about 20 km north of Sloviansk.") == [
+        ("about 20 km", "Slovyansk", "Lyman", "of-phrase"),
+        ("about 20 km", "Slovyansk", "Kreminna", "of-phrase"),
+    ]
+
+
+def test_a_list_of_to_phrases_measures_each_from_the_subject():
+    text = "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."
+    got = [(t, a, target) for t, a, target, _ in anchored(text)]
+    assert got == [
+        ("about 12 km", "Chasiv Yar", "Kostyantynivka"),
+        ("25 km", "Chasiv Yar", "Druzhkivka"),
+        ("25 km", "Chasiv Yar", "Kramatorsk"),
+        ("35 km", "Chasiv Yar", "Slovyansk"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,anchor",
+    [
+        ("The depot lies 15 km south of the centre of Kharkiv.", "Kharkiv"),
+        ("Izium lies 120 km south-east of the region's capital, Kharkiv.", "Kharkiv"),
+        ("Drones hit a refinery 40 km east of the Russian capital Moscow.", "Moscow"),
+    ],
+)
+def test_of_phrases_reach_past_centre_and_capital(text, anchor):
+    [(_, got, _, rule)] = anchored(text)
+    assert (got, rule) == (anchor, "of-phrase")
+
+
+def test_a_shared_distance_is_drawn_once():
+    article = geomap.parse("Russian troops hold Lyman and Kreminna, about 20 km north of Sloviansk.", ner=False)
+    assert len(article.distances) == 2
+    m = render_map(article)
+    [layer] = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup) and c.layer_name == "Distances"]
+    assert len(layer._children) == 1
+    assert "to Lyman, Kreminna" in m.get_root().render()
