@@ -30,6 +30,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import pickle
 import re
 import subprocess
@@ -400,12 +401,20 @@ def common_names(rows: list[dict]) -> list[str]:
 
 
 def write_areas(areas: dict[str, object]) -> None:
-    """Area polygons as WKB: a JSON header line of ``[id, byte length]`` pairs, then the blobs back to back.
+    """Area polygons as WKB: a JSON header line of ``[id, byte length, west, south, east, north]``, then the
+    blobs back to back.
 
-    Decoding WKB in one vectorised shapely call is ten times faster than parsing the same polygons as GeoJSON.
+    WKB decodes ten times faster than GeoJSON, and the bounding boxes let a map decode only the areas in
+    its window, and a containment test only the one area it asks about.
     """
     blobs = [shapely.to_wkb(geom) for geom in areas.values()]
-    header = json.dumps([[ident, len(blob)] for ident, blob in zip(areas, blobs, strict=True)], separators=(",", ":"))
+    boxes = [
+        [math.floor(w * 1e4) / 1e4, math.floor(s * 1e4) / 1e4, math.ceil(e * 1e4) / 1e4, math.ceil(n * 1e4) / 1e4]
+        for w, s, e, n in (geom.bounds for geom in areas.values())
+    ]  # rounded outward, so that a box always holds its area
+    header = json.dumps(
+        [[ident, len(blob), *box] for ident, blob, box in zip(areas, blobs, boxes, strict=True)], separators=(",", ":")
+    )
     (OUT / "areas.wkb.gz").write_bytes(gzip.compress(header.encode() + b"\n" + b"".join(blobs), mtime=0))
 
 

@@ -96,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         _choose_user_gazetteer(args)
+        if args.command in ("map", "export", "places"):
+            from geomap.gazetteer import preload
+
+            preload()  # overlaps decompressing the gazetteer with importing the pipeline
         return COMMANDS[args.command](args)
     except GeomapError as e:
         print(f"geomap: {e}", file=sys.stderr)

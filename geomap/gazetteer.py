@@ -19,9 +19,9 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import threading
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +36,28 @@ if TYPE_CHECKING:
 ATTRIBUTION = "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain)"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
 KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")
+
+
+_default: Gazetteer | None = None
+_default_lock = threading.Lock()
+
+
+def preload() -> threading.Thread:
+    """Load the default gazetteer and its area index on a background thread, and return the thread.
+
+    Most of loading is decompression, which releases the GIL: a command that starts this before importing
+    the mapping libraries gets the gazetteer nearly for free.
+    """
+
+    def load() -> None:
+        try:
+            Gazetteer.default()._area_index()
+        except GazetteerError:
+            pass  # the pipeline asks again and reports it
+
+    thread = threading.Thread(target=load, name="geomap-gazetteer-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def data_dir() -> Path:
@@ -104,16 +126,22 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None
         self.common_names = frozenset(common)
         self.longest_name = max(max(map(len, keys)), user.longest_key() if user else 0)
-        self._areas: dict[str, BaseGeometry] | None = None
+        self._area_spans: dict[str, tuple[int, int, float, float, float, float]] | None = None
+        self._area_blob = b""
+        self._area_cache: dict[str, BaseGeometry] = {}
+        self._area_lock = threading.Lock()
 
     @classmethod
-    @cache
     def default(cls) -> Gazetteer:
         """The embedded gazetteer, with the user's imports if there are any, loaded once per process."""
-        from geomap.user_gazetteer import UserGazetteer, default_path
+        global _default
+        with _default_lock:  # a background preload and the pipeline may ask at once
+            if _default is None:
+                from geomap.user_gazetteer import UserGazetteer, default_path
 
-        user = UserGazetteer(default_path())
-        return cls(data_dir(), user if user.exists() else None)
+                user = UserGazetteer(default_path())
+                _default = cls(data_dir(), user if user.exists() else None)
+            return _default
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -158,28 +186,52 @@ class Gazetteer:
             self._by_id = {line[: line.index("\t")]: i for i, line in enumerate(self._lines)}
         return {i: self._entry(self._by_id[i]) for i in ids if i in self._by_id}
 
-    def areas(self) -> dict[str, BaseGeometry]:
-        """Every area's polygon (shapely, lon/lat) by entry id, loaded on first use."""
-        if self._areas is None:
-            import shapely  # here, not at the top: most lookups never need a polygon
+    def _area_index(self) -> dict[str, tuple[int, int, float, float, float, float]]:
+        """Where each area's WKB lies in the blob, and its bounding box; read on first use."""
+        with self._area_lock:  # the preload thread may be reading it
+            if self._area_spans is None:
+                self._area_spans = self._read_area_index()
+        return self._area_spans
 
+    def _read_area_index(self) -> dict[str, tuple[int, int, float, float, float, float]]:
+        try:
+            raw = gzip.decompress((self.folder / "areas.wkb.gz").read_bytes())
+            header, _, self._area_blob = raw.partition(b"\n")
+            spans, start = {}, 0
+            for ident, length, *box in json.loads(header):
+                spans[ident] = (start, start + length, *box)
+                start += length
+        except (OSError, EOFError, ValueError, TypeError) as e:
+            raise GazetteerError(f"gazetteer areas in {self.folder} are missing or damaged: {e}") from e
+        return spans
+
+    def _decode(self, ids: list[str]) -> list[BaseGeometry]:
+        import shapely  # here, not at the top: most lookups never need a polygon
+
+        todo = [i for i in ids if i not in self._area_cache]
+        if todo:
+            spans = self._area_index()
             try:
-                raw = gzip.decompress((self.folder / "areas.wkb.gz").read_bytes())
-                header, _, blobs = raw.partition(b"\n")
-                ids, offsets, start = [], [], 0
-                for ident, length in json.loads(header):
-                    ids.append(ident)
-                    offsets.append((start, start + length))
-                    start += length
-                geoms = shapely.from_wkb([blobs[a:b] for a, b in offsets])
-            except (OSError, EOFError, ValueError, shapely.errors.ShapelyError) as e:
-                raise GazetteerError(f"gazetteer areas in {self.folder} are missing or damaged: {e}") from e
-            self._areas = dict(zip(ids, geoms, strict=True))
-        return self._areas
+                geoms = shapely.from_wkb([self._area_blob[spans[i][0] : spans[i][1]] for i in todo])
+            except (ValueError, shapely.errors.ShapelyError) as e:
+                raise GazetteerError(f"gazetteer areas in {self.folder} are damaged: {e}") from e
+            self._area_cache.update(zip(todo, geoms, strict=True))
+        return [self._area_cache[i] for i in ids]
 
     def area(self, ident: str) -> BaseGeometry | None:
         """The polygon of an area entry (country, region, sea), or None for a point."""
-        return self.areas().get(ident)
+        if ident not in self._area_index():
+            return None
+        return self._decode([ident])[0]
+
+    def areas_within(self, west: float, south: float, east: float, north: float) -> dict[str, BaseGeometry]:
+        """The polygons whose bounding boxes meet this window (degrees, west <= east), by entry id."""
+        ids = [
+            i
+            for i, (_, _, w, s, e, n) in self._area_index().items()
+            if w <= east and west <= e and s <= north and south <= n
+        ]
+        return dict(zip(ids, self._decode(ids), strict=True))
 
     def _entry(self, i: int) -> Entry:
         r = self._lines[i].split("\t")

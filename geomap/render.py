@@ -113,7 +113,7 @@ def basemap(m: folium.Map, countries: set[str], bounds: tuple[float, float, floa
     window = box(max(-180, west - 15), max(-85, south - 10), min(180, east + 15), min(85, north + 10))
     features = []
     regions = []
-    for ident, geom in gz.areas().items():
+    for ident, geom in gz.areas_within(*window.bounds).items():
         if ident.startswith("ne:marine:") or ident.startswith("union:"):
             continue
         if not geom.intersects(window):

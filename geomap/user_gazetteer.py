@@ -91,7 +91,8 @@ class UserGazetteer:
     def _connect(self) -> sqlite3.Connection:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            con = sqlite3.connect(self.path, isolation_level=None)
+            # the gazetteer may be opened on the preload thread and read on the main one, never both at once
+            con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             con.executescript(SCHEMA)
         except (OSError, sqlite3.Error) as e:
             raise GazetteerError(f"{self.path}: cannot open the user gazetteer: {e}") from None

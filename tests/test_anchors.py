@@ -19,7 +19,9 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
 
 
 def test_a_list_of_to_phrases_measures_each_from_the_subject():
-    text = "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."
+    text = (
+        "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."
+    )
     got = [(t, a, target) for t, a, target, _ in anchored(text)]
     assert got == [
         ("about 12 km", "Chasiv Yar", "Kostyantynivka"),

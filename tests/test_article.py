@@ -108,10 +108,18 @@ def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
 
 
 def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
+    # Borisovka is the Belgorod town's own name and a Russian spelling of the Ukrainian border village Borysivka
+    text = "Ukrainian drones hit Belgorod oblast overnight; Borisovka and Graivoron were shelled, the governor said."
+    borisovka = geomap.parse(text).place("Borisovka")
+    assert borisovka is not None and borisovka.country == "RU"
+    assert "its own name, not an alternate one" in borisovka.evidence
+
+
+def test_the_places_around_outweigh_the_spelling():
     text = (
         "Russian forces in Belgorod and Moscow said Vovchansk and Lyptsi, north of Kharkiv, were shelled; "
         "Borisovka was hit too."
     )
     borisovka = geomap.parse(text).place("Borisovka")
-    assert borisovka is not None and borisovka.country == "RU"  # the Belgorod town, not a Ukrainian Borysivka
-    assert "its own name, not an alternate one" in borisovka.evidence
+    assert borisovka is not None and borisovka.country == "UA"  # the village 12 km from Lyptsi
+    assert any("from another place in the article" in e for e in borisovka.evidence)

@@ -46,6 +46,21 @@ def test_areas_have_polygons(gz):
     assert gz.area("geonames:713174") is None
 
 
+def test_areas_within_a_window_are_those_whose_boxes_meet_it(gz):
+    from shapely.geometry import box
+
+    window = (36.0, 47.0, 39.0, 49.0)  # the Donbas
+    near = gz.areas_within(*window)
+    assert "ne:admin1:UA-14" in near and gz.lookup("Ukraine")[0].id in near
+    assert gz.lookup("Japan")[0].id not in near
+    # every area that truly meets the window is there: the boxes hold their areas
+    ukraine_regions = [e.id for e in gz.lookup("Donetsk") + gz.lookup("Luhansk") + gz.lookup("Zaporizhzhia")]
+    for ident in ukraine_regions:
+        geom = gz.area(ident)
+        if geom is not None and geom.intersects(box(*window)):
+            assert ident in near
+
+
 def test_continents_and_unions_of_countries_are_areas(gz):
     from shapely.geometry import Point
 
@@ -112,9 +127,12 @@ def test_names_in_any_bucket_are_found(gz):
 def test_damaged_areas_are_a_clear_error(tmp_path):
     for name in ("places.tsv.gz", "name_keys.txt.gz", "name_rows.txt.gz", "common_names.txt"):
         (tmp_path / name).write_bytes((data_dir() / name).read_bytes())
-    (tmp_path / "areas.wkb.gz").write_bytes(gzip.compress(b'[["x",5]]\nnot a wkb'))
+    (tmp_path / "areas.wkb.gz").write_bytes(gzip.compress(b'[["x",5,0,0,1,1]]\nnot a wkb'))
     with pytest.raises(GazetteerError, match="areas"):
-        Gazetteer(tmp_path).areas()
+        Gazetteer(tmp_path).area("x")
+    (tmp_path / "areas.wkb.gz").write_bytes(b"not gzip")
+    with pytest.raises(GazetteerError, match="areas"):
+        Gazetteer(tmp_path).area("x")
 
 
 def test_haversine():
