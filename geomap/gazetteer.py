@@ -148,17 +148,31 @@ class Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         """Whether ``key``, an already folded name (see :func:`~geomap.folding.name_key`), is known."""
-        return self._posting(key) is not None or (self.user is not None and self.user.has_key(key))
+        # asked for every run of capitalised words of every article: the bucket lookup is inlined
+        bucket = self._buckets.get(key[:2]) or self._bucket(key[:2])
+        return key in bucket or (self.user is not None and self.user.has_key(key))
+
+    def starts_a_longer_name(self, head: str) -> bool:
+        """Whether some name is ``head`` followed by more ("sea of " for "sea of azov", "d." for "d.c.")."""
+        i = bisect_left(self._keys, head)
+        if i < len(self._keys) and self._keys[i] == head:
+            i += 1
+        if i < len(self._keys) and self._keys[i].startswith(head):
+            return True
+        return self.user is not None and self.user.has_longer_key(head)
 
     def _posting(self, key: str) -> str | None:
         """The comma-joined row numbers of the entries named ``key``, or None."""
-        prefix = key[:2]
+        return (self._buckets.get(key[:2]) or self._bucket(key[:2])).get(key)
+
+    def _bucket(self, prefix: str) -> dict[str, str]:
+        """The keys starting with ``prefix`` (two letters) and their postings, indexed on first use."""
         bucket = self._buckets.get(prefix)
         if bucket is None:
             lo = bisect_left(self._keys, prefix)
             hi = bisect_left(self._keys, prefix + "\U0010ffff", lo)
             bucket = self._buckets[prefix] = dict(zip(self._keys[lo:hi], self._postings[lo:hi], strict=True))
-        return bucket.get(key)
+        return bucket
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries with this name or alternate name, largest first."""

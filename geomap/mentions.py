@@ -208,7 +208,8 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
     for i, (start, _) in enumerate(words):
         if not text[start].isupper():
             continue
-        for _, end in words[i : i + MAX_NAME_WORDS]:
+        for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
+            end = words[j][1]
             if end - start > gz.longest_name:
                 break
             key = " ".join(folded[start:end].split())
@@ -216,6 +217,12 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
                 hits.append((start, end))
             if folded[end : end + 1] == "." and key + "." in gz:  # "U.S.", "St."
                 hits.append((start, end + 1))
+            if j + 1 < len(words):
+                # stop when no name goes on from here: the next span's text up to its last word is no name's start
+                upto = words[j + 1][0]
+                head = " ".join(folded[start:upto].split()) + (" " if folded[upto - 1].isspace() else "")
+                if not gz.starts_a_longer_name(head):
+                    break
     taken = bytearray(len(folded))
     chosen = []
     for start, end in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):

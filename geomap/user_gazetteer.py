@@ -114,6 +114,11 @@ class UserGazetteer:
     def has_key(self, key: str) -> bool:
         return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
 
+    def has_longer_key(self, head: str) -> bool:
+        """Whether some name key is ``head`` followed by more."""
+        sql = "SELECT 1 FROM names WHERE key > ? AND key < ? LIMIT 1"
+        return bool(self._query(sql, (head, head + "\U0010ffff")))
+
     def get_many(self, ids: list[str]) -> dict[str, Entry]:
         """The entries among ``ids`` that this store holds."""
         rows = self._query(f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids)

@@ -144,3 +144,9 @@ def test_country_names_in_cyrillic_are_not_mojibake(gz):
     assert gz.lookup("Україна")[0].id == gz.lookup("Ukraine")[0].id
     assert gz.lookup("Россия")[0].country == "RU"
     assert not any("Ð" in n for e in gz.lookup("Ukraine") for n in e.names)
+
+
+def test_starts_a_longer_name_lets_recognition_stop_early(gz):
+    assert gz.starts_a_longer_name("sea of ") and gz.starts_a_longer_name("velyka ")
+    assert gz.starts_a_longer_name("st. ")  # "St. Petersburg": the head keeps the full stop
+    assert not gz.starts_a_longer_name("zzqx ") and not gz.starts_a_longer_name("kyiv was ")
