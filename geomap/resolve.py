@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from shapely.geometry import Point
 
+from geomap.demonyms import countries_in
 from geomap.folding import name_key
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.mentions import Mention
@@ -45,6 +46,9 @@ HOLDS_BONUS = 8.0
 CANONICAL_NAME_BONUS = 1.0
 # A user's area of interest (--focus-bbox) weighs as much as a focus country.
 FOCUS_BBOX_BONUS = 2.5
+# "Ukrainian troops", "a Russian strike": each country adjective counts this much towards the focus, against
+# one for each mention of an unambiguous place.
+ADJECTIVE_WEIGHT = 0.5
 CONTAINED_IN = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*")
 
 
@@ -68,9 +72,10 @@ def resolve_places(
     candidates = {g: c for g, c in candidates.items() if c}
 
     # First pass: focus from what is unambiguous; second pass: with the places of the first.
-    focus_weights = _focus(candidates, groups, set(focus), chosen={})
+    adjectives = countries_in(doc.text)
+    focus_weights = _focus(candidates, groups, set(focus), {}, adjectives)
     chosen = {g: _rank(c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
-    focus_weights = _focus(candidates, groups, set(focus), chosen)
+    focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses = _written_containment(doc, groups, candidates, chosen, gz)
@@ -117,9 +122,10 @@ def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
     return not entry.is_area and not all(m.weak for m in mentions)
 
 
-def _focus(candidates, groups, prior: set[str], chosen: dict) -> dict[str, float]:
-    """Country weights in [0, 1]: where the article's places are, by mention count."""
-    counts: Counter[str] = Counter()
+def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counter[str]) -> dict[str, float]:
+    """Country weights in [0, 1]: where the article's places are, by mention count, and which countries
+    its adjectives name."""
+    counts: Counter[str] = Counter({cc: n * ADJECTIVE_WEIGHT for cc, n in adjectives.items()})
     for g, cands in candidates.items():
         n = len(groups[g])
         if g in chosen:

@@ -116,10 +116,15 @@ def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
 
 
 def test_the_places_around_outweigh_the_spelling():
-    text = (
-        "Russian forces in Belgorod and Moscow said Vovchansk and Lyptsi, north of Kharkiv, were shelled; "
-        "Borisovka was hit too."
-    )
+    text = "Shelling hit Vovchansk and Lyptsi, north of Kharkiv, on Monday; Borisovka was hit too."
     borisovka = geomap.parse(text).place("Borisovka")
     assert borisovka is not None and borisovka.country == "UA"  # the village 12 km from Lyptsi
     assert any("from another place in the article" in e for e in borisovka.evidence)
+
+
+def test_country_adjectives_weigh_in_the_focus_but_are_never_places(monkeypatch):
+    # Kirovsk: towns in Russia and in Luhansk oblast (now Holubivka); "Ukrainian" is no place of its own
+    text = "Ukrainian troops held Kirovsk on Monday."
+    assert [(p.forms, p.country) for p in geomap.parse(text).places] == [(("Kirovsk",), "UA")]
+    monkeypatch.setattr("geomap.resolve.ADJECTIVE_WEIGHT", 0.0)
+    assert geomap.parse(text).place("Kirovsk").country == "RU"  # the larger namesake, without the adjective
