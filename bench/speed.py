@@ -75,7 +75,7 @@ def main() -> None:
     for name, run in BASELINES.items():
         rates[f"baseline {name} + gazetteer lookup"] = warm_rate(run, texts, args.loops)
     from geomap.geojson import dumps
-    from geomap.render import render_map
+    from geomap.webmap import render_map
 
     articles = [geomap.parse(t, gazetteer=gz) for t in texts]
     t3 = time.perf_counter()

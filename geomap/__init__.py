@@ -24,8 +24,8 @@ __all__ = ["Article", "GeomapError", "__version__", "parse", "render"]
 
 
 def render(article: Article, **options) -> folium.Map:
-    """Draw ``article`` on a self-contained Folium map (see :func:`geomap.render.render_map`)."""
-    from geomap.render import render_map
+    """Draw ``article`` on a self-contained Folium map (see :func:`geomap.webmap.render_map`)."""
+    from geomap.webmap import render_map
 
     return render_map(article, **options)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geomap.anchors import anchor_distances
+from geomap.borders import with_borders
 from geomap.distances import Distance, find_distances
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import find_mentions
@@ -100,5 +101,6 @@ def parse(
     if relocated != places:  # a namesake moved: its distances now belong to it
         places = relocated
         distances = anchor_distances(doc.text, stated, places, doc.sentences)
+    distances = with_borders(doc.text, distances, places)
     phrases = find_phrases(doc.text, places)
     return Article(document=doc, places=tuple(places), distances=tuple(distances), phrases=tuple(phrases))

@@ -109,7 +109,7 @@ def map_task(task: Task, out_dir: Path, maps: bool = False, options: dict | None
         fc = article.to_geojson()
         rows = article_rows(article, task.name, fc)
         if maps:
-            from geomap.render import render_map, save_map
+            from geomap.webmap import render_map, save_map
 
             save_map(render_map(article), html_path)
         write_atomic(rows_path, json.dumps(rows, ensure_ascii=False))
@@ -235,7 +235,7 @@ def _peak_rss_mb() -> float:
 
 def _combine(rows: list[dict], out_dir: Path) -> list[Path]:
     from geomap.corpus import render_corpus_map, write_datasets
-    from geomap.render import save_map
+    from geomap.webmap import save_map
 
     outputs = write_datasets(rows, out_dir)
     html = out_dir / "combined.html"

@@ -168,7 +168,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     from geomap.geojson import dumps
     from geomap.inputs import read_sources, unique_names
     from geomap.outputs import write_atomic
-    from geomap.render import open_in_browser, render_map, save_map
+    from geomap.webmap import open_in_browser, render_map, save_map
 
     options, front = _options(args), _front(args)
     sources = [s for a in args.articles for s in read_sources(a)]

@@ -163,14 +163,14 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     from folium.plugins import HeatMap, Timeline, TimelineSlider
     from folium.utilities import JsCode
 
-    from geomap import render
+    from geomap import webmap
 
     places = [r for r in rows if r["role"] == "place" and r["place_role"] != "reporting"]
     points = [(r["geometry"]["coordinates"][0], r["geometry"]["coordinates"][1]) for r in places]
-    bounds = render.bounds_of(points)
+    bounds = webmap.bounds_of(points)
     m = folium.Map(tiles=None, control_scale=True)
-    render.offline_assets(m)
-    render.basemap(m, {r["country"] for r in places if r["country"]}, bounds)
+    webmap.offline_assets(m)
+    webmap.basemap(m, {r["country"] for r in places if r["country"]}, bounds)
     articles = list(dict.fromkeys(r["article"] for r in rows))
     if len(articles) <= LAYERS_PER_ARTICLE_UP_TO:
         layers = {a: folium.FeatureGroup(name=f"Article {a}") for a in articles}
@@ -181,23 +181,23 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
         folium.CircleMarker(
             [lat, lon],
             radius=5,
-            color=render.ROLE_COLORS.get(r["place_role"], "#333"),
+            color=webmap.ROLE_COLORS.get(r["place_role"], "#333"),
             fill=True,
             fill_opacity=0.8,
-            popup=render.popup(_provenance(r)),
-            tooltip=folium.Tooltip(render.safe_text(r["name"])),
+            popup=webmap.popup(_provenance(r)),
+            tooltip=folium.Tooltip(webmap.safe_text(r["name"])),
         ).add_to(layers[r["article"]])
     for layer in dict.fromkeys(layers.values()):
         layer.add_to(m)
     distances = folium.FeatureGroup(name="Distances")
     drawn = [r for r in rows if r["role"] == "distance" and r["geometry"] and r["geometry"]["type"] != "Point"]
     for r in drawn[:MAX_DRAWN_DISTANCES]:
-        render.shape_layer(r["geometry"], r["shape"], "<br>".join(_provenance(r))).add_to(distances)
+        webmap.shape_layer(r["geometry"], r["shape"], "<br>".join(_provenance(r))).add_to(distances)
     distances.add_to(m)
     if points:
         heat = HeatMap([[lat, lon] for lon, lat in points], name="Mention density", show=False)
         heat.add_to(m)
-        render.inline_plugin_js(m, heat, {"leaflet_heat": render.folium_template("leaflet_heat.min.js")})
+        webmap.inline_plugin_js(m, heat, {"leaflet_heat": webmap.folium_template("leaflet_heat.min.js")})
     dated = [r for r in places if r["date"]]
     if dated:
         # circle markers: Leaflet's default marker is an image file, which an offline page does not have
@@ -208,10 +208,10 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
         slider.add_timelines(timeline)
         slider.add_to(m)
         for element in (timeline, slider):
-            scripts = {"moment": render.asset("moment.min.js"), "timeline": render.asset("leaflet.timeline.js")}
-            render.inline_plugin_js(m, element, scripts)
+            scripts = {"moment": webmap.asset("moment.min.js"), "timeline": webmap.asset("leaflet.timeline.js")}
+            webmap.inline_plugin_js(m, element, scripts)
     folium.LayerControl(collapsed=True).add_to(m)
-    render.title_box(m, title, f"{len(articles)} articles, {len(places)} place mentions")
+    webmap.title_box(m, title, f"{len(articles)} articles, {len(places)} place mentions")
     west, south, east, north = bounds
     m.fit_bounds([[south, west], [north, east]])
     return m
@@ -219,7 +219,7 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
 
 def _provenance(r: dict) -> list[str]:
     """Popup lines: what, from which article (title, date, link), and the sentence that says so."""
-    from geomap.render import safe_text
+    from geomap.webmap import safe_text
 
     url = r.get("url") or ""
     link = f'<a href="{safe_text(url)}" target="_blank" rel="noopener noreferrer">{safe_text(url)}</a>'

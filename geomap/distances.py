@@ -171,6 +171,7 @@ class Distance:
     anchor_id: str = ""
     anchor_rule: str = ""
     target: str = ""
+    border: tuple[str, ...] = ()  # measured from the border of these two countries, the anchor's first
 
 
 def parse_number(s: str) -> float | None:

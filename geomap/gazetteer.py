@@ -124,6 +124,7 @@ class Gazetteer:
         self._keys, self._postings = keys, postings
         self._buckets: dict[str, dict[str, str]] = {}
         self._by_id: dict[str, int] | None = None
+        self._countries: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
         self.longest_name = max(max(map(len, keys)), user.longest_key() if user else 0)
         self._area_spans: dict[str, tuple[int, int, float, float, float, float]] | None = None
@@ -193,6 +194,14 @@ class Gazetteer:
         if not found:
             raise GazetteerError(f"no gazetteer entry {ident!r}")
         return found[ident]
+
+    def country(self, code: str) -> Entry | None:
+        """The country entry for an ISO 3166-1 alpha-2 code ("UA"), or None; unions of countries (the Soviet
+        Union, the European Union) are not countries here."""
+        if self._countries is None:
+            rows = (self._entry(i) for i, line in enumerate(self._lines) if "\tcountry\t" in line)
+            self._countries = {e.country: e for e in rows if e.kind == "country" and not e.id.startswith("union:")}
+        return self._countries.get(code.upper())
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""

@@ -22,9 +22,10 @@ import numpy as np
 import shapely
 from shapely.geometry import mapping
 
+from geomap.borders import border_band
 from geomap.distances import BEARINGS, Distance
 from geomap.gazetteer import ATTRIBUTION
-from geomap.geometry import polygonal, shape_for
+from geomap.geometry import distance_band, polygonal, shape_for
 from geomap.places import Place
 from geomap.relations import Phrase, corridor, relation_of
 
@@ -81,10 +82,20 @@ def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | No
         return "vague", {"type": "Point", "coordinates": [anchor.lon, anchor.lat]}
     bearing = BEARINGS.get(d.direction)
     try:
+        if d.border:
+            return "border band", geojson_geometry(border_shape(d))
         name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier, bearing)
         return name, geojson_geometry(geom)
     except ValueError:  # "more than 20,000 km from Kyiv": no point on Earth is that far
         return "none", None
+
+
+def border_shape(d: Distance):
+    """The band a distance from a border allows, on the anchor's side: "within 30 km" is all of it up to
+    30 km, "about 8 km" the strip between 7.2 and 8.8 km (as :func:`~geomap.geometry.distance_band` reads it)."""
+    inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
+    band = border_band(d.border, outer)
+    return band.difference(border_band(d.border, inner)) if inner > 0 else band
 
 
 def geojson_geometry(geom) -> dict:
@@ -125,6 +136,7 @@ def distance_feature(
             "anchor_id": d.anchor_id or None,
             "anchor_rule": d.anchor_rule or None,
             "target": d.target or None,
+            "border": list(d.border) or None,
             "shape": shape,
             "sentence": sentence,
             "span": [d.start, d.end],

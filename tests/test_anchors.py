@@ -4,7 +4,7 @@ import folium
 import pytest
 
 import geomap
-from geomap.render import render_map
+from geomap.webmap import render_map
 
 
 def anchored(text):

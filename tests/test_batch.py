@@ -12,7 +12,7 @@ from distributed import LocalCluster
 
 from geomap import cli
 from geomap.batch import collect_tasks, run_batch
-from geomap.render import check_offline
+from geomap.webmap import check_offline
 
 ARTICLES = {
     "kharkiv.txt": "Russian shelling hit Kharkiv and Kupiansk overnight, officials in Kyiv said.",

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from geomap.cli import main
-from geomap.render import check_offline
+from geomap.webmap import check_offline
 
 GEOMAP = [sys.executable, "-m", "geomap.cli"]
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from geomap import cli
-from geomap.render import check_offline
+from geomap.webmap import check_offline
 
 PROSE = "Ukrainian troops held positions near Bakhmut on Tuesday, officials in Kyiv said."
 

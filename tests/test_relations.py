@@ -8,7 +8,7 @@ from shapely.geometry import Point, shape
 import geomap
 from geomap.distances import find_distances
 from geomap.geometry import geodesic_sector
-from geomap.render import render_map
+from geomap.webmap import render_map
 
 
 def test_a_directional_distance_is_drawn_as_a_sector_holding_the_estimated_target():

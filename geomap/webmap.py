@@ -37,6 +37,7 @@ SHAPE_STYLES = {
     "ring beyond": {"color": "#922b21", "fillOpacity": 0.12, "dashArray": "2 6"},
     "sector": {"color": "#1e8449", "fillOpacity": 0.22, "dashArray": "8 3"},
     "corridor": {"color": "#2874a6", "fillOpacity": 0.18, "dashArray": "4 4"},
+    "border band": {"color": "#6c3483", "fillOpacity": 0.2, "dashArray": "10 4"},
 }
 SEA = "#aad3df"
 LAND = "#f5f3ed"
@@ -249,7 +250,8 @@ def render_map(
             continue
         sentence = article.document.sentence_text(d.start)
         to = ", ".join(t for t in shared if t)
-        tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) around {safe_text(d.anchor)}"
+        around = f"from the {'–'.join(d.border)} border" if d.border else f"around {safe_text(d.anchor)}"
+        tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) {around}"
         tip += f" to {safe_text(to)}" if to else ""
         tip += f": {safe_text(sentence)}"
         shape_layer(geometry, shape_name, tip).add_to(distances_layer)

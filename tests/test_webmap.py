@@ -6,7 +6,7 @@ import pytest
 
 import geomap
 from geomap.errors import OutputError
-from geomap.render import check_offline, render_map, safe_text, save_map
+from geomap.webmap import check_offline, render_map, safe_text, save_map
 
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> ${alert(3)} `x` C:\\temp </script>"
 
@@ -50,3 +50,10 @@ def test_module_level_folium_lists_are_untouched(seed_article):
     render_map(seed_article)
     assert folium.Map.default_js == before
     assert any(re.match(r"https?://", url) for _, url in before)
+
+
+def test_geomap_render_stays_a_function_once_the_map_module_is_loaded():
+    import geomap.webmap  # the CLI and batch load it; it must not shadow geomap.render
+
+    m = geomap.render(geomap.parse("Shelling hit Kharkiv.", ner=False))
+    assert "Kharkiv" in m.get_root().render()

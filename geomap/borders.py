@@ -1,0 +1,151 @@
+"""Borders: "8 km from the border", "within 30 km of the Russian border", "the border with Belarus".
+
+A distance measured from a border belongs to a line, not a point: it is drawn as the band along the
+border between two countries, on the anchor's side. Which border: the countries the text names (an
+adjective, "the border with X", "the Russia-Ukraine border"), completed by the anchor's country and,
+where the text names only one or none, the neighbour whose border runs nearest the anchor.
+
+>>> import geomap
+>>> article = geomap.parse("Ukrainian troops entered Sudzha, about 8 km from the border.")
+>>> [(d.anchor, d.border) for d in article.distances]
+[('Sudzha', ('RU', 'UA'))]
+>>> band = border_band(("RU", "UA"), 8_000)
+>>> band.is_valid, round(band.bounds[1]), round(band.bounds[3])
+(True, 45, 52)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+import shapely
+from pyproj import CRS, Transformer
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from geomap.demonyms import country_of
+from geomap.distances import Distance
+from geomap.gazetteer import Gazetteer
+from geomap.places import Place
+
+# After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
+# "from the border with Belarus", "north of the state border".
+BORDER_AFTER = re.compile(
+    r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?(?:from|of|off)\s+"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
+    r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
+)
+# Simplified country outlines do not share their edges exactly: a border is where one country's
+# boundary runs within this many degrees of the other country.
+BORDER_TOLERANCE_DEG = 0.05
+
+
+def with_borders(text: str, distances: list[Distance], places: list[Place]) -> list[Distance]:
+    """``distances`` with ``border`` set where the text measures one from a border."""
+    by_id = {p.id: p for p in places}
+    out = []
+    for d in distances:
+        codes = border_named(text, d.end, places, by_id.get(d.anchor_id))
+        out.append(replace(d, border=codes) if codes else d)
+    return out
+
+
+def border_named(text: str, end: int, places: list[Place], anchor: Place | None) -> tuple[str, ...]:
+    """The two countries of the border a distance ending at ``end`` is measured from, the anchor's side
+    first; () when the text after the distance names no border or no border can be made of it."""
+    m = BORDER_AFTER.match(text[end : end + 120])
+    if m is None:
+        return ()
+    words = [w for w in (m.group("first"), m.group("second"), m.group("with")) if w]
+    found = [_country(w, places) for w in words]
+    if None in found:
+        return ()  # "from the Kharkiv border": a word that names no country, so no state border to draw
+    codes = list(dict.fromkeys(c for c in found if c))
+    home = anchor.country if anchor is not None else ""
+    if home and home not in codes:
+        codes.insert(0, home)
+    elif home in codes:
+        codes.remove(home)
+        codes.insert(0, home)
+    if len(codes) == 1 and anchor is not None:
+        codes.append(_nearest_neighbour(codes[0], anchor) or "")
+    codes = [c for c in codes if c]
+    if len(codes) != 2 or border_line(codes[0], codes[1]) is None:
+        return ()
+    return codes[0], codes[1]
+
+
+def _country(word: str | None, places: list[Place]) -> str | None:
+    """The ISO code a word names: a country adjective ("Russian") or a country the article names."""
+    if not word:
+        return None
+    by_adjective = country_of(word)
+    if by_adjective:
+        return by_adjective
+    for p in places:
+        if p.kind == "country" and word in (p.name, *p.forms):
+            return p.country
+    found = [e for e in Gazetteer.default().lookup(word) if e.kind == "country"]
+    return found[0].country if found else None
+
+
+def _country_area(code: str) -> BaseGeometry | None:
+    gz = Gazetteer.default()
+    entry = gz.country(code)
+    return gz.area(entry.id) if entry else None
+
+
+@functools.lru_cache(maxsize=64)
+def border_line(a: str, b: str) -> BaseGeometry | None:
+    """The border between countries ``a`` and ``b`` (ISO codes) as lines in lon/lat, or None if they do
+    not touch."""
+    area_a, area_b = _country_area(a), _country_area(b)
+    if area_a is None or area_b is None:
+        return None
+    # only where the two outlines' boxes overlap: Russia's whole coastline need not be buffered for Ukraine
+    aw, as_, ae, an = area_a.bounds
+    bw, bs, be, bn = area_b.bounds
+    t = BORDER_TOLERANCE_DEG
+    window = (max(aw, bw) - t, max(as_, bs) - t, min(ae, be) + t, min(an, bn) + t)
+    if window[0] > window[2] or window[1] > window[3]:
+        return None
+    near_b = shapely.clip_by_rect(area_b, *window).buffer(t)
+    line = shapely.clip_by_rect(area_a.boundary, *window).intersection(near_b)
+    return None if line.is_empty or line.length < t else line
+
+
+def _nearest_neighbour(code: str, anchor: Place) -> str | None:
+    """The country across the nearest border from the anchor."""
+    gz = Gazetteer.default()
+    here = Point(anchor.lon, anchor.lat)
+    span = 5.0  # degrees around the anchor to look for neighbours; a border farther off is no "the border"
+    nearby = gz.areas_within(anchor.lon - span, anchor.lat - span, anchor.lon + span, anchor.lat + span)
+    countries = {e.id: e.country for e in map(gz.country, {gz.get(i).country for i in nearby}) if e is not None}
+    ranked = sorted(  # unions of countries (the Soviet Union, the EU) are areas of kind country too: not these
+        (geom.distance(here), countries[i]) for i, geom in nearby.items() if countries.get(i, code) != code
+    )
+    return next((cc for _, cc in ranked if border_line(code, cc) is not None), None)
+
+
+@functools.lru_cache(maxsize=128)
+def border_band(codes: tuple[str, str], meters: float) -> BaseGeometry:
+    """The land within ``meters`` of the border of ``codes``, on the first country's side.
+
+    The buffer is made in an azimuthal equidistant projection centred on the border, so its width is
+    true in metres near the centre and within about 1.5 % a thousand kilometres away.
+    """
+    line = border_line(*codes)
+    if line is None:
+        raise ValueError(f"no border between {codes[0]} and {codes[1]}")
+    centre = line.centroid
+    local = CRS.from_proj4(f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m")
+    to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
+    to_lonlat = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
+    local_line = shapely.transform(line, lambda x, y: to_local(x, y), interleaved=False)
+    band = shapely.transform(local_line.buffer(meters, quad_segs=8), lambda x, y: to_lonlat(x, y), interleaved=False)
+    side = _country_area(codes[0])
+    if side is None:
+        return band
+    return band.intersection(shapely.make_valid(shapely.clip_by_rect(side, *band.bounds)))

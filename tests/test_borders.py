@@ -1,0 +1,59 @@
+"""Distances from a border: which border, and the band drawn along it (sentences written here)."""
+
+import pytest
+from shapely.geometry import Point, shape
+
+import geomap
+from geomap.borders import border_band, border_line
+
+SUDZHA = Point(35.27, 51.19)  # Kursk oblast, a few km from the Ukrainian border
+KURSK = Point(36.19, 51.73)  # about 90 km from it
+KHARKIV = Point(36.23, 49.99)  # across it, in Ukraine
+
+
+def borders(text):
+    return [(d.text, d.anchor, d.border) for d in geomap.parse(text, ner=False).distances]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the border nearest the anchor, the anchor's side first
+        ("Ukrainian troops entered Sudzha, about 8 km from the border.", ("about 8 km", "Sudzha", ("RU", "UA"))),
+        # a country adjective names the other side
+        (
+            "Strikes hit Sidon, about 30 kilometres from the Israeli border.",
+            ("about 30 kilometres", "Sidon", ("LB", "IL")),
+        ),
+        # "the border with X"
+        (
+            "Drones flew north of Chernihiv, within 20 km of the border with Belarus.",
+            ("within 20 km", "Chernihiv", ("UA", "BY")),
+        ),
+        # both countries named
+        ("Shelling hit Vovchansk, 5 km from the Russia-Ukraine border.", ("5 km", "Vovchansk", ("UA", "RU"))),
+        # "the Kharkiv border" names no state border: an ordinary distance
+        ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "Kharkiv", ())),
+    ],
+)
+def test_which_border(text, expected):
+    assert borders(text) == [expected]
+
+
+def test_the_band_runs_along_the_border_on_the_anchors_side():
+    band = border_band(("RU", "UA"), 30_000)
+    assert band.is_valid and band.contains(SUDZHA)
+    assert not band.contains(KURSK) and not band.contains(KHARKIV)
+    assert not border_band(("RU", "UA"), 1_000).contains(SUDZHA)
+    assert border_band(("UA", "RU"), 30_000).contains(Point(36.35, 50.20))  # Lyptsi, on the Ukrainian side
+    assert border_line("UA", "JP") is None
+
+
+def test_geojson_and_map_carry_the_border():
+    article = geomap.parse("Ukrainian troops advanced near Sudzha, up to 30 km from the Russian border.", ner=False)
+    [feature] = [f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance"]
+    assert feature["properties"]["border"] == ["RU", "UA"] and feature["properties"]["shape"] == "border band"
+    drawn = shape(feature["geometry"])
+    assert drawn.is_valid and drawn.contains(SUDZHA) and not drawn.contains(KHARKIV)
+    html = geomap.render(article).get_root().render()
+    assert "from the RU–UA border" in html
