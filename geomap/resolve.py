@@ -46,9 +46,15 @@ HOLDS_BONUS = 8.0
 CANONICAL_NAME_BONUS = 1.0
 # A user's area of interest (--focus-bbox) weighs as much as a focus country.
 FOCUS_BBOX_BONUS = 2.5
+# A country the user names (--focus) is the article's focus and then some: what the user knows beats
+# the fame of a namesake abroad ("Moscow" in a story from Idaho).
+USER_FOCUS_BONUS = 2.5
 # "Ukrainian troops", "a Russian strike": each country adjective counts this much towards the focus, against
 # one for each mention of an unambiguous place.
 ADJECTIVE_WEIGHT = 0.5
+# A city of a million or more is what its bare name means even in another country's story ("London" in a US
+# paper), unless nearness to the article's other places says otherwise: it outweighs a focus country alone.
+MILLION_CITY = 2.0
 CONTAINED_IN = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*")
 
 
@@ -79,11 +85,15 @@ def resolve_places(
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses = _written_containment(doc, groups, candidates, chosen, gz)
-    if focus_bbox is not None:
-        for g, cands in candidates.items():
-            for e in cands:
-                if in_bbox(e.lat, e.lon, focus_bbox) and e.id not in bonuses[g]:
-                    bonuses[g][e.id] = ("inside the area of interest", FOCUS_BBOX_BONUS)
+    users_countries = {cc.upper() for cc in focus}
+    for g, cands in candidates.items():
+        for e in cands:
+            if e.id in bonuses[g]:
+                continue
+            if focus_bbox is not None and in_bbox(e.lat, e.lon, focus_bbox):
+                bonuses[g][e.id] = ("inside the area of interest", FOCUS_BBOX_BONUS)
+            elif e.country in users_countries:
+                bonuses[g][e.id] = ("in a country the user named (--focus)", USER_FOCUS_BONUS)
 
     by_entry: dict[str, dict] = {}
     for g, cands in candidates.items():
@@ -209,7 +219,7 @@ def _rank(
         evidence = []
         # famous cities are what a bare name means unless the article's area says otherwise
         score = math.log10(e.population + 1) / 3 + (
-            1.5 if e.population >= 1_000_000 else 0.75 if e.population >= 100_000 else 0
+            MILLION_CITY if e.population >= 1_000_000 else 0.75 if e.population >= 100_000 else 0
         )
         prior = KIND_PRIOR.get(e.kind, 0.0)
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
@@ -233,7 +243,13 @@ def _rank(
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
-        if name_key(e.name) == mentions[0].key:
+        written = mentions[0].text
+        if written.isupper() and len(written.replace(".", "")) <= 4:
+            # "EU" in capitals is an abbreviation: the European Union, spelled so, not the French town of Eu
+            if written in (e.name, *e.names):
+                score += CANONICAL_NAME_BONUS
+                evidence.append("spelled in capitals as the text writes it")
+        elif name_key(e.name) == mentions[0].key:
             score += CANONICAL_NAME_BONUS  # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka
             evidence.append("its own name, not an alternate one")
         if e.id in bonuses:

@@ -2,6 +2,8 @@
 
 import json
 
+from shapely.geometry import Point
+
 import geomap
 from geomap.geojson import dumps
 
@@ -128,3 +130,28 @@ def test_country_adjectives_weigh_in_the_focus_but_are_never_places(monkeypatch)
     assert [(p.forms, p.country) for p in geomap.parse(text).places] == [(("Kirovsk",), "UA")]
     monkeypatch.setattr("geomap.resolve.ADJECTIVE_WEIGHT", 0.0)
     assert geomap.parse(text).place("Kirovsk").country == "RU"  # the larger namesake, without the adjective
+
+
+def test_a_city_of_millions_is_what_its_bare_name_means_abroad(monkeypatch):
+    text = "Officials in Ohio and Kentucky said flights to London were cancelled."
+    assert geomap.parse(text).place("London").country == "GB"
+    monkeypatch.setattr("geomap.resolve.MILLION_CITY", 1.0)
+    assert geomap.parse(text).place("London").country == "US"  # London, Kentucky, by the focus alone
+
+
+def test_an_abbreviation_in_capitals_is_the_place_spelled_so():
+    article = geomap.parse("The EU and NATO met in Brussels.")
+    assert article.place("EU").name == "European Union"  # not Eu, the town in Normandy
+    assert "spelled in capitals as the text writes it" in article.place("EU").evidence
+
+
+def test_parts_of_countries_made_of_regions():
+    article = geomap.parse("Rallies in England, Scotland and Wales; leaders of Latin America met.")
+    assert [(p.name, p.kind) for p in article.places] == [
+        ("England", "region"),
+        ("Scotland", "region"),
+        ("Wales", "region"),
+        ("Latin America", "region"),
+    ]
+    assert article.place("England").geometry.contains(Point(-1.26, 51.75))  # Oxford
+    assert not article.place("England").geometry.contains(Point(-3.19, 55.95))  # Edinburgh
