@@ -68,6 +68,15 @@ SIMPLIFY_DEG = {"country": 0.01, "region": 0.005, "sea": 0.02}
 LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
 REGION_TYPES = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "Oblast'")
 COMMON_WORD_ZIPF = 3.3
+# Words as frequent as "central" or "city": an alternate name this common protects no region.
+EVERYDAY_WORD_ZIPF = 4.5
+# First-level regions named by a bare generic word (Cameroon's "Centre", Brazil's "Federal" district, Kuwait's
+# "Capital"): in text these are nearly always the word.
+GENERIC_AREA_WORDS = frozenset(
+    "central centre center capital federal north south east west northern southern eastern western "
+    "northwest northeast southwest southeast north west north east south west south east coast coastal "
+    "interior littoral lakes islands plateau highlands midlands upper lower middle city region".split()
+)
 # Function words ("the", "we", "most") are common even where a famous place shares the name.
 FUNCTION_WORD_ZIPF = 5.5
 
@@ -437,8 +446,18 @@ def common_names(rows: list[dict]) -> list[str]:
         row_keys = {name_key(n) for n in [r["name"], *r["names"]]}
         keys |= row_keys
         curated = r["id"].startswith(("supplement:", "union:"))
-        if curated or r["kind"] in ("country", "region", "sea", "peninsula") or r["population"] >= 100_000:
+        if curated or r["kind"] in ("country", "sea", "peninsula") or r["population"] >= 100_000:
             notable |= row_keys
+        elif r["kind"] == "region":
+            # a region's own name, unless it is a bare generic word ("Centre", "Federal", "Capital"), and its
+            # alternates but those that are everyday words ("City" for London, "Central" for Töv);
+            # abbreviations ("Calif.", "NY") are no words
+            notable |= {name_key(r["name"])} - GENERIC_AREA_WORDS
+            notable |= {
+                name_key(n)
+                for n in r["names"]
+                if "." in n or n.isupper() or zipf_frequency(name_key(n), "en") < EVERYDAY_WORD_ZIPF
+            }
     common = {k for k in keys - notable if " " not in k and zipf_frequency(k, "en") >= COMMON_WORD_ZIPF}
     common |= {k for k in notable if " " not in k and zipf_frequency(k, "en") >= FUNCTION_WORD_ZIPF}
     return sorted(common)

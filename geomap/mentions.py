@@ -243,6 +243,8 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if text.isupper() and len(letters) <= 3:
         return _spelled_in_capitals(text, gz, key)
+    if len(letters) <= 3 and not any(text in (e.name, *e.names) for e in gz.lookup(key)):
+        return False  # "Ms" is a title and "Sc" no word: the gazetteer has them only as "MS", "SC"
     return len(letters) >= 2
 
 

@@ -1,3 +1,4 @@
+import geomap
 from geomap.mentions import find_mentions
 from geomap.text import Document
 
@@ -103,3 +104,13 @@ def test_a_title_after_a_place_does_not_hide_it():
         Document.from_text("The talks angered U.S. President Donald Trump and Kyiv Mayor Vitali Klitschko.")
     )
     assert [m.text for m in ms if m.text != "The"] == ["U.S.", "Kyiv"]
+
+
+def test_generic_region_words_and_titles_are_not_places():
+    text = "The Federal Reserve and the Centre for Policy said Ms Smith would meet Capital officials."
+    assert [p.name for p in geomap.parse(text, ner=False).places] == []
+
+
+def test_short_names_need_their_own_spelling():
+    # "Eu" is a town in Normandy spelled so; "Ga" is only "GA", Georgia's postal code
+    assert [p.name for p in geomap.parse("Flooding hit Eu; Ga was quiet.", ner=False).places] == ["Eu"]
