@@ -90,10 +90,14 @@ INTRODUCES_A_PLACE = re.compile(
 )
 # "Sudzhansky district", "Pokrovskyi raion": the adjective a district takes from its town, and the endings
 # to try in its place (Sudzha-nsky -> Sudzha, Korenev-sky -> Korenevo, Pokrov-skyi -> Pokrovsk).
-DISTRICT_ADJECTIVE = re.compile(
-    r"\b([A-Z][a-z]+?)(skiy|skyi|skyy|skii|sky|ski|skoho|skogo|skaya|ska) "
-    r"(district|raion|rayon|region|oblast)\b"
+DISTRICT_SUFFIX = r"(?:skiy|skyi|skyy|skii|sky|ski|skoho|skogo|skaya|ska)"
+DISTRICT_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX}) (district|raion|rayon|region|oblast)\b")
+# "the Sudzhansky and Korenevsky districts": several adjectives before one plural generic word
+DISTRICT_ADJECTIVES = re.compile(
+    rf"\b((?:[A-Z][a-z]+?{DISTRICT_SUFFIX}(?:,? and |,? or |, ))+[A-Z][a-z]+?{DISTRICT_SUFFIX}) "
+    r"(district|raion|rayon|region|oblast)s\b"
 )
+ONE_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX})\b")
 TOWN_ENDINGS = ("", "a", "o", "e", "sk", "ovo", "evo")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-Z]))", re.MULTILINE)
@@ -170,12 +174,16 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
     names the adjective can come from, the one with the most populous settlement wins ("Pokrovskyi" is
     Pokrovsk, not Pokrov).
     """
+    found = [(m.start(1), m.end(2), m.start(2), m.group(3)) for m in DISTRICT_ADJECTIVE.finditer(doc.text)]
+    for lst in DISTRICT_ADJECTIVES.finditer(doc.text):
+        for m in ONE_ADJECTIVE.finditer(lst.group(1)):
+            at = lst.start(1)
+            found.append((at + m.start(1), at + m.end(2), at + m.start(2), lst.group(2)))
     out = []
-    for m in DISTRICT_ADJECTIVE.finditer(doc.text):
-        start, end = m.start(1), m.end(2)
+    for start, end, suffix_at, generic in found:
         if any(s < end and start < e for s, e in spans):
             continue
-        stem = folded[start : m.start(2)]
+        stem = folded[start:suffix_at]
         keys = {s + ending for s in {stem, stem.removesuffix("n")} for ending in TOWN_ENDINGS}
         best = max(
             ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in ("city", "town", "village")),
@@ -183,7 +191,7 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
         )
         if best is None:
             continue
-        generic = m.group(3).lower()
+        generic = generic.lower()
         out.append(
             Mention(
                 start=start,

@@ -114,3 +114,8 @@ def test_generic_region_words_and_titles_are_not_places():
 def test_short_names_need_their_own_spelling():
     # "Eu" is a town in Normandy spelled so; "Ga" is only "GA", Georgia's postal code
     assert [p.name for p in geomap.parse("Flooding hit Eu; Ga was quiet.", ner=False).places] == ["Eu"]
+
+
+def test_several_district_adjectives_before_one_plural():
+    text = "Attacks were reported in the Sudzhansky, Glushkovsky and Korenevsky districts of Kursk region."
+    assert [p.name for p in geomap.parse(text, ner=False).places][:3] == ["Sudzha", "Glushkovo", "Korenevo"]
