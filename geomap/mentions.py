@@ -80,8 +80,12 @@ ALNUM_RUN = re.compile(r"[^\W_]+")
 MAX_NAME_WORDS = 8
 # "Luhansk and Donetsk regions", "Kharkiv, Sumy and Chernihiv oblasts": a plural generic word after a list.
 COORDINATED_PLURAL = re.compile(r"(?:,? (?:and|or|&) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?|, [A-Z][\w’'-]*)+ ([a-z]+s)\b")
-# "the region of Lviv", "the oblast of Kharkiv": a generic word and "of" just before the name.
-GENERIC_OF = re.compile(r"\b(region|oblast|province|district|state)s? of (?:the )?$", re.IGNORECASE)
+# "the region of Lviv", "the oblast of Kharkiv": a generic word and "of" just before the name;
+# "another non-frontline region, Odesa": the same word, lower case, in apposition ("Oaxaca State, Mexico" is
+# a name and a country).
+GENERIC_OF = re.compile(
+    r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
+)
 # "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
 INTRODUCES_A_PLACE = re.compile(
     r"\b(?:(?:town|city|village|settlement|hamlet|port|capital|outskirts|suburbs?|region|province) of|"
@@ -320,7 +324,7 @@ def _shared_kind(text: str, end: int, start: int) -> str:
     if m and _plural_kind(m.group(1).lower()):
         return _plural_kind(m.group(1).lower())
     m = GENERIC_OF.search(text[max(0, start - 30) : start])
-    return GENERIC_KIND[m.group(1).lower()] if m else ""
+    return GENERIC_KIND[(m.group(1) or m.group(2)).lower()] if m else ""
 
 
 def _first_word(text: str, sentence_start: int) -> int:

@@ -119,3 +119,10 @@ def test_short_names_need_their_own_spelling():
 def test_several_district_adjectives_before_one_plural():
     text = "Attacks were reported in the Sudzhansky, Glushkovsky and Korenevsky districts of Kursk region."
     assert [p.name for p in geomap.parse(text, ner=False).places][:3] == ["Sudzha", "Glushkovo", "Korenevo"]
+
+
+def test_a_generic_word_in_apposition_names_the_kind():
+    text = "Missiles hit another region, Odesa, on Monday; in the port city of Odesa a dormitory burned."
+    assert [(p.name, p.kind) for p in geomap.parse(text, ner=False).places] == [("Odessa", "region"), ("Odesa", "city")]
+    # a capitalised generic word belongs to the name before it
+    assert geomap.parse("Migrants camped in Oaxaca State, Mexico.", ner=False).place("Mexico").kind == "country"
