@@ -26,6 +26,9 @@ WGS84 = Geod(ellps="WGS84")
 VERTICES = 128
 # The farthest any point is from another: no shape reaches beyond (half the equator).
 MAX_RADIUS_M = 20_037_508.0
+# A compass point names a direction to within half the angle between two of the sixteen points, and then
+# some: a sector is 45 degrees wide, centred on the bearing.
+SECTOR_HALF_WIDTH = 22.5
 
 
 def _circle_ring(lat: float, lon: float, radius_m: float) -> list[tuple[float, float]]:
@@ -116,7 +119,7 @@ def geodesic_ring(lat: float, lon: float, inner_m: float, outer_m: float) -> Pol
 
 
 def geodesic_sector(
-    lat: float, lon: float, inner_m: float, outer_m: float, bearing: float, half_width: float = 22.5
+    lat: float, lon: float, inner_m: float, outer_m: float, bearing: float, half_width: float = SECTOR_HALF_WIDTH
 ) -> Polygon | MultiPolygon:
     """The wedge of points between ``inner_m`` and ``outer_m`` metres from (lat, lon) whose bearing from it
     is within ``half_width`` degrees of ``bearing``: where "13 km south of Bakhmut" puts a place.

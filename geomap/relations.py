@@ -22,7 +22,7 @@ from pyproj import Geod
 
 from geomap.distances import BEARINGS, Distance
 from geomap.gazetteer import Gazetteer
-from geomap.geometry import distance_band
+from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
 from geomap.places import Place, entry_fields
 
 WGS84 = Geod(ellps="WGS84")
@@ -39,7 +39,11 @@ def relation_of(d: Distance, anchor: Place | None, target: Place | None) -> dict
         return None
     bearing = BEARINGS[d.direction]
     lon, lat, _ = WGS84.fwd(anchor.lon, anchor.lat, bearing, d.meters)
-    out = {"bearing": bearing, "estimated_target": [round(lon, 6), round(lat, 6)]}
+    out = {
+        "bearing": bearing,
+        "estimated_target": [round(lon, 6), round(lat, 6)],
+        "uncertainty_km": round(_uncertainty_m(d, anchor, lat, lon) / 1000.0, 2),
+    }
     if target is not None and target.kind in SETTLEMENT_KINDS and target.id != anchor.id:
         km, towards = _distance_and_bearing(anchor, target.lat, target.lon)
         out |= {
@@ -48,6 +52,17 @@ def relation_of(d: Distance, anchor: Place | None, target: Place | None) -> dict
             "agrees": _fits(d, km, towards),
         }
     return out
+
+
+def _uncertainty_m(d: Distance, anchor: Place, lat: float, lon: float) -> float:
+    """How far from the estimated position the target may be and still lie in the drawn sector: the
+    farthest corner of the sector (its distance band, 22.5 degrees either side of the bearing)."""
+    inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
+    bearing = BEARINGS[d.direction]
+    corners = [(r, bearing + side) for r in (inner, outer) for side in (-SECTOR_HALF_WIDTH, SECTOR_HALF_WIDTH)]
+    lons, lats, _ = WGS84.fwd([anchor.lon] * 4, [anchor.lat] * 4, [b for _, b in corners], [r for r, _ in corners])
+    _, _, metres = WGS84.inv([lon] * 4, [lat] * 4, lons, lats)
+    return max(metres)
 
 
 def _distance_and_bearing(anchor: Place, lat: float, lon: float) -> tuple[float, float]:

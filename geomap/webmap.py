@@ -28,6 +28,7 @@ from geomap.frontline import Frontline
 from geomap.gazetteer import ATTRIBUTION, Gazetteer
 from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry, phrase_feature
 from geomap.outputs import write_atomic
+from geomap.relations import relation_of
 
 ROLE_COLORS = {"literal": "#c0392b", "metonymic": "#7d3c98", "reporting": "#1f618d"}
 SHAPE_STYLES = {
@@ -183,6 +184,24 @@ def _script(js: str) -> RawHTML:
     return RawHTML("<script>" + js.replace("</script", "<\\/script") + "</script>")
 
 
+def estimated_position(d, by_id: dict) -> Element:
+    """Where a directional distance puts its target ("13 km south of Bakhmut"), as a hollow dot with its
+    uncertainty; nothing for other distances."""
+    anchor = by_id.get(d.anchor_id)
+    target = next((p for p in by_id.values() if p.name == d.target), None) if d.target else None
+    rel = relation_of(d, anchor, target)
+    if rel is None:
+        return Element()
+    lon, lat = rel["estimated_target"]
+    what = f"estimated position of {safe_text(d.target)}" if d.target else "estimated position"
+    tip = f"{what}: {safe_text(d.text)} {safe_text(d.direction)} of {safe_text(d.anchor)}"
+    tip += f", ± {rel['uncertainty_km']:.1f} km"
+    if rel.get("agrees") is False:
+        tip += f"; the gazetteer puts it {rel['target_distance_km']:.0f} km away at {rel['target_bearing']:.0f}°"
+    color = SHAPE_STYLES["sector"]["color"]
+    return folium.CircleMarker([lat, lon], radius=5, color=color, weight=2, fill=False, tooltip=tip)
+
+
 def shape_layer(geometry: dict, shape_name: str, tip: str) -> folium.GeoJson:
     """A drawn distance or relation (a GeoJSON geometry), styled by its shape, with an escaped tooltip."""
     style = SHAPE_STYLES.get(shape_name, SHAPE_STYLES["band"])
@@ -244,6 +263,7 @@ def render_map(
     for d in article.distances[:MAX_DRAWN_DISTANCES]:
         targets.setdefault((d.start, d.anchor_id), []).append(d.target)
     for d in article.distances[:MAX_DRAWN_DISTANCES]:
+        estimated_position(d, by_id).add_to(distances_layer)
         shared = targets.pop((d.start, d.anchor_id), None)
         shape_name, geometry = distance_geometry(d, by_id.get(d.anchor_id))
         if shared is None or geometry is None or shape_name == "vague":

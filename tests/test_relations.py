@@ -25,6 +25,22 @@ def test_a_directional_distance_is_drawn_as_a_sector_holding_the_estimated_targe
     assert "sector" in render_map(article).get_root().render()
 
 
+def test_the_estimated_position_carries_its_uncertainty_and_is_drawn():
+    from pyproj import Geod
+
+    article = geomap.parse("Ukrainian troops took Andriivka, about 13 kilometers south of Bakhmut.")
+    feature = next(f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance")
+    relation = feature["properties"]["relation"]
+    # every point of the sector lies within the uncertainty of the estimate
+    lon0, lat0 = relation["estimated_target"]
+    geod = Geod(ellps="WGS84")
+    farthest = max(geod.inv(lon0, lat0, x, y)[2] for x, y in shape(feature["geometry"]).exterior.coords)
+    assert farthest <= relation["uncertainty_km"] * 1000 * 1.01
+    assert relation["uncertainty_km"] < 13 * 0.6  # but it is no wider than the wedge
+    html = render_map(article).get_root().render()
+    assert "estimated position of Andriivka" in html and "± 5.5 km" in html
+
+
 def test_a_mismatch_between_text_and_gazetteer_is_reported_not_fixed():
     article = geomap.parse("Russian forces shelled Verbove, 16 kilometres southeast of Orikhiv, on Monday.")
     relation = next(f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance")
