@@ -49,5 +49,7 @@ def test_a_shared_distance_is_drawn_once():
     assert len(article.distances) == 2
     m = render_map(article)
     [layer] = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup) and c.layer_name == "Distances"]
-    assert len(layer._children) == 1
+    shapes = [c for c in layer._children.values() if isinstance(c, folium.GeoJson)]
+    dots = [c for c in layer._children.values() if isinstance(c, folium.CircleMarker)]
+    assert len(shapes) == 1 and len(dots) == 2  # one sector; an estimated position for each town
     assert "to Lyman, Kreminna" in m.get_root().render()
