@@ -1,5 +1,5 @@
-"""Gazetteer: load time and RSS in a fresh process, name lookup time, and the import rate of real GeoNames
-dumps into a user gazetteer.
+"""Gazetteer: coverage of the development set's gold places, load time and RSS in a fresh process, name
+lookup time, and the import rate of real GeoNames dumps into a user gazetteer.
 
     python bench/gazetteer.py [--runs 5] [--dump DIR]
 
@@ -59,6 +59,31 @@ def zipped(txt: Path, out: Path, member: str, country: str = "") -> tuple[Path, 
     return out, len(lines)
 
 
+def coverage(gz, folder: Path) -> tuple[int, int, list[str]]:
+    """Gold places of the development set that a lookup of their mention or name finds within 10 km
+    (or, for an area, holding the gold point): the gazetteer alone, no context."""
+    import json
+
+    from shapely.geometry import Point
+
+    from geomap.gazetteer import haversine_km
+
+    found, missing = 0, []
+    golds = [p for f in sorted(folder.glob("*.json")) for p in json.loads(f.read_text())["places"]]
+    for g in golds:
+        entries = {e.id: e for n in (g["mention"], g["name"]) for e in gz.lookup(n)}.values()
+        here = Point(g["lon"], g["lat"])
+        if any(
+            haversine_km(e.lat, e.lon, g["lat"], g["lon"]) <= 10
+            or (e.is_area and (area := gz.area(e.id)) is not None and area.contains(here))
+            for e in entries
+        ):
+            found += 1
+        else:
+            missing.append(g["mention"])
+    return found, len(golds), missing
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -81,6 +106,9 @@ def main() -> None:
         from geomap.gazetteer import Gazetteer, data_dir
 
         gz = Gazetteer(data_dir())
+        found, total, missing = coverage(gz, Path(__file__).resolve().parents[2] / "shared" / "eval" / "news")
+        print(f"development set: {found} of {total} gold places ({found / total:.1%}) found within 10 km by lookup")
+        print(f"  not found: {', '.join(missing)}")
         for name in NAMES:
             gz.lookup(name)
         n = 20_000
