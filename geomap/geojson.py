@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+import secrets
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -188,8 +189,35 @@ def phrase_feature(article: Article, ph: Phrase) -> dict:
 
 
 def dumps(fc: dict) -> str:
-    """Serialise with no NaN (RFC 7946 forbids it); polygon coordinates are rounded where they are made."""
-    return json.dumps(_round(fc), ensure_ascii=False, allow_nan=False)
+    """Serialise with no NaN (RFC 7946 forbids it); polygon coordinates are rounded where they are made.
+
+    Gazetteer areas (countries, regions) recur in article after article and are most of the text: each is
+    encoded once per process and spliced in, not encoded again for every article.
+    """
+    areas = {}
+    features = []
+    for f in fc.get("features", []):
+        props, geom = f.get("properties") or {}, f.get("geometry")
+        ident = props.get("gazetteer_id")
+        if props.get("role") == "place" and geom and geom["type"] != "Point" and geom is _area_geometry(ident):
+            token = f"{AREA_TOKEN}{ident}"
+            areas[json.dumps(token)] = ident
+            f = {**f, "geometry": token}
+        features.append(f)
+    text = json.dumps(_round({**fc, "features": features}), ensure_ascii=False, allow_nan=False)
+    for quoted, ident in areas.items():
+        text = text.replace(quoted, _area_json(ident))
+    return text
+
+
+# Stands for an area's geometry while the rest of a collection is encoded; the NUL and the per-process
+# nonce keep any text an article could hold from looking like it.
+AREA_TOKEN = f"\x00geomap-area-{secrets.token_hex(8)}:"
+
+
+@functools.lru_cache(maxsize=256)
+def _area_json(ident: str) -> str:
+    return json.dumps(_area_geometry(ident), ensure_ascii=False, allow_nan=False)
 
 
 def _round(obj):
