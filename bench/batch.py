@@ -1,6 +1,7 @@
 """Batch throughput on Dask: the development set replicated to >= 2,000 articles, on 1 and 2 workers.
 
-Prints articles per second for the mapping phase (read, parse, resolve, per-article GeoJSON), per worker,
+Prints articles per second for the mapping phase (read, parse, resolve, per-article GeoJSON, once the workers
+are up with gazetteer and model loaded; the start-up is printed apart), per worker,
 beside the single-process warm rate of parse + resolve and of parse + resolve + per-article GeoJSON on the
 same articles; the peak RSS of each worker; and the time to write the combined dataset and map.
 
@@ -62,7 +63,8 @@ def main() -> None:
                 f"{workers} worker(s): {n} articles mapped in {s.map_seconds:.1f} s = {rates[workers]:.0f} articles/s "
                 f"({rates[workers] / workers:.0f} per worker, {rates[workers] / workers / single:.0%} of the "
                 f"single-process rate with GeoJSON); worker peak RSS {peaks} MB; "
-                f"combined dataset + map {s.combine_seconds:.1f} s; failed {len(s.failed)}"
+                f"workers ready in {s.startup_seconds:.1f} s; combined dataset + map {s.combine_seconds:.1f} s; "
+                f"failed {len(s.failed)}"
             )
         print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x")
     sys.stdout.flush()

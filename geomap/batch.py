@@ -54,6 +54,7 @@ class Summary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # finding the inputs, starting the workers, loading gazetteer and model there
     map_seconds: float = 0.0  # the Dask phase: reading, parsing and per-article outputs
     combine_seconds: float = 0.0  # the combined dataset and map
     workers: int = 0
@@ -178,7 +179,8 @@ def run_batch(
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        client.register_plugin(PreloadGazetteer(options.get("ner", True)))
+        client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
+        mapping = time.perf_counter()
         futures = client.map(map_chunk, chunks, out_dir=str(out_dir), maps=maps, options=options, pure=False)
         show = sys.stderr.isatty() if progress is None else progress
         results: list[dict] = []
@@ -189,7 +191,8 @@ def run_batch(
         if show:
             print(file=sys.stderr)
         summary = Summary(workers=len(client.scheduler_info()["workers"]))
-        summary.map_seconds = time.perf_counter() - started
+        summary.startup_seconds = mapping - started
+        summary.map_seconds = time.perf_counter() - mapping
         summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
     finally:
         client.close()
