@@ -71,7 +71,9 @@ NOT_PLACES = frozenset(
     "august september october november december western eastern northern southern west east north south "
     "general president "
     "minister colonel captain major mayor governor senator prime christmas easter god "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    # organisations in the news whose names a gazetteer lists for a place ("Hamas" for Hamm, "SANA" for Sanaa)
+    "hamas hezbollah sana".split()
 )
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).

@@ -126,3 +126,8 @@ def test_a_generic_word_in_apposition_names_the_kind():
     assert [(p.name, p.kind) for p in geomap.parse(text, ner=False).places] == [("Odessa", "region"), ("Odesa", "city")]
     # a capitalised generic word belongs to the name before it
     assert geomap.parse("Migrants camped in Oaxaca State, Mexico.", ner=False).place("Mexico").kind == "country"
+
+
+def test_organisations_named_like_places_are_not_places():
+    text = "Hamas and Hezbollah said, SANA reported; strikes hit Sanaa."
+    assert [p.name for p in geomap.parse(text, ner=False).places] == ["Sanaa"]
