@@ -17,6 +17,7 @@ where the text names only one or none, the neighbour whose border runs nearest t
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import replace
 
@@ -133,19 +134,45 @@ def _nearest_neighbour(code: str, anchor: Place) -> str | None:
 def border_band(codes: tuple[str, str], meters: float) -> BaseGeometry:
     """The land within ``meters`` of the border of ``codes``, on the first country's side.
 
-    The buffer is made in an azimuthal equidistant projection centred on the border, so its width is
-    true in metres near the centre and within about 1.5 % a thousand kilometres away.
+    The border is cut into pieces of at most ``BAND_CELL_DEG`` degrees, and each is buffered in an azimuthal
+    equidistant projection centred on its own cell, where distances are true to well under 1 %: one
+    projection for the whole US-Canada border would be out by tens of percent at its ends.
     """
     line = border_line(*codes)
     if line is None:
         raise ValueError(f"no border between {codes[0]} and {codes[1]}")
-    centre = line.centroid
-    local = CRS.from_proj4(f"+proj=aeqd +lat_0={centre.y} +lon_0={centre.x} +datum=WGS84 +units=m")
-    to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
-    to_lonlat = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
-    local_line = shapely.transform(line, lambda x, y: to_local(x, y), interleaved=False)
-    band = shapely.transform(local_line.buffer(meters, quad_segs=8), lambda x, y: to_lonlat(x, y), interleaved=False)
+    band = band_along(line, meters)
     side = _country_area(codes[0])
     if side is None:
         return band
     return band.intersection(shapely.make_valid(shapely.clip_by_rect(side, *band.bounds)))
+
+
+def band_along(line: BaseGeometry, meters: float) -> BaseGeometry:
+    """Everything within ``meters`` of a line in lon/lat, true to its width anywhere (see :func:`border_band`)."""
+    west, south, east, north = line.bounds
+    pieces = []
+    for x in _steps(west, east):
+        for y in _steps(south, north):
+            piece = shapely.clip_by_rect(line, x, y, x + BAND_CELL_DEG, y + BAND_CELL_DEG)
+            if not piece.is_empty:
+                pieces.append(_buffer_m(piece, meters, y + BAND_CELL_DEG / 2, x + BAND_CELL_DEG / 2))
+    return shapely.union_all(pieces)
+
+
+# Cells a border is cut into before buffering: small enough that a local projection keeps distances true.
+BAND_CELL_DEG = 4.0
+
+
+def _steps(low: float, high: float) -> list[float]:
+    start = BAND_CELL_DEG * math.floor(low / BAND_CELL_DEG)
+    return [start + i * BAND_CELL_DEG for i in range(math.ceil((high - start) / BAND_CELL_DEG) or 1)]
+
+
+def _buffer_m(geom: BaseGeometry, meters: float, lat: float, lon: float) -> BaseGeometry:
+    """``geom`` (lon/lat) buffered by ``meters`` in an azimuthal equidistant projection centred at lat, lon."""
+    local = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
+    to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
+    to_lonlat = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
+    flat = shapely.transform(geom, lambda x, y: to_local(x, y), interleaved=False)
+    return shapely.transform(flat.buffer(meters, quad_segs=8), lambda x, y: to_lonlat(x, y), interleaved=False)

@@ -4,7 +4,7 @@ import pytest
 from shapely.geometry import Point, shape
 
 import geomap
-from geomap.borders import border_band, border_line
+from geomap.borders import band_along, border_band, border_line
 
 SUDZHA = Point(35.27, 51.19)  # Kursk oblast, a few km from the Ukrainian border
 KURSK = Point(36.19, 51.73)  # about 90 km from it
@@ -57,3 +57,23 @@ def test_geojson_and_map_carry_the_border():
     assert drawn.is_valid and drawn.contains(SUDZHA) and not drawn.contains(KHARKIV)
     html = geomap.render(article).get_root().render()
     assert "from the RU–UA border" in html
+
+
+@pytest.mark.parametrize("codes", [("RU", "KZ"), ("RU", "UA"), ("UA", "BY")])
+def test_the_band_is_true_to_its_width_along_long_borders(codes):
+    import shapely
+    from pyproj import CRS, Transformer
+
+    line = border_line(*codes)
+    band = band_along(line, 50_000)  # before it is cut to one side: every edge is then 50 km off
+    widths = []
+    for poly in getattr(band, "geoms", [band]):
+        for x, y in poly.exterior.coords[::11]:
+            # the true distance to the border: planar distance from the centre of a projection centred here
+            local = CRS.from_proj4(f"+proj=aeqd +lat_0={y} +lon_0={x} +datum=WGS84 +units=m")
+            to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
+            near = shapely.clip_by_rect(line, x - 3, y - 2, x + 3, y + 2)
+            flat = shapely.transform(near, lambda a, b, f=to_local: f(a, b), interleaved=False)
+            widths.append(flat.distance(Point(0, 0)))
+    # every edge of the band is 50 km from the border, within 1 %
+    assert 49_500 <= min(widths) and max(widths) <= 50_500
