@@ -164,7 +164,7 @@ class Gazetteer:
 
     def _posting(self, key: str) -> str | None:
         """The comma-joined row numbers of the entries named ``key``, or None."""
-        return (self._buckets.get(key[:2]) or self._bucket(key[:2])).get(key)
+        return self._bucket(key[:2]).get(key)
 
     def _bucket(self, prefix: str) -> dict[str, str]:
         """The keys starting with ``prefix`` (two letters) and their postings, indexed on first use."""

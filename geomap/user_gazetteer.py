@@ -26,9 +26,10 @@ import time
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import ExitStack, closing
 from itertools import islice
 from pathlib import Path
+from typing import IO
 
 from geomap.errors import GazetteerError, InputError
 from geomap.folding import name_key
@@ -121,8 +122,7 @@ class UserGazetteer:
 
     def get_many(self, ids: list[str]) -> dict[str, Entry]:
         """The entries among ``ids`` that this store holds."""
-        rows = self._query(f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(ids))})", ids)
-        return {r[0]: _entry(r) for r in rows}
+        return _entries_by_id(self._query, ids)
 
     def longest_key(self) -> int:
         return self._query("SELECT coalesce(max(length(key)), 0) FROM names")[0][0]
@@ -217,11 +217,7 @@ class UserGazetteer:
             for ident, name in batch:
                 by_id.setdefault(ident, []).append(name)
             ids = list(by_id)
-            held = {}
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                sql = f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(chunk))})"
-                held.update({r[0]: _entry(r) for r in con.execute(sql, chunk)})
+            held = _entries_by_id(lambda sql, params: con.execute(sql, params).fetchall(), ids)
             missing = [i for i in ids if i not in held]
             if missing and defaults:
                 held.update((i, e) for i, e in defaults(missing).items())
@@ -236,6 +232,17 @@ class UserGazetteer:
             if progress:
                 progress(source, total)
         return total
+
+
+def _entries_by_id(query: Callable[[str, list[str]], list[tuple]], ids: list[str]) -> dict[str, Entry]:
+    """The stored entries among ``ids``, asked for a few hundred at a time (SQLite bounds a query's
+    parameters); ``query`` runs SQL with parameters and returns the rows."""
+    held = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = query(f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        held.update((r[0], _entry(r)) for r in rows)
+    return held
 
 
 def _insert(con: sqlite3.Connection, entries: list[Entry], source: str) -> None:
@@ -260,25 +267,26 @@ def _dump_lines(path: Path) -> Iterator[str]:
     """The lines of a GeoNames dump, plain or zipped, streamed; damage is an error naming the line."""
     number = 0
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as z:
-                members = [m for m in z.namelist() if m.endswith(".txt") and m.lower() not in NOT_DATA]
-                if len(members) != 1:
-                    raise InputError(f"{path.name}: expected one data file in the zip, found {members or 'none'}")
-                with z.open(members[0]) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as f:
-                    for line in f:
-                        number += 1
-                        yield line
-        else:
-            if path.suffix.lower() == ".zip":
-                raise InputError(f"{path.name}: not a complete zip archive (truncated or damaged download?)")
-            with path.open(encoding="utf-8", newline="\n") as f:
-                for line in f:
-                    number += 1
-                    yield line
+        with ExitStack() as stack:
+            for line in _open_dump(path, stack):
+                number += 1
+                yield line
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from None
     except UnicodeDecodeError:
         raise InputError(f"{path.name}:{number + 1}: not UTF-8 text") from None
     except (zipfile.BadZipFile, zlib.error, EOFError) as e:
         raise InputError(f"{path.name}:{number + 1}: the zip archive is damaged or truncated ({e})") from None
+
+
+def _open_dump(path: Path, stack: ExitStack) -> IO[str]:
+    """The dump's text: the one data file of a zip, or the file itself."""
+    if zipfile.is_zipfile(path):
+        z = stack.enter_context(zipfile.ZipFile(path))
+        members = [m for m in z.namelist() if m.endswith(".txt") and m.lower() not in NOT_DATA]
+        if len(members) != 1:
+            raise InputError(f"{path.name}: expected one data file in the zip, found {members or 'none'}")
+        return stack.enter_context(io.TextIOWrapper(z.open(members[0]), encoding="utf-8", newline="\n"))
+    if path.suffix.lower() == ".zip":
+        raise InputError(f"{path.name}: not a complete zip archive (truncated or damaged download?)")
+    return stack.enter_context(path.open(encoding="utf-8", newline="\n"))
