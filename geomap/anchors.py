@@ -32,9 +32,12 @@ from geomap.distances import Distance
 from geomap.places import Place
 from geomap.text import sentence_at, split_sentences
 
+# What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
+# (away) of", "8 km away from".
+AFTER_DISTANCE = r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
 OF_PHRASE = re.compile(
-    r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
-    r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of)\s+(?:the\s+)?"
+    AFTER_DISTANCE
+    + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
     # "south of the centre of Damascus", "of the region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
     r"|(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?"

@@ -26,6 +26,7 @@ from pyproj import CRS, Transformer
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+from geomap.anchors import AFTER_DISTANCE
 from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import Gazetteer
@@ -34,8 +35,8 @@ from geomap.places import Place
 # After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
 # "from the border with Belarus", "north of the state border".
 BORDER_AFTER = re.compile(
-    r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?(?:from|of|off)\s+"
-    r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
+    AFTER_DISTANCE + r"(?:from|of|off)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
     r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
 # Simplified country outlines do not share their edges exactly: a border is where one country's
@@ -63,25 +64,17 @@ def border_named(text: str, end: int, places: list[Place], anchor: Place | None)
     found = [_country(w, places) for w in words]
     if None in found:
         return ()  # "from the Kharkiv border": a word that names no country, so no state border to draw
-    codes = list(dict.fromkeys(c for c in found if c))
     home = anchor.country if anchor is not None else ""
-    if home and home not in codes:
-        codes.insert(0, home)
-    elif home in codes:
-        codes.remove(home)
-        codes.insert(0, home)
-    if len(codes) == 1 and anchor is not None:
-        codes.append(_nearest_neighbour(codes[0], anchor) or "")
-    codes = [c for c in codes if c]
+    codes = [c for c in dict.fromkeys((home, *found)) if c]  # the anchor's side first
+    if len(codes) == 1 and anchor is not None and (neighbour := _nearest_neighbour(codes[0], anchor)):
+        codes.append(neighbour)
     if len(codes) != 2 or border_line(codes[0], codes[1]) is None:
         return ()
     return codes[0], codes[1]
 
 
-def _country(word: str | None, places: list[Place]) -> str | None:
+def _country(word: str, places: list[Place]) -> str | None:
     """The ISO code a word names: a country adjective ("Russian") or a country the article names."""
-    if not word:
-        return None
     by_adjective = country_of(word)
     if by_adjective:
         return by_adjective
@@ -123,11 +116,13 @@ def _nearest_neighbour(code: str, anchor: Place) -> str | None:
     here = Point(anchor.lon, anchor.lat)
     span = 5.0  # degrees around the anchor to look for neighbours; a border farther off is no "the border"
     nearby = gz.areas_within(anchor.lon - span, anchor.lat - span, anchor.lon + span, anchor.lat + span)
-    countries = {e.id: e.country for e in map(gz.country, {gz.get(i).country for i in nearby}) if e is not None}
-    ranked = sorted(  # unions of countries (the Soviet Union, the EU) are areas of kind country too: not these
-        (geom.distance(here), countries[i]) for i, geom in nearby.items() if countries.get(i, code) != code
-    )
-    return next((cc for _, cc in ranked if border_line(code, cc) is not None), None)
+    ranked = []
+    for ident, geom in nearby.items():
+        # a country's own area, not a region's, nor a union's (the Soviet Union is of kind country too)
+        country = gz.country(gz.get(ident).country)
+        if country is not None and country.id == ident and country.country != code:
+            ranked.append((geom.distance(here), country.country))
+    return next((cc for _, cc in sorted(ranked) if border_line(code, cc) is not None), None)
 
 
 @functools.lru_cache(maxsize=128)

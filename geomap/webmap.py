@@ -23,11 +23,13 @@ from branca.element import Element
 from shapely.geometry import box, mapping
 
 from geomap.article import Article
+from geomap.distances import Distance
 from geomap.errors import InputError, OutputError
 from geomap.frontline import Frontline
 from geomap.gazetteer import ATTRIBUTION, Gazetteer
 from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry, phrase_feature
 from geomap.outputs import write_atomic
+from geomap.places import Place
 from geomap.relations import relation_of
 
 ROLE_COLORS = {"literal": "#c0392b", "metonymic": "#7d3c98", "reporting": "#1f618d"}
@@ -184,14 +186,12 @@ def _script(js: str) -> RawHTML:
     return RawHTML("<script>" + js.replace("</script", "<\\/script") + "</script>")
 
 
-def estimated_position(d, by_id: dict) -> Element:
+def estimated_position(d: Distance, anchor: Place | None, target: Place | None) -> folium.CircleMarker | None:
     """Where a directional distance puts its target ("13 km south of Bakhmut"), as a hollow dot with its
-    uncertainty; nothing for other distances."""
-    anchor = by_id.get(d.anchor_id)
-    target = next((p for p in by_id.values() if p.name == d.target), None) if d.target else None
+    uncertainty; None for other distances."""
     rel = relation_of(d, anchor, target)
     if rel is None:
-        return Element()
+        return None
     lon, lat = rel["estimated_target"]
     what = f"estimated position of {safe_text(d.target)}" if d.target else "estimated position"
     tip = f"{what}: {safe_text(d.text)} {safe_text(d.direction)} of {safe_text(d.anchor)}"
@@ -263,9 +263,12 @@ def render_map(
     for d in article.distances[:MAX_DRAWN_DISTANCES]:
         targets.setdefault((d.start, d.anchor_id), []).append(d.target)
     for d in article.distances[:MAX_DRAWN_DISTANCES]:
-        estimated_position(d, by_id).add_to(distances_layer)
+        anchor = by_id.get(d.anchor_id)
+        dot = estimated_position(d, anchor, article.place(d.target) if d.target else None)
+        if dot is not None:
+            dot.add_to(distances_layer)
         shared = targets.pop((d.start, d.anchor_id), None)
-        shape_name, geometry = distance_geometry(d, by_id.get(d.anchor_id))
+        shape_name, geometry = distance_geometry(d, anchor)
         if shared is None or geometry is None or shape_name == "vague":
             continue
         sentence = article.document.sentence_text(d.start)
