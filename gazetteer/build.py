@@ -48,7 +48,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from geomap.folding import name_key  # noqa: E402
-from geomap.geonames import is_code, kind_for_population, usable_name  # noqa: E402
+from geomap.geonames import is_abbreviation, kind_for_population, usable_name  # noqa: E402
 
 OUT = HERE / "data"
 
@@ -188,7 +188,7 @@ class Builder:
                     "lon": c["longitude"],
                     "population": c["population"],
                 },
-                [n for n in c["alternatenames"] if not is_code(n)]
+                [n for n in c["alternatenames"] if not is_abbreviation(n)]
                 + arabic_variants([c["name"], *c["alternatenames"]], c["population"]),
             )
 

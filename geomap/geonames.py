@@ -48,11 +48,12 @@ def usable_name(name: str) -> bool:
     return not name.islower()
 
 
-def is_code(name: str) -> bool:
-    """An airport or postal code among a town's alternate names ("INC" for Yinchuan, "SAT" for San Antonio):
-    news text uses such capitals for other things, so towns do not keep them.
+def is_abbreviation(name: str) -> bool:
+    """Up to four capital letters, full stops aside: "EU", "U.S.", or an airport or postal code among a
+    town's alternate names ("INC" for Yinchuan, "SAT" for San Antonio), which towns do not keep because
+    news text uses such capitals for other things.
 
-    >>> is_code("SAT"), is_code("U.S."), is_code("Kyiv")
+    >>> is_abbreviation("SAT"), is_abbreviation("U.S."), is_abbreviation("Kyiv")
     (True, True, False)
     """
     letters = name.replace(".", "")
@@ -102,7 +103,7 @@ def kept_names(name: str, alternates: Iterable[str], settlement: bool) -> tuple[
         n = n.strip()
         if n in seen or len(n) < 2 or n.islower() or DIGIT_OR_FOREIGN_SCRIPT.search(n):
             continue
-        if not (settlement and is_code(n)):
+        if not (settlement and is_abbreviation(n)):
             seen.add(n)
             out.append(n if "  " not in n else " ".join(n.split()))
     return tuple(out)

@@ -26,6 +26,7 @@ from shapely.geometry import Point
 from geomap.demonyms import countries_in
 from geomap.folding import name_key
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
+from geomap.geonames import is_abbreviation
 from geomap.mentions import Mention
 from geomap.ner import PLACE_LABELS
 from geomap.places import Alternative, MentionRef, Place, entry_fields
@@ -244,7 +245,7 @@ def _rank(
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
         written = mentions[0].text
-        if written.isupper() and len(written.replace(".", "")) <= 4:
+        if is_abbreviation(written):
             # "EU" in capitals is an abbreviation: the European Union, spelled so, not the French town of Eu
             if written in (e.name, *e.names):
                 score += CANONICAL_NAME_BONUS
