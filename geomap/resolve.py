@@ -27,7 +27,7 @@ from geomap.demonyms import countries_in
 from geomap.folding import name_key
 from geomap.gazetteer import Entry, Gazetteer, haversine_km
 from geomap.geonames import is_abbreviation
-from geomap.mentions import Mention
+from geomap.mentions import GENERIC_KIND, Mention
 from geomap.ner import PLACE_LABELS
 from geomap.places import Alternative, MentionRef, Place, entry_fields
 from geomap.roles import mention_role, place_role
@@ -37,6 +37,8 @@ KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "othe
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
 ALTERNATIVES_KEPT = 3
+# the id of a district drawn at its town: the town's id and this ("geonames:584051#district")
+DISTRICT_ID_SUFFIX = "#district"
 FAR_FROM_CONTEXT_KM = 1500
 # "Pokrovsk, Donetsk oblast": what the text states outright outweighs population and focus.
 CONTAINMENT_BONUS = 4.0
@@ -106,7 +108,12 @@ def resolve_places(
         if not keep:
             continue
         probs = _softmax([r[0] for r in ranked])
-        slot = by_entry.setdefault(best.id, {"entry": best, "mentions": [], "evidence": why, "conf": 0.0, "alts": []})
+        # "Sudzhansky district" is not the town Sudzha: a place of its own, drawn at the town that governs it
+        district = g[1] == "district" and best.kind in ("city", "town", "village")
+        slot = by_entry.setdefault(
+            best.id + DISTRICT_ID_SUFFIX * district,
+            {"entry": best, "mentions": [], "evidence": why, "conf": 0.0, "alts": [], "district": district},
+        )
         slot["mentions"].extend(groups[g])
         slot["conf"] = max(slot["conf"], probs[0])
         slot["alts"] = [
@@ -302,14 +309,32 @@ def _softmax(scores: list[float]) -> list[float]:
     return [x / total for x in exps]
 
 
+def _district_name(text: str) -> str:
+    """The district's name as written: "San Bernardino county" -> "San Bernardino County"; an adjective
+    ("Sudzhansky") stood before its generic word, which the span leaves out -> "Sudzhansky District"."""
+    *head, last = text.split()
+    if head and GENERIC_KIND.get(last.lower()) == "district":
+        return " ".join([*head, last.capitalize()])
+    return f"{text} District"
+
+
 def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
     e: Entry = slot["entry"]
     refs = []
     for m in sorted(slot["mentions"], key=lambda m: m.start):
         role = mention_role(doc.text, m.start, m.end, m.dateline)
         refs.append(MentionRef(m.text, m.start, m.end, doc.sentence_text(m.start), role))
+    fields = entry_fields(e)
+    if slot["district"]:
+        fields |= {
+            "id": e.id + DISTRICT_ID_SUFFIX,
+            "name": _district_name(refs[0].text),
+            "kind": "district",
+            "population": 0,
+        }
+        slot["evidence"] = (*slot["evidence"], f"a district drawn at its administrative centre, {e.name}")
     return Place(
-        **entry_fields(e),
+        **fields,
         role=place_role([r.role for r in refs]),
         confidence=round(slot["conf"], 3),
         mentions=tuple(refs),

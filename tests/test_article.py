@@ -78,7 +78,9 @@ def test_dateline_city_is_the_metropolis_not_a_namesake_in_the_article_country()
     a = geomap.parse("MOSCOW. NEWSWIRE A quake hit San Bernardino County, near Los Angeles, the US agency said.")
     moscow = next(p for p in a.places if p.name == "Moscow")
     assert (moscow.country, moscow.role) == ("RU", "reporting")
-    assert any(p.name == "San Bernardino" for p in a.places)
+    # no county outlines: the county is a place of its own, drawn at its seat
+    county = a.place("San Bernardino County")
+    assert (county.kind, county.country) == ("district", "US")
 
 
 def test_containment_written_in_the_text_picks_the_namesake_inside():
@@ -155,3 +157,12 @@ def test_parts_of_countries_made_of_regions():
     ]
     assert article.place("England").geometry.contains(Point(-1.26, 51.75))  # Oxford
     assert not article.place("England").geometry.contains(Point(-3.19, 55.95))  # Edinburgh
+
+
+def test_a_district_is_a_place_of_its_own_drawn_at_its_town():
+    article = geomap.parse("Fighting spread from the Sudzhansky district of Kursk region into Sudzha itself.")
+    district, town = article.place("Sudzhansky"), article.place("Sudzha")
+    assert (district.name, district.kind) == ("Sudzhansky District", "district")
+    assert town.name == "Sudzha" and town.kind != "district"
+    assert district.id == town.id + "#district" and (district.lat, district.lon) == (town.lat, town.lon)
+    assert "a district drawn at its administrative centre, Sudzha" in district.evidence
