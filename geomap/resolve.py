@@ -87,7 +87,15 @@ def resolve_places(
     focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
-    bonuses = _written_containment(doc, groups, candidates, chosen, gz)
+    bonuses, holders = _written_containment(doc, groups, candidates, chosen, gz)
+    for m in holders:
+        # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
+        bare, region = (m.key, m.kind_hint), (m.key, "region")
+        groups[bare].remove(m)
+        groups[region].append(m)
+        candidates.setdefault(region, _candidates(gz, m.key, "region"))
+        if not groups[bare]:
+            del groups[bare], candidates[bare]
     users_countries = {cc.upper() for cc in focus}
     for g, cands in candidates.items():
         for e in cands:
@@ -161,16 +169,19 @@ def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counte
     return {cc: c / peak for cc, c in counts.items()} if peak else {}
 
 
-def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> dict:
-    """Bonuses from containment the text writes: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk".
+def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> tuple[dict, list[Mention]]:
+    """Bonuses from containment the text writes: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk"; and the
+    bare mentions that, so written, name a region.
 
     The inner name's namesakes inside the outer area win; and a bare outer name that could be a city or
-    its region ("in Donetsk") is the region when the inner place lies in it. A bare name after a comma
-    is a list ("Bakhmut, Donetsk and Mariupol"), not containment.
+    its region ("in Donetsk") is the region when the inner place lies in it: that mention is returned, and
+    its region gets the bonus in the group (key, "region"). A bare name after a comma is a list
+    ("Bakhmut, Donetsk and Mariupol"), not containment.
     """
     group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
     ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
     bonus: dict = defaultdict(dict)
+    holders: list[Mention] = []
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         gap = doc.text[a.end : b.start]
@@ -190,10 +201,11 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[ga][e.id] = (f"inside {holder.name}, as the text says", CONTAINMENT_BONUS)
         inner = chosen[ga][1]
         if not b.kind_hint and not inner.is_area:
-            for o in areas:
-                if o.kind == "region" and _holds(gz, o, inner):
-                    bonus[gb][o.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
-    return bonus
+            holder = next((o for o in areas if o.kind == "region" and _holds(gz, o, inner)), None)
+            if holder is not None:
+                bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
+                holders.append(b)
+    return bonus, holders
 
 
 def in_bbox(lat: float, lon: float, bbox: tuple[float, float, float, float]) -> bool:

@@ -100,6 +100,13 @@ def test_containment_written_in_the_text_picks_the_namesake_inside():
 def test_a_bare_name_holding_the_place_before_it_is_the_region():
     article = geomap.parse("Russian troops attacked Marinka in Donetsk, officials said. Kharkiv was calm.")
     assert article.place("Donetsk").kind == "region"
+    # only the mention that holds Marinka is the region: the bare "Donetsk" later on is the city
+    text = "Troops attacked Marinka in Donetsk. Artillery in Donetsk itself fell silent."
+    both = geomap.parse(text)
+    assert sorted((p.kind, [m.start for m in p.mentions]) for p in both.places if p.name == "Donetsk") == [
+        ("city", [text.rindex("Donetsk")]),
+        ("region", [text.index("Donetsk")]),
+    ]
     listed = geomap.parse("Shelling hit Bakhmut, Donetsk and Mariupol on Monday.")
     assert listed.place("Donetsk").kind == "city"  # a list, not containment
 
