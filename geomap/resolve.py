@@ -33,10 +33,12 @@ from geomap.places import Alternative, MentionRef, Place, entry_fields
 from geomap.roles import mention_role, place_role
 from geomap.text import Document
 
-KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.0, "other": 2.0, "river": 2.0}
+KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.5, "other": 2.0, "river": 2.0}
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
 ALTERNATIVES_KEPT = 3
+# a region that holds other places of the article: as much as a namesake 10 km from one of them
+REGION_HOLDS_CONTEXT = 3.5
 # the id of a district drawn at its town: the town's id and this ("geonames:584051#district")
 DISTRICT_ID_SUFFIX = "#district"
 FAR_FROM_CONTEXT_KM = 1500
@@ -77,13 +79,13 @@ def resolve_places(
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[(m.key, m.kind_hint)].append(m)
-    candidates = {g: _candidates(gz, key, hint) for g, (key, hint) in ((g, g) for g in groups)}
+    candidates = {g: _spelled_as_written(_candidates(gz, *g), groups[g], doc.text) for g in groups}
     candidates = {g: c for g, c in candidates.items() if c}
 
     # First pass: focus from what is unambiguous; second pass: with the places of the first.
     adjectives = countries_in(doc.text)
     focus_weights = _focus(candidates, groups, set(focus), {}, adjectives)
-    chosen = {g: _rank(c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
+    chosen = {g: _rank(gz, c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
     focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
@@ -109,7 +111,7 @@ def resolve_places(
     by_entry: dict[str, dict] = {}
     for g, cands in candidates.items():
         others = [e for e in context if e.id not in {c.id for c in cands}]
-        ranked = _rank(cands, groups[g], focus_weights, others, bonuses.get(g, {}))
+        ranked = _rank(gz, cands, groups[g], focus_weights, others, bonuses.get(g, {}))
         _, best, evidence = ranked[0]
         wanted = focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
         keep, why = _believable(best, groups[g], focus_weights, evidence, others, wanted)
@@ -137,10 +139,23 @@ def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
     if hint == "district":
         # the gazetteer has no districts (raions); one is named after, and governed from, its town
         return [e for e in found if e.kind in ("city", "town", "village")] or [e for e in found if e.kind == "region"]
+    if hint == "region":
+        # "Donetsk region" is never the city; a republic or a state may be a country ("the Czech Republic")
+        return [e for e in found if e.kind == "region"] or [e for e in found if e.kind == "country"]
     if hint:
         wanted = [e for e in found if e.kind == hint]
-        return wanted or ([] if hint in ("region", "sea") else found)
+        return wanted or ([] if hint == "sea" else found)
     return found
+
+
+def _spelled_as_written(cands: list[Entry], mentions: list[Mention], text: str) -> list[Entry]:
+    """For a name of three letters or fewer, only the entries that spell it as the text does: "Eu" is the
+    town in Normandy, "EU" the European Union; longer names, and abbreviations with their full stop
+    ("Gainesville, Va."), match however they are written."""
+    if any(len(m.key.replace(" ", "")) > 3 or text[m.end - 1 : m.end + 1].count(".") for m in mentions):
+        return cands
+    written = {m.text for m in mentions}
+    return [e for e in cands if written & {e.name, *e.names}]
 
 
 def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
@@ -225,6 +240,7 @@ def _holds(gz: Gazetteer, area: Entry, e: Entry) -> bool:
 
 
 def _rank(
+    gz: Gazetteer,
     cands: list[Entry],
     mentions: list[Mention],
     focus: dict[str, float],
@@ -234,7 +250,7 @@ def _rank(
     """Candidates with scores and evidence, best first. ``bonuses``: entry id -> (why, how much)."""
     bonuses = bonuses or {}
     scored = []
-    bare_city = {e.country for e in cands if e.kind in ("city", "town") and e.population >= 50_000}
+    big_towns = [e for e in cands if e.kind in ("city", "town") and e.population >= 50_000]
     for e in cands:
         evidence = []
         # famous cities are what a bare name means unless the article's area says otherwise
@@ -245,8 +261,10 @@ def _rank(
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
             prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho
             evidence.append("a dateline, and a city of a million or more")
-        if e.kind == "region" and not mentions[0].kind_hint and e.country in bare_city:
-            prior -= 3.0  # a bare "Donetsk" is the city; the oblast is "Donetsk region"
+        if e.kind == "region" and not mentions[0].kind_hint and any(_holds(gz, e, t) for t in big_towns):
+            # a bare "Donetsk" is the city; the oblast is "Donetsk region". Wyoming, Michigan lies outside
+            # the state, which a bare "Wyoming" still means.
+            prior -= 3.0
         if mentions[0].kind_hint and e.kind == mentions[0].kind_hint:
             prior += 2.0
             evidence.append(f"the text calls it a {e.kind}")
@@ -263,6 +281,13 @@ def _rank(
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
+        elif context and e.kind == "region":
+            # a region's coherence is holding the article's other places: "the Middle East" around Dubai
+            # and Riyadh, not the Baltimore neighbourhood that a mention of Washington would favour
+            held = sum(_holds(gz, e, c) for c in context)
+            if held:
+                score += REGION_HOLDS_CONTEXT
+                evidence.append(f"holds {held} other place{'s' * (held > 1)} of the article")
         written = mentions[0].text
         if is_abbreviation(written):
             # "EU" in capitals is an abbreviation: the European Union, spelled so, not the French town of Eu

@@ -173,3 +173,24 @@ def test_a_district_is_a_place_of_its_own_drawn_at_its_town():
     assert town.name == "Sudzha" and town.kind != "district"
     assert district.id == town.id + "#district" and (district.lat, district.lon) == (town.lat, town.lon)
     assert "a district drawn at its administrative centre, Sudzha" in district.evidence
+
+
+def test_a_state_is_not_given_up_for_a_larger_town_of_its_name_outside_it():
+    # Wyoming, Michigan (75,000 people) lies outside the state: the bare name is the state
+    article = geomap.parse("WASHINGTON (AP) — A federal judge in Wyoming has halted the clean-air rule indefinitely.")
+    assert (article.place("Wyoming").kind, article.place("Wyoming").country) == ("region", "US")
+    # Donetsk the city lies inside its oblast: the bare name is the city
+    assert geomap.parse("Shelling hit Donetsk on Monday.").place("Donetsk").kind == "city"
+
+
+def test_a_region_holding_the_articles_places_outweighs_a_namesake_near_one_of_them():
+    # Middle East, Maryland lies 55 km from Washington; the region holds Dubai, Doha and Riyadh
+    text = "Officials from Dubai, Doha and Riyadh met a delegate from Washington on malware across the Middle East."
+    place = geomap.parse(text).place("Middle East")
+    assert place.kind == "region"
+    assert "holds 3 other places of the article" in place.evidence
+
+
+def test_a_republic_in_the_name_may_be_a_country():
+    article = geomap.parse("The bronze statue was cast in the Czech Republic and shipped to Yerevan.")
+    assert article.place("Czech Republic").kind == "country"
