@@ -48,7 +48,7 @@ GENERIC_KIND = {
     "krai": "region",
     "district": "district",
     "raion": "district",
-    "county": "district",
+    "county": "county",  # no kind of its own in the gazetteer: see geomap.resolve
     "republic": "region",
     "sea": "sea",
     "bay": "sea",

@@ -42,6 +42,8 @@ REGION_HOLDS_CONTEXT = 3.5
 # the id of a district drawn at its town: the town's id and this ("geonames:584051#district")
 DISTRICT_ID_SUFFIX = "#district"
 FAR_FROM_CONTEXT_KM = 1500
+# a county drawn at the town of its name needs that town this near another place of the article
+COUNTY_SEAT_KM = 100
 # "Pokrovsk, Donetsk oblast": what the text states outright outweighs population and focus.
 CONTAINMENT_BONUS = 4.0
 # "Marinka in Donetsk": the region that holds the place named before it, over the city of the same name
@@ -88,6 +90,7 @@ def resolve_places(
     chosen = {g: _rank(gz, c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
     focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
+    regions = [s[1] for s in chosen.values() if s[1].kind == "region"]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses, holders = _written_containment(doc, groups, candidates, chosen, gz)
     for m in holders:
@@ -119,7 +122,9 @@ def resolve_places(
             continue
         probs = _softmax([r[0] for r in ranked])
         # "Sudzhansky district" is not the town Sudzha: a place of its own, drawn at the town that governs it
-        district = g[1] == "district" and best.kind in ("city", "town", "village")
+        district = g[1] in ("district", "county") and best.kind in ("city", "town", "village")
+        if district and g[1] == "county" and not _near_the_story(gz, best, others, regions):
+            continue  # a county is rarely named after its seat: only a town of its name near the story is
         slot = by_entry.setdefault(
             best.id + DISTRICT_ID_SUFFIX * district,
             {"entry": best, "mentions": [], "evidence": why, "conf": 0.0, "alts": [], "district": district},
@@ -136,9 +141,13 @@ def resolve_places(
 
 def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
     found = gz.lookup(key)
-    if hint == "district":
-        # the gazetteer has no districts (raions); one is named after, and governed from, its town
-        return [e for e in found if e.kind in ("city", "town", "village")] or [e for e in found if e.kind == "region"]
+    if hint in ("district", "county"):
+        # the embedded gazetteer has no districts (raions): one is named after, and governed from, its town
+        return (
+            [e for e in found if e.kind == "district"]
+            or [e for e in found if e.kind in ("city", "town", "village")]
+            or [e for e in found if e.kind == "region"]
+        )
     if hint == "region":
         # "Donetsk region" is never the city; a republic or a state may be a country ("the Czech Republic")
         return [e for e in found if e.kind == "region"] or [e for e in found if e.kind == "country"]
@@ -156,6 +165,13 @@ def _spelled_as_written(cands: list[Entry], mentions: list[Mention], text: str) 
         return cands
     written = {m.text for m in mentions}
     return [e for e in cands if written & {e.name, *e.names}]
+
+
+def _near_the_story(gz: Gazetteer, e: Entry, anchors: list[Entry], regions: list[Entry]) -> bool:
+    """Within :data:`COUNTY_SEAT_KM` of another place the article names, or inside a region it names."""
+    if anchors and _nearest_km(e, anchors) <= COUNTY_SEAT_KM:
+        return True
+    return any(_holds(gz, r, e) for r in regions)
 
 
 def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
@@ -350,7 +366,7 @@ def _district_name(text: str) -> str:
     """The district's name as written: "San Bernardino county" -> "San Bernardino County"; an adjective
     ("Sudzhansky") stood before its generic word, which the span leaves out -> "Sudzhansky District"."""
     *head, last = text.split()
-    if head and GENERIC_KIND.get(last.lower()) == "district":
+    if head and GENERIC_KIND.get(last.lower()) in ("district", "county"):
         return " ".join([*head, last.capitalize()])
     return f"{text} District"
 

@@ -194,3 +194,12 @@ def test_a_region_holding_the_articles_places_outweighs_a_namesake_near_one_of_t
 def test_a_republic_in_the_name_may_be_a_country():
     article = geomap.parse("The bronze statue was cast in the Czech Republic and shipped to Yerevan.")
     assert article.place("Czech Republic").kind == "country"
+
+
+def test_a_county_is_drawn_at_a_town_of_its_name_only_near_the_story():
+    text = "Schools in Owensboro, Kentucky and in Muhlenberg County and Orange County asked for funds."
+    names = {p.name for p in geomap.parse(text).places}
+    assert "Muhlenberg County" not in names  # not at Mühlenberg in Lower Saxony
+    assert "Orange County" not in names  # no town of Orange near Owensboro or inside Kentucky
+    seat = geomap.parse("Firefighters in Orange County, California, fought the blaze near Anaheim.")
+    assert seat.place("Orange County").kind == "district"
