@@ -397,7 +397,10 @@ class Builder:
             )
 
     def union_part(self, code: str):
-        """A first-level region by ISO 3166-2 code ("UA-43") or a whole country by ISO 3166-1 code ("UA")."""
+        """A first-level region by ISO 3166-2 code ("UA-43"), a whole country by ISO 3166-1 code ("UA"), or
+        a Natural Earth marine area by its id ("ne:marine:north-atlantic-ocean")."""
+        if code.startswith("ne:"):
+            return self.areas[code]
         return self.areas[f"ne:admin1:{code}" if "-" in code else self.country_ids[code]]
 
     def unions(self, path: Path) -> None:

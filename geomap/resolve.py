@@ -37,8 +37,11 @@ KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.5, "othe
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
 ALTERNATIVES_KEPT = 3
-# a region that holds other places of the article: as much as a namesake 10 km from one of them
-REGION_HOLDS_CONTEXT = 3.5
+# a region that holds other places of the article, or a sea that washes them: as much as a namesake
+# 10 km from one of them
+AREA_HOLDS_CONTEXT = 3.5
+# a place this near a sea's outline is on its coast (degrees: about 30 km; outlines are simplified)
+COAST_DEG = 0.3
 # the id of a district drawn at its town: the town's id and this ("geonames:584051#district")
 DISTRICT_ID_SUFFIX = "#district"
 FAR_FROM_CONTEXT_KM = 1500
@@ -192,7 +195,8 @@ def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counte
             continue
         countries = {e.country for e in cands if e.country}
         top = cands[0]
-        if top.kind == "country" or len(countries) == 1:
+        # a name is evidence of its country when it can mean no other (an ocean belongs to none)
+        if top.country and (top.kind == "country" or countries == {top.country}):
             counts[top.country] += n * (2 if top.kind == "country" else 1)
     for cc in prior:
         counts[cc.upper()] += max(counts.values(), default=1) * 2
@@ -255,6 +259,11 @@ def _holds(gz: Gazetteer, area: Entry, e: Entry) -> bool:
     return geom is not None and geom.contains(Point(e.lon, e.lat))
 
 
+def _on_the_coast(gz: Gazetteer, sea: Entry, e: Entry) -> bool:
+    geom = gz.area(sea.id)
+    return geom is not None and geom.distance(Point(e.lon, e.lat)) <= COAST_DEG
+
+
 def _rank(
     gz: Gazetteer,
     cands: list[Entry],
@@ -297,13 +306,15 @@ def _rank(
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")
-        elif context and e.kind == "region":
-            # a region's coherence is holding the article's other places: "the Middle East" around Dubai
-            # and Riyadh, not the Baltimore neighbourhood that a mention of Washington would favour
-            held = sum(_holds(gz, e, c) for c in context)
+        elif context and e.kind in ("region", "sea"):
+            # an area's coherence is holding the article's other places, or a sea's washing them: "the Middle
+            # East" around Dubai and Riyadh, not the Baltimore neighbourhood a mention of Washington would
+            # favour; "the Pacific" between Shanghai and Los Angeles, not a village in Missouri
+            held = sum(_holds(gz, e, c) if e.kind == "region" else _on_the_coast(gz, e, c) for c in context)
             if held:
-                score += REGION_HOLDS_CONTEXT
-                evidence.append(f"holds {held} other place{'s' * (held > 1)} of the article")
+                score += AREA_HOLDS_CONTEXT
+                places = f"{held} other place{'s' * (held > 1)} of the article"
+                evidence.append(f"holds {places}" if e.kind == "region" else f"washes {places}")
         written = mentions[0].text
         if is_abbreviation(written):
             # "EU" in capitals is an abbreviation: the European Union, spelled so, not the French town of Eu

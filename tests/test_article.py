@@ -203,3 +203,12 @@ def test_a_county_is_drawn_at_a_town_of_its_name_only_near_the_story():
     assert "Orange County" not in names  # no town of Orange near Owensboro or inside Kentucky
     seat = geomap.parse("Firefighters in Orange County, California, fought the blaze near Anaheim.")
     assert seat.place("Orange County").kind == "district"
+
+
+def test_oceans_by_their_short_names_and_a_sea_by_the_places_it_washes():
+    atlantic = geomap.parse("The Atlantic hurricane season lasts from June to November, forecasters said.")
+    assert atlantic.place("Atlantic").name == "Atlantic Ocean"  # not Atlantic, Iowa
+    pacific = geomap.parse("Ships crossed the Pacific from Shanghai to Los Angeles.").place("Pacific")
+    assert (pacific.name, pacific.kind) == ("Pacific Ocean", "sea")  # not Pacific, Missouri
+    assert "washes 1 other place of the article" in pacific.evidence
+    assert geomap.parse("Boats crossed the Mediterranean from Libya.").place("Mediterranean").kind == "sea"
