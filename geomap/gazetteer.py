@@ -236,6 +236,8 @@ class Gazetteer:
             spans = self._area_index()
             try:
                 geoms = shapely.from_wkb([self._area_blob[spans[i][0] : spans[i][1]] for i in todo])
+                # resolution asks each area whether it holds many points: prepared, that is ~10x faster
+                shapely.prepare(geoms)
             except (ValueError, shapely.errors.ShapelyError) as e:
                 raise GazetteerError(f"gazetteer areas in {self.folder} are damaged: {e}") from e
             self._area_cache.update(zip(todo, geoms, strict=True))

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+import shapely
 from shapely.geometry import Point
 
 from geomap.demonyms import countries_in
@@ -256,7 +257,7 @@ def in_bbox(lat: float, lon: float, bbox: tuple[float, float, float, float]) -> 
 
 def _holds(gz: Gazetteer, area: Entry, e: Entry) -> bool:
     geom = gz.area(area.id)
-    return geom is not None and geom.contains(Point(e.lon, e.lat))
+    return geom is not None and bool(shapely.contains_xy(geom, e.lon, e.lat))
 
 
 def _on_the_coast(gz: Gazetteer, sea: Entry, e: Entry) -> bool:
