@@ -14,6 +14,7 @@ abbreviations the gazetteer does not spell that way ("BBC").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ INSTITUTIONS = frozenset(
     "ministry army navy embassy government defense defence department military police parliament security "
     "council intelligence guard border armed forces regional city oblast state foreign interior national "
     "general prosecutor emergency emergencies air geological survey agency service office consulate court "
-    "supreme space marines coast "
+    "supreme space marines coast fire paramedic public "
     # titles: "U.S. President Donald Trump", "Kyiv Mayor Vitali Klitschko"
     "president vice prime premier minister secretary ambassador envoy senator governor mayor king queen "
     "chancellor commander chief officials authorities troops soldiers".split()
@@ -302,7 +303,13 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
         particle, _, rest = nxt.partition("-")
         if particle.lower() in NAME_PARTICLES and (rest[:1].isupper() or after.group(2)):
             return True  # "Bab al-Mandab", "Abu el Kheir"
-        return nxt[:1].isupper() and nxt.lower() not in GENERIC_KIND and nxt.lower() not in INSTITUTIONS
+        if not nxt[:1].isupper() or nxt.lower() in GENERIC_KIND:
+            return False
+        # "Winnipeg Fire Paramedic Service", "Owensboro Public Schools": an institution of the place, which
+        # is where it works; "Manchester United" is a name of its own
+        words = [w.strip(',.;:!?()"“”') for w in text[end : end + 60].split()[:4]]
+        run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+        return not any(w.lower().rstrip("s") in INSTITUTIONS or w.lower() in INSTITUTIONS for w in run)
     return False
 
 

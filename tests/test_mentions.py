@@ -135,3 +135,8 @@ def test_a_generic_word_in_apposition_names_the_kind():
 def test_organisations_named_like_places_are_not_places():
     text = "Hamas and Hezbollah said, SANA reported; strikes hit Sanaa."
     assert [p.name for p in geomap.parse(text, ner=False).places] == ["Sanaa"]
+
+
+def test_a_place_naming_its_own_institution_is_the_place_where_it_works():
+    text = "Crews of the Winnipeg Fire Paramedic Service and the Boise Fire Department helped; Manchester United won."
+    assert [p.name for p in geomap.parse(text, ner=False).places] == ["Winnipeg", "Boise"]
