@@ -145,6 +145,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         key = " ".join(folded[start:end].split())
         if key in NOT_PLACES or not _looks_like_a_name(text, gz, key):
             continue
+        if _abbreviates_another_name(doc.text, start, end, spans):
+            continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
         if not in_headline and _inside_longer_name(doc.text, start, end, sentence[0]):
@@ -261,6 +263,19 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
     if len(letters) <= 3 and not any(text in (e.name, *e.names) for e in gz.lookup(key)):
         return False  # "Ms" is a title and "Sc" no word: the gazetteer has them only as "MS", "SC"
     return len(letters) >= 2
+
+
+def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """ "the Temporary Anti-Gang Unit (UTAG)": capitals in brackets after a name abbreviate that name, which
+    is no place here (after "United Arab Emirates (UAE)" they would be one)."""
+    if not text[start:end].isupper() or text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    window = max(0, start - 60)
+    before = text[window : start - 1].rstrip()
+    if not re.search(r"(?:[A-Z][\w’'-]*\s+){1,5}[A-Z][\w’'-]*$", before):
+        return False
+    name_end = window + len(before)
+    return not any(s < name_end <= e for s, e in spans)
 
 
 def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:

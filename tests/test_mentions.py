@@ -140,3 +140,11 @@ def test_organisations_named_like_places_are_not_places():
 def test_a_place_naming_its_own_institution_is_the_place_where_it_works():
     text = "Crews of the Winnipeg Fire Paramedic Service and the Boise Fire Department helped; Manchester United won."
     assert [p.name for p in geomap.parse(text, ner=False).places] == ["Winnipeg", "Boise"]
+
+
+def test_capitals_in_brackets_abbreviate_the_name_before_them():
+    # "UTAG" is also an abbreviation of Gagauzia; here it abbreviates a police unit
+    text = "Agents from the Temporary Anti-Gang Unit (UTAG) were deployed; the United Arab Emirates (UAE) sent aid."
+    assert [(p.name, p.forms) for p in geomap.parse(text, ner=False).places] == [
+        ("United Arab Emirates", ("United Arab Emirates", "UAE"))
+    ]
