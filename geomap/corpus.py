@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-import folium
+from typing import TYPE_CHECKING
 
 from geomap.article import Article
 from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, dumps
@@ -24,6 +23,9 @@ from geomap.outputs import write_atomic, write_file_atomic
 # Per-article layers on the combined map while there are few articles; past this, one layer for all.
 LAYERS_PER_ARTICLE_UP_TO = 20
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+if TYPE_CHECKING:
+    import folium
 
 
 def article_rows(article: Article, article_id: str, fc: dict | None = None) -> list[dict]:
@@ -160,6 +162,8 @@ def _as_multipolygon(geom):
 def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.Map:
     """One offline map of many articles: pins linking back to their article and sentence, a heat layer of
     mention density, a time slider by article date, distance shapes, and per-article layers when few."""
+    # here, not at the top: a Dask worker builds rows and never a map, and folium costs it ~80 MB
+    import folium
     from folium.plugins import HeatMap, Timeline, TimelineSlider
     from folium.utilities import JsCode
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 
 import geopandas
 import pyogrio
@@ -135,3 +137,16 @@ def test_an_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path, capsys, 
     err = capsys.readouterr().err
     assert code == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_worker_maps_an_article_without_importing_folium(tmp_path):
+    # a worker writes rows and GeoJSON, never a map: folium would cost each worker ~80 MB
+    script = (
+        "import sys; from pathlib import Path; from geomap.batch import Task, map_task; "
+        "from geomap.inputs import Source; "
+        f"out = Path({str(tmp_path)!r}); "
+        "r = map_task(Task('a', source=Source('Shelling hit Bakhmut.', 'a')), out); "
+        "print(r['status'], 'folium' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["done", "False"]
