@@ -108,6 +108,8 @@ ONE_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX})\b")
 TOWN_ENDINGS = ("", "a", "o", "e", "sk", "ovo", "evo")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-Z]))", re.MULTILINE)
+# "LONDON Pope Francis said…": the same capitals opening the text, where a copy lost the dash after them
+OPENING_DATELINE = re.compile(r"\A\s*([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*)*) (?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -149,13 +151,15 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
-        if not in_headline and _inside_longer_name(doc.text, start, end, sentence[0]):
+        dateline = any(s <= start < e for s, e in datelines)
+        # a dateline's place is followed by the story's first words, not by the rest of its own name
+        opens_dateline = any(s == start for s, _ in datelines)
+        if not in_headline and not opens_dateline and _inside_longer_name(doc.text, start, end, sentence[0]):
             continue
         end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
         own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
         kind_hint = kind_hint or own or _shared_kind(doc.text, end, start)
-        dateline = any(s <= start < e for s, e in datelines)
         weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         out.append(
             Mention(
@@ -365,7 +369,8 @@ def _headline_span(doc: Document) -> tuple[int, int]:
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
     """ "KYIV, Ukraine (AP) —": an all-capital place at the start of a paragraph, in the first part of the article."""
-    spans = []
-    for m in DATELINE.finditer(text[:3000]):
-        spans.append((m.start(1), m.end(1)))
+    spans = [(m.start(1), m.end(1)) for m in DATELINE.finditer(text[:3000])]
+    opening = OPENING_DATELINE.match(text)
+    if opening and len(opening.group(1)) >= 3:
+        spans.append((opening.start(1), opening.end(1)))
     return spans

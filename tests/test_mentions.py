@@ -148,3 +148,9 @@ def test_capitals_in_brackets_abbreviate_the_name_before_them():
     assert [(p.name, p.forms) for p in geomap.parse(text, ner=False).places] == [
         ("United Arab Emirates", ("United Arab Emirates", "UAE"))
     ]
+
+
+def test_capitals_opening_the_text_are_a_dateline_even_without_their_dash():
+    # a copy that lost the dash of "LONDON — Pope Francis…"; capitals later on are no dateline
+    article = geomap.parse("LONDON Pope Francis spoke of the crisis.\n\nSURGE IN MURALS. Artists in Paris met.")
+    assert [(p.name, p.role) for p in article.places] == [("London", "reporting"), ("Paris", "literal")]
