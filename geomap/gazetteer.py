@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 ATTRIBUTION = "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain)"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from geomap.folding import fold
-from geomap.gazetteer import Gazetteer
+from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name.
@@ -199,7 +199,7 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
         stem = folded[start:suffix_at]
         keys = {s + ending for s in {stem, stem.removesuffix("n")} for ending in TOWN_ENDINGS}
         best = max(
-            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in ("city", "town", "village")),
+            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS),
             default=None,
         )
         if best is None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pyproj import Geod
 
 from geomap.distances import BEARINGS, Distance
-from geomap.gazetteer import Gazetteer
+from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
 from geomap.places import Place, entry_fields
 
@@ -30,7 +30,8 @@ WGS84 = Geod(ellps="WGS84")
 # measure by road, or from a town's edge.
 DISTANCE_SLACK = 0.35
 BEARING_SLACK = 45.0
-SETTLEMENT_KINDS = ("city", "town", "village", "other")
+# what a relation may move to a namesake: settlements and landmarks, never areas
+TARGET_KINDS = SETTLEMENT_KINDS | {"other"}
 
 
 def relation_of(d: Distance, anchor: Place | None, target: Place | None) -> dict | None:
@@ -44,7 +45,7 @@ def relation_of(d: Distance, anchor: Place | None, target: Place | None) -> dict
         "estimated_target": [round(lon, 6), round(lat, 6)],
         "uncertainty_km": round(_uncertainty_m(d, anchor, lat, lon) / 1000.0, 2),
     }
-    if target is not None and target.kind in SETTLEMENT_KINDS and target.id != anchor.id:
+    if target is not None and target.kind in TARGET_KINDS and target.id != anchor.id:
         km, towards = _distance_and_bearing(anchor, target.lat, target.lon)
         out |= {
             "target_distance_km": round(km, 2),
@@ -96,7 +97,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
         anchor, target = by_id.get(d.anchor_id), by_name.get(d.target)
         if not d.direction or anchor is None or target is None or target.id in moved or d.meters is None:
             continue
-        if target.kind not in SETTLEMENT_KINDS or target.id == anchor.id:
+        if target.kind not in TARGET_KINDS or target.id == anchor.id:
             continue
         if _fits(d, *_distance_and_bearing(anchor, target.lat, target.lon)):
             continue
@@ -104,7 +105,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             e
             for form in target.forms
             for e in gz.lookup(form)
-            if e.kind in SETTLEMENT_KINDS and e.id != target.id and e.id not in by_id
+            if e.kind in TARGET_KINDS and e.id != target.id and e.id not in by_id
         ]
         fitting = [e for e in namesakes if _fits(d, *_distance_and_bearing(anchor, e.lat, e.lon))]
         if not fitting:

@@ -26,7 +26,7 @@ from shapely.geometry import Point
 
 from geomap.demonyms import countries_in
 from geomap.folding import name_key
-from geomap.gazetteer import Entry, Gazetteer, haversine_km
+from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.geonames import is_abbreviation
 from geomap.mentions import GENERIC_KIND, Mention
 from geomap.ner import PLACE_LABELS
@@ -102,7 +102,8 @@ def resolve_places(
         bare, region = (m.key, m.kind_hint), (m.key, "region")
         groups[bare].remove(m)
         groups[region].append(m)
-        candidates.setdefault(region, _candidates(gz, m.key, "region"))
+        if region not in candidates:
+            candidates[region] = _candidates(gz, m.key, "region")
         if not groups[bare]:
             del groups[bare], candidates[bare]
     users_countries = {cc.upper() for cc in focus}
@@ -126,7 +127,7 @@ def resolve_places(
             continue
         probs = _softmax([r[0] for r in ranked])
         # "Sudzhansky district" is not the town Sudzha: a place of its own, drawn at the town that governs it
-        district = g[1] in ("district", "county") and best.kind in ("city", "town", "village")
+        district = g[1] in ("district", "county") and best.kind in SETTLEMENT_KINDS
         if district and g[1] == "county" and not _near_the_story(gz, best, others, regions):
             continue  # a county is rarely named after its seat: only a town of its name near the story is
         slot = by_entry.setdefault(
@@ -149,7 +150,7 @@ def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
         # the embedded gazetteer has no districts (raions): one is named after, and governed from, its town
         return (
             [e for e in found if e.kind == "district"]
-            or [e for e in found if e.kind in ("city", "town", "village")]
+            or [e for e in found if e.kind in SETTLEMENT_KINDS]
             or [e for e in found if e.kind == "region"]
         )
     if hint == "region":
@@ -353,7 +354,7 @@ def _believable(
     if all(m.weak for m in mentions) and not notable and not named_a_place:
         return False, []
     if not notable and not in_area_of_interest:
-        if focus and focus.get(e.country, 0.0) < 0.15 and e.kind in ("city", "town", "village"):
+        if focus and focus.get(e.country, 0.0) < 0.15 and e.kind in SETTLEMENT_KINDS:
             return False, []
         # A village thousands of km from every other place the article names is more likely a surname
         # ("came from Smirnov") than the one village of that name in Sakhalin.
@@ -389,7 +390,7 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
     for m in sorted(slot["mentions"], key=lambda m: m.start):
         role = mention_role(doc.text, m.start, m.end, m.dateline)
         refs.append(MentionRef(m.text, m.start, m.end, doc.sentence_text(m.start), role))
-    fields = entry_fields(e)
+    fields, evidence = entry_fields(e), tuple(slot["evidence"])
     if slot["district"]:
         fields |= {
             "id": e.id + DISTRICT_ID_SUFFIX,
@@ -397,13 +398,13 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
             "kind": "district",
             "population": 0,
         }
-        slot["evidence"] = (*slot["evidence"], f"a district drawn at its administrative centre, {e.name}")
+        evidence += (f"a district drawn at its administrative centre, {e.name}",)
     return Place(
         **fields,
         role=place_role([r.role for r in refs]),
         confidence=round(slot["conf"], 3),
         mentions=tuple(refs),
         alternatives=tuple(slot["alts"]),
-        evidence=tuple(slot["evidence"]),
+        evidence=evidence,
         geometry=gz.area(e.id) if e.is_area else None,
     )
