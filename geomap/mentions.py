@@ -76,6 +76,8 @@ NOT_PLACES = frozenset(
     # organisations in the news whose names a gazetteer lists for a place ("Hamas" for Hamm, "SANA" for Sanaa)
     "hamas hezbollah sana".split()
 )
+# Kinds whose names are descriptions ("Kakhovka Reservoir", "Kerch Strait") more than proper names.
+LANDMARK_KINDS = frozenset({"sea", "river", "peninsula", "other"})
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
 ALNUM_RUN = re.compile(r"[^\W_]+")
@@ -145,7 +147,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     for start, end in spans:
         text = doc.text[start:end]
         key = " ".join(folded[start:end].split())
-        if key in NOT_PLACES or not _looks_like_a_name(text, gz, key):
+        if key in NOT_PLACES:
             continue
         if _abbreviates_another_name(doc.text, start, end, spans):
             continue
@@ -219,7 +221,7 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
 
 
 def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of whole words, starting with a capital, whose folded text is a gazetteer name.
+    """Spans of whole words, written as names are, whose folded text is a gazetteer name.
 
     Where spans overlap the longest wins ("Sea of Azov" over "Azov"). Names are only looked for at
     capitalised words because only those can pass :func:`_looks_like_a_name`; that skips most of the text.
@@ -234,7 +236,9 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
             if end - start > gz.longest_name:
                 break
             key = " ".join(folded[start:end].split())
-            if len(key) >= 2 and key in gz:
+            # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
+            # not hide the shorter name inside it
+            if len(key) >= 2 and key in gz and _looks_like_a_name(text[start:end], gz, key):
                 hits.append((start, end))
             if folded[end : end + 1] == "." and key + "." in gz:  # "U.S.", "St."
                 hits.append((start, end + 1))
@@ -254,13 +258,18 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
 
 
 def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
-    """Capitalised as a name is; short all-capital spans only where the gazetteer spells them so."""
+    """Capitalised as a name is; short all-capital spans only where the gazetteer spells them so.
+
+    Lower-case words pass in the names of landmarks, which reporters write in lower case ("the Syvash
+    lagoons", "the Zaporizhzhia nuclear power plant"); in other names only connectors ("Sea of Azov") and
+    generic words ("Kharkiv region") do.
+    """
     words = text.replace("-", " ").split()
     if not words or not words[0][:1].isupper():
         return False
     for w in words[1:]:
         if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and w.lower() not in GENERIC_KIND:
-            return False
+            return any(e.kind in LANDMARK_KINDS for e in gz.lookup(key))
     letters = [c for c in text if c.isalpha()]
     if text.isupper() and len(letters) <= 3:
         return _spelled_in_capitals(text, gz, key)

@@ -323,8 +323,10 @@ def _rank(
             if written in (e.name, *e.names):
                 score += CANONICAL_NAME_BONUS
                 evidence.append("spelled in capitals as the text writes it")
-        elif name_key(e.name) == mentions[0].key:
-            score += CANONICAL_NAME_BONUS  # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka
+        elif name_key(e.name.partition(",")[0]) == mentions[0].key:
+            # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka; a qualifier after a comma
+            # tells namesakes apart ("Vodiane, Pokrovsk Raion") and is no part of the name
+            score += CANONICAL_NAME_BONUS
             evidence.append("its own name, not an alternate one")
         if e.id in bonuses:
             why, bonus = bonuses[e.id]

@@ -126,6 +126,13 @@ def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
     assert "its own name, not an alternate one" in borisovka.evidence
 
 
+def test_a_qualifier_after_a_comma_is_no_part_of_the_name():
+    # the supplement names namesakes "Vodiane, Pokrovsk Raion": "Vodiane" is still that village's own name
+    vodiane = geomap.parse("Fighting went on near Vodiane and Avdiivka.").place("Vodiane")
+    assert vodiane is not None and vodiane.id == "supplement:vodiane-pokrovsk-raion"
+    assert "its own name, not an alternate one" in vodiane.evidence
+
+
 def test_the_places_around_outweigh_the_spelling():
     text = "Shelling hit Vovchansk and Lyptsi, north of Kharkiv, on Monday; Borisovka was hit too."
     borisovka = geomap.parse(text).place("Borisovka")

@@ -20,6 +20,18 @@ def test_front_line_names_and_aliases(gz):
     assert any(e.kind == "peninsula" for e in gz.lookup("Crimea"))
 
 
+def test_the_landmarks_of_the_southern_front(gz):
+    # each within 10 km of its Wikipedia coordinates (the supplement's source column names the page)
+    for name, kind, lat, lon in [
+        ("Arabatska Strilka", "peninsula", 45.70, 35.00),
+        ("Kinburn Spit", "peninsula", 46.559, 31.528),
+        ("Sivash", "sea", 46.083, 34.333),
+        ("Zmiinyi Island", "other", 45.255, 30.204),
+        ("ZNPP", "other", 47.49, 34.66),
+    ]:
+        assert any(e.kind == kind and haversine_km(e.lat, e.lon, lat, lon) < 10 for e in gz.lookup(name)), name
+
+
 def test_supplement_rows_carry_sources_and_sane_coordinates(gz):
     from pathlib import Path
 
@@ -28,7 +40,7 @@ def test_supplement_rows_carry_sources_and_sane_coordinates(gz):
         for ln in (Path(__file__).parents[1] / "gazetteer" / "supplement.tsv").read_text().splitlines()
         if ln and not ln.startswith("#")
     ][1:]
-    assert len(rows) >= 8
+    assert len(rows) >= 60
     for r in rows:
         assert r[8].strip(), r
         e = gz.lookup(r[0])

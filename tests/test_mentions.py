@@ -154,3 +154,13 @@ def test_capitals_opening_the_text_are_a_dateline_even_without_their_dash():
     # a copy that lost the dash of "LONDON — Pope Francis…"; capitals later on are no dateline
     article = geomap.parse("LONDON Pope Francis spoke of the crisis.\n\nSURGE IN MURALS. Artists in Paris met.")
     assert [(p.name, p.role) for p in article.places] == [("London", "reporting"), ("Paris", "literal")]
+
+
+def test_a_longer_name_written_otherwise_does_not_hide_the_name_inside_it():
+    # "Gaza by" is Norwegian for Gaza City; written in a sentence it is no name and must not swallow Gaza
+    assert spans("The siege of Gaza by the army went on.") == ["Gaza"]
+
+
+def test_landmark_names_may_run_on_in_lower_case():
+    found = spans("Shelling near the Zaporizhzhia nuclear power plant and the Syvash lagoons went on.")
+    assert found == ["Zaporizhzhia nuclear power plant", "Syvash lagoons"]
