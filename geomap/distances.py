@@ -121,12 +121,18 @@ _NUM_WORDS = (
 _WORD_NUMBER = rf"(?:(?:a|an)\s+)?(?:{_NUM_WORDS})(?:[\s-]+(?:and\s+)?(?:{_NUM_WORDS}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}|a|an|half\s+a|a\s+half)"
-_UNIT = r"nautical\s+miles?|nmi|kilomet(?:er|re)s?|kms?|met(?:er|re)s?|miles?|mi|yards?|feet|foot|ft|m"
+_UNITS = (
+    r"nautical\s+miles?", "nmi", "kilomet(?:er|re)s?", "kms?", "met(?:er|re)s?", "miles?", "mi", "yards?",
+    "feet", "foot", "ft", "m",
+)  # fmt: skip
+_UNIT = "|".join(_UNITS)
+_UNIT_INITIALS = "".join(sorted({u[0] for u in _UNITS}))
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _DIR = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
 
 DISTANCE = re.compile(
     rf"""(?ix)
+    \b  # both a qualifier and a number start a word; failing elsewhere at once makes the scan fast
     (?:(?P<qual>{_QUAL}|between)\s+)?
     (?<![\w.\-−])(?P<num>{_NUMBER})
     (?:\s*(?:-|–|—|to|and)\s*(?P<num2>{_NUMBER}))?
@@ -139,13 +145,14 @@ DISTANCE = re.compile(
     (?:\s+(?P<dir>{_DIR})(?:ern)?\b)?
     """
 )
-UNIT_WORD = re.compile(rf"(?i)(?<![^\W\d_])(?:{_UNIT})\b")  # "7km" too, but not the m of "from"
+# "7km" too, but not the m of "from"; the lookahead on the units' initials fails most positions at once
+UNIT_WORD = re.compile(rf"(?i)(?=[{_UNIT_INITIALS}])(?<![^\W\d_])(?:{_UNIT})\b")
 # How far a distance phrase reaches around its unit: a qualifier and a number in words before it
 # ("approximately twenty-five thousand and a half"), a converted repeat and a direction after it.
 REACH_BEFORE_UNIT = 160
 REACH_AFTER_UNIT = 90
 VAGUE = re.compile(
-    r"(?i)\b(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
+    r"(?i)\b(?=[hdtsa])(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
     r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
 )
 

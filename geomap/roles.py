@@ -40,19 +40,27 @@ METONYMIC_OBJECT = re.compile(
 )
 
 
+# How far before a mention its cue words are looked for: a reporting line's few words, and a locative's
+# longest word ("throughout") with "the" and room for runs of spaces. The patterns end at the mention, so
+# searching the text up to it (not a copy) from this far back finds the same; a shorter reach is faster.
+REACH = 60
+LOCATIVE_REACH = 30
+
+
 def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str:
     """The role of the mention at ``text[start:end]``, judged from the words around it."""
-    before = text[max(0, start - 60) : start]
     after = text[end : end + 60]
-    if dateline or REPORTING.search(before):
+    if dateline or REPORTING.search(text, max(0, start - REACH), start):
         return "reporting"
-    if LOCATIVE.search(before):
+    if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start):
         return "literal"
     m = POSSESSIVE.match(after)
     if m:
         words = after.split()[1:3]
         return "literal" if any(w.strip(".,;:").lower() in GEOGRAPHIC_NOUNS for w in words) else "metonymic"
-    if AGENT_VERBS.match(after) or re.match(r"^\s*,\s*(?:which|who)\b", after) or METONYMIC_OBJECT.search(before):
+    if AGENT_VERBS.match(after) or re.match(r"^\s*,\s*(?:which|who)\b", after):
+        return "metonymic"
+    if METONYMIC_OBJECT.search(text, max(0, start - REACH), start):
         return "metonymic"
     return "literal"
 

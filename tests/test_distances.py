@@ -31,6 +31,12 @@ def test_doubled_units_are_one_distance():
     assert d.text == "about 730 km (450 miles)" and d.direction == "SE"
 
 
+def test_a_qualifier_is_a_whole_word():
+    # the "about" inside "roundabout" qualifies nothing
+    (d,) = find_distances("a roundabout 5 km north of the city")
+    assert (d.text, d.qualifier) == ("5 km", "exact")
+
+
 @pytest.mark.parametrize("text", ["hundreds of miles", "a few kilometers", "dozens of kilometres"])
 def test_vague_amounts_are_listed_without_meters(text):
     (d,) = find_distances(text)
