@@ -67,6 +67,16 @@ ADJECTIVE_WEIGHT = 0.5
 # paper), unless nearness to the article's other places says otherwise: it outweighs a focus country alone.
 MILLION_CITY = 2.0
 CONTAINED_IN = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*")
+# Words that make a bare name the town even where the article also names the region of that name: "the city
+# of Donetsk", "the capital Donetsk", "Donetsk's mayor"; a point to measure from, "20 miles north of Kharkiv",
+# "near Kharkiv"; and a route between towns, "from Donetsk to Mariupol".
+TOWN_CUE_BEFORE = re.compile(
+    r"\b(?:(?:city|town|capital|port|centre|center)\s+(?:of\s+)?(?:the\s+)?"
+    r"|(?:north|south)?(?:east|west)?(?:ern)?\s+of|near|outside|towards?|around)\s+$",
+    re.IGNORECASE,
+)
+TOWN_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b)", re.IGNORECASE)
+ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
 
 
 def resolve_places(
@@ -97,7 +107,7 @@ def resolve_places(
     regions = [s[1] for s in chosen.values() if s[1].kind == "region"]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses, holders = _written_containment(doc, groups, candidates, chosen, gz)
-    for m in holders:
+    for m in [*holders, *_named_as_the_region(doc, groups, chosen)]:
         # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
         bare, region = (m.key, m.kind_hint), (m.key, "region")
         groups[bare].remove(m)
@@ -243,6 +253,28 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
     return bonus, holders
+
+
+def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:
+    """Bare mentions of a name the article also gives a region ("the Kursk region ... deep into Kursk"): in such
+    an article the bare name is that region too, unless written as the town ("the city of Kursk", "from
+    Donetsk to Mariupol") or as a dateline. Names that only a city bears are left alone."""
+    # "Kursk region" and "Kursk oblast" are keyed with their generic word, "Kursk" without
+    named = {
+        key.rsplit(" ", 1)[0] if " " in key else key
+        for (key, hint), ms in groups.items()
+        if hint == "region" and (key, hint) in chosen and chosen[(key, hint)][1].kind == "region"
+    }
+    out = []
+    for (key, hint), ms in groups.items():
+        if hint or key not in named or (key, "") not in chosen:
+            continue
+        for m in ms:
+            before, after = doc.text[max(0, m.start - 40) : m.start], doc.text[m.end : m.end + 40]
+            route = ROUTE_FROM.search(before) and ROUTE_TO.match(after)
+            if not (m.dateline or route or TOWN_CUE_BEFORE.search(before) or TOWN_CUE_AFTER.match(after)):
+                out.append(m)
+    return out
 
 
 def in_bbox(lat: float, lon: float, bbox: tuple[float, float, float, float]) -> bool:

@@ -111,6 +111,16 @@ def test_a_bare_name_holding_the_place_before_it_is_the_region():
     assert listed.place("Donetsk").kind == "city"  # a list, not containment
 
 
+def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
+    text = "Troops crossed into the Kursk region on Tuesday. By Thursday they were 10 km deep into Kursk."
+    (kursk,) = [p for p in geomap.parse(text).places if "Kursk" in p.name]
+    assert kursk.kind == "region" and len(kursk.mentions) == 2
+    # a point to measure from, or a town's own words, keep the city beside the region
+    text = "Drones hit the Kharkiv region. Lyptsi lies 20 miles north of Kharkiv; the city of Kharkiv was hit too."
+    kharkivs = [p for p in geomap.parse(text).places if p.name == "Kharkiv"]
+    assert sorted((p.kind, len(p.mentions)) for p in kharkivs) == [("city", 2), ("region", 1)]
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
