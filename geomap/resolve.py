@@ -66,7 +66,15 @@ ADJECTIVE_WEIGHT = 0.5
 # A city of a million or more is what its bare name means even in another country's story ("London" in a US
 # paper), unless nearness to the article's other places says otherwise: it outweighs a focus country alone.
 MILLION_CITY = 2.0
-CONTAINED_IN = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*")
+# How far outside a region's drawn border a place said to lie in it may be (about 15 km): border villages.
+BORDER_SLACK_DEG = 0.15
+# Between a place and the area said to hold it: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk", "Hlyboka in
+# the north of the Kharkiv region", "Zahrani in southern Lebanon", "Toretsk (Donetsk oblast)".
+CONTAINED_IN = re.compile(
+    r"\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?"
+    r"(?:(?:far\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?:part\s+)?(?:of\s+)?(?:the\s+)?)?",
+    re.IGNORECASE,
+)
 # Words that make a bare name the town even where the article also names the region of that name: "the city
 # of Donetsk", "the capital Donetsk", "Donetsk's mayor"; a point to measure from, "20 miles north of Kharkiv",
 # "near Kharkiv"; and a route between towns, "from Donetsk to Mariupol".
@@ -106,7 +114,9 @@ def resolve_places(
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     regions = [s[1] for s in chosen.values() if s[1].kind == "region"]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
-    bonuses, holders = _written_containment(doc, groups, candidates, chosen, gz)
+    bonuses, holders, outside = _written_containment(doc, groups, candidates, chosen, gz)
+    for g in outside:
+        del candidates[g]
     for m in [*holders, *_named_as_the_region(doc, groups, chosen)]:
         # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
         bare, region = (m.key, m.kind_hint), (m.key, "region")
@@ -216,9 +226,10 @@ def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counte
     return {cc: c / peak for cc, c in counts.items()} if peak else {}
 
 
-def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> tuple[dict, list[Mention]]:
-    """Bonuses from containment the text writes: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk"; and the
-    bare mentions that, so written, name a region.
+def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer):
+    """Bonuses from containment the text writes: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk"; the
+    bare mentions that, so written, name a region; and the groups of small places said to lie in a named region
+    that none of their namesakes is in.
 
     The inner name's namesakes inside the outer area win; and a bare outer name that could be a city or
     its region ("in Donetsk") is the region when the inner place lies in it: that mention is returned, and
@@ -229,6 +240,7 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
     bonus: dict = defaultdict(dict)
     holders: list[Mention] = []
+    outside: set[tuple[str, str]] = set()
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         gap = doc.text[a.end : b.start]
@@ -242,17 +254,24 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             areas = [outer]  # "Pokrovsk, Donetsk oblast", "Kramatorsk, Ukraine"
         else:
             continue  # "Bakhmut, Donetsk and Mariupol": a list
+        held = False
         for e in candidates[ga]:
             holder = next((o for o in areas if not e.is_area and _holds(gz, o, e)), None)
             if holder is not None:
                 bonus[ga][e.id] = (f"inside {holder.name}, as the text says", CONTAINMENT_BONUS)
+                held = True
         inner = chosen[ga][1]
+        if not held and b.kind_hint == "region" and inner.kind in SETTLEMENT_KINDS and inner.population < 100_000:
+            # "Hlyboka in the north of the Kharkiv region" where the gazetteer knows only a Hlyboka 800 km off:
+            # no mark beats a wrong one, unless a namesake lies just outside the region's drawn border
+            if not any(_within_deg(gz, o, e, BORDER_SLACK_DEG) for o in areas for e in candidates[ga]):
+                outside.add(ga)
         if not b.kind_hint and not inner.is_area:
             holder = next((o for o in areas if o.kind == "region" and _holds(gz, o, inner)), None)
             if holder is not None:
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
-    return bonus, holders
+    return bonus, holders, outside
 
 
 def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:
@@ -291,6 +310,11 @@ def in_bbox(lat: float, lon: float, bbox: tuple[float, float, float, float]) -> 
 def _holds(gz: Gazetteer, area: Entry, e: Entry) -> bool:
     geom = gz.area(area.id)
     return geom is not None and bool(shapely.contains_xy(geom, e.lon, e.lat))
+
+
+def _within_deg(gz: Gazetteer, area: Entry, e: Entry, deg: float) -> bool:
+    geom = gz.area(area.id)
+    return geom is not None and geom.distance(Point(e.lon, e.lat)) <= deg
 
 
 def _on_the_coast(gz: Gazetteer, sea: Entry, e: Entry) -> bool:

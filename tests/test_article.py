@@ -121,6 +121,17 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
     assert sorted((p.kind, len(p.mentions)) for p in kharkivs) == [("city", 2), ("region", 1)]
 
 
+def test_containment_may_name_a_part_of_the_area():
+    place = geomap.parse("Fighting raged near Andriivka in the north of the Kharkiv region.").places[0]
+    assert place.country == "UA" and "inside Kharkiv, as the text says" in place.evidence
+
+
+def test_a_village_said_to_lie_in_a_region_none_of_its_namesakes_is_in_is_not_drawn():
+    # the gazetteer's only Hlyboka lies in Chernivtsi oblast, 800 km from the Kharkiv region
+    article = geomap.parse("Troops fought near Hlyboka in the north of the Kharkiv region.")
+    assert [p.name for p in article.places] == ["Kharkiv"]
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
