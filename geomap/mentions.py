@@ -88,6 +88,12 @@ COORDINATED_PLURAL = re.compile(r"(?:,? (?:and|or|&) [A-Z][\w’'-]*(?: [A-Z][\w
 # "the region of Lviv", "the oblast of Kharkiv": a generic word and "of" just before the name;
 # "another non-frontline region, Odesa": the same word, lower case, in apposition ("Oaxaca State, Mexico" is
 # a name and a country).
+# "states such as California or Washington": a plural generic word introducing a list gives its kind to each
+# name in the list (the names before this one are matched too).
+SUCH_AS = re.compile(
+    r"\b([a-z]+s),?\s+(?:such\s+as|like|including|as)\s+"
+    r"(?:(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*$"
+)
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
 )
@@ -356,12 +362,16 @@ def _plural_kind(word: str) -> str:
 
 
 def _shared_kind(text: str, end: int, start: int) -> str:
-    """The kind a name shares with others: "Luhansk and Donetsk regions", "the region of Lviv"."""
+    """The kind a name shares with others: "Luhansk and Donetsk regions", "the region of Lviv", "states
+    such as California or Washington"."""
     m = COORDINATED_PLURAL.match(text, end)
     if m and _plural_kind(m.group(1).lower()):
         return _plural_kind(m.group(1).lower())
     m = GENERIC_OF.search(text[max(0, start - 30) : start])
-    return GENERIC_KIND[(m.group(1) or m.group(2)).lower()] if m else ""
+    if m:
+        return GENERIC_KIND[(m.group(1) or m.group(2)).lower()]
+    m = SUCH_AS.search(text, max(0, start - 120), start)
+    return _plural_kind(m.group(1)) if m else ""
 
 
 def _first_word(text: str, sentence_start: int) -> int:

@@ -352,6 +352,10 @@ def _rank(
             prior += 2.0
             evidence.append(f"the text calls it a {e.kind}")
         score += prior
+        if e.kind == "sea" and (size := _sea_prominence(gz, e)):
+            # "the Atlantic" is the ocean, not Atlantic, Iowa: a sea weighs by its size as a town by its people
+            score += size
+            evidence.append("a large body of water")
         f = focus.get(e.country, 0.0)
         if f:
             score += 2.5 * f
@@ -379,9 +383,8 @@ def _rank(
             if written in (e.name, *e.names):
                 score += CANONICAL_NAME_BONUS
                 evidence.append("spelled in capitals as the text writes it")
-        elif name_key(e.name.partition(",")[0]) == mentions[0].key:
-            # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka; a qualifier after a comma
-            # tells namesakes apart ("Vodiane, Pokrovsk Raion") and is no part of the name
+        elif _own_name_key(e) == mentions[0].key:
+            # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka
             score += CANONICAL_NAME_BONUS
             evidence.append("its own name, not an alternate one")
         if e.id in bonuses:
@@ -391,6 +394,31 @@ def _rank(
         scored.append((score, e, evidence))
     scored.sort(key=lambda t: -t[0])
     return scored
+
+
+def _own_name_key(e: Entry) -> str:
+    """The key of the name an entry goes by: without a qualifier after a comma, which tells namesakes apart
+    ("Vodiane, Pokrovsk Raion"), and for a sea without "Ocean" or "Sea", which the text may leave out ("the
+    Atlantic")."""
+    key = name_key(e.name.partition(",")[0])
+    if e.kind == "sea":
+        head, _, last = key.rpartition(" ")
+        return head if head and last in ("ocean", "sea") else key
+    return key
+
+
+_SEA_PROMINENCE: dict[str, float] = {}
+
+
+def _sea_prominence(gz: Gazetteer, e: Entry) -> float:
+    """log10 of a sea's area in km² over 3 (as a town's population counts), less 1.5: nothing for the Sea of
+    Azov or a lagoon, 1.1 for the Atlantic."""
+    if e.id not in _SEA_PROMINENCE:
+        geom = gz.area(e.id)
+        # degrees² to km² at the sea's latitude: a rough area is enough for a logarithm
+        km2 = geom.area * 111.32**2 * math.cos(math.radians(e.lat)) if geom is not None else 0.0
+        _SEA_PROMINENCE[e.id] = max(0.0, math.log10(km2) / 3 - 1.5) if km2 > 1 else 0.0
+    return _SEA_PROMINENCE[e.id]
 
 
 def _believable(

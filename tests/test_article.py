@@ -132,6 +132,13 @@ def test_a_village_said_to_lie_in_a_region_none_of_its_namesakes_is_in_is_not_dr
     assert [p.name for p in article.places] == ["Kharkiv"]
 
 
+def test_an_ocean_by_its_short_name_outweighs_a_town_in_the_focus_country():
+    # Atlantic, Iowa lies in the article's country and near Iowa; "the Atlantic" is still the ocean
+    text = "Forecasters in Iowa said the storm over the Atlantic would hit Florida, not Texas."
+    ocean = geomap.parse(text).place("Atlantic")
+    assert ocean is not None and ocean.kind == "sea" and "a large body of water" in ocean.evidence
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front

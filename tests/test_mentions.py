@@ -164,3 +164,10 @@ def test_a_longer_name_written_otherwise_does_not_hide_the_name_inside_it():
 def test_landmark_names_may_run_on_in_lower_case():
     found = spans("Shelling near the Zaporizhzhia nuclear power plant and the Syvash lagoons went on.")
     assert found == ["Zaporizhzhia nuclear power plant", "Syvash lagoons"]
+
+
+def test_a_plural_generic_word_before_a_list_gives_each_name_its_kind():
+    ms = find_mentions(Document.from_text("Jobs left western states such as California or Washington."))
+    assert [(m.text, m.kind_hint) for m in ms] == [("California", "region"), ("Washington", "region")]
+    ms = find_mentions(Document.from_text("Shelling hit regions including Kharkiv, Sumy and Chernihiv."))
+    assert {m.kind_hint for m in ms} == {"region"}
