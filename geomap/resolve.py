@@ -137,12 +137,18 @@ def resolve_places(
                 bonuses[g][e.id] = ("in a country the user named (--focus)", USER_FOCUS_BONUS)
 
     by_entry: dict[str, dict] = {}
+    counts, parts = _focus_counts(candidates, groups, chosen, adjectives)
     for g, cands in candidates.items():
         others = [e for e in context if e.id not in {c.id for c in cands}]
-        ranked = _rank(gz, cands, groups[g], focus_weights, others, bonuses.get(g, {}))
+        # a name that several countries have is not its own evidence: the "White House" of a story from Illinois
+        # must not make it one about Morocco, where Casablanca goes by that name. Such a name is weighed in the
+        # focus of the rest of the article; a name only one country has ("Sudzha") counts for its country.
+        shared = len({e.country for e in cands}) > 1
+        own_focus = _focus_weights(counts, set(focus), without=parts.get(g, ("", 0.0)) if shared else ("", 0.0))
+        ranked = _rank(gz, cands, groups[g], own_focus, others, bonuses.get(g, {}))
         _, best, evidence = ranked[0]
         wanted = focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
-        keep, why = _believable(best, groups[g], focus_weights, evidence, others, wanted)
+        keep, why = _believable(best, groups[g], own_focus, evidence, others, wanted)
         if not keep:
             continue
         probs = _softmax([r[0] for r in ranked])
@@ -207,23 +213,38 @@ def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
 def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counter[str]) -> dict[str, float]:
     """Country weights in [0, 1]: where the article's places are, by mention count, and which countries
     its adjectives name."""
+    return _focus_weights(_focus_counts(candidates, groups, chosen, adjectives)[0], prior)
+
+
+def _focus_counts(candidates, groups, chosen: dict, adjectives: Counter[str]):
+    """The evidence for each country, and what each group gives to it: (country, amount) by group."""
     counts: Counter[str] = Counter({cc: n * ADJECTIVE_WEIGHT for cc, n in adjectives.items()})
+    parts: dict[tuple[str, str], tuple[str, float]] = {}
     for g, cands in candidates.items():
         n = len(groups[g])
         if g in chosen:
             entry = chosen[g][1]
             if entry.country and not groups[g][0].common:
-                counts[entry.country] += n * (2 if entry.kind == "country" else 1)
+                parts[g] = (entry.country, n * (2 if entry.kind == "country" else 1))
             continue
         countries = {e.country for e in cands if e.country}
         top = cands[0]
         # a name is evidence of its country when it can mean no other (an ocean belongs to none)
         if top.country and (top.kind == "country" or countries == {top.country}):
-            counts[top.country] += n * (2 if top.kind == "country" else 1)
+            parts[g] = (top.country, n * (2 if top.kind == "country" else 1))
+    for cc, n in parts.values():
+        counts[cc] += n
+    return counts, parts
+
+
+def _focus_weights(counts: Counter[str], prior: set[str], without: tuple[str, float] = ("", 0.0)) -> dict[str, float]:
+    """``counts`` as weights, the user's countries first; ``without`` (country, amount) taken out first."""
+    counts = counts.copy()
+    counts[without[0]] -= without[1]
     for cc in prior:
-        counts[cc.upper()] += max(counts.values(), default=1) * 2
+        counts[cc.upper()] += max([*counts.values(), 1]) * 2
     peak = max(counts.values(), default=0)
-    return {cc: c / peak for cc, c in counts.items()} if peak else {}
+    return {cc: c / peak for cc, c in counts.items() if cc} if peak else {}
 
 
 def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer):

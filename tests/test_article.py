@@ -139,6 +139,17 @@ def test_an_ocean_by_its_short_name_outweighs_a_town_in_the_focus_country():
     assert ocean is not None and ocean.kind == "sea" and "a large body of water" in ocean.evidence
 
 
+def test_a_name_several_countries_have_is_not_evidence_of_its_own_focus():
+    # Moscow is in Russia and in Idaho: the focus it is weighed in comes from the rest of the article
+    (alone,) = geomap.parse("The delegation arrived in Moscow.").places
+    assert alone.country == "RU" and not any(e.startswith("in the article's focus") for e in alone.evidence)
+    (told,) = geomap.parse("The Russian delegation arrived in Moscow.").places
+    assert "in the article's focus (RU, weight 1.00)" in told.evidence
+    # a name only one country has counts for it: Sudzha is in Russia, though the troops are Ukrainian
+    (sudzha,) = geomap.parse("Ukrainian troops entered Sudzha.").places
+    assert sudzha.country == "RU"
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
