@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from geomap.user_gazetteer import UserGazetteer
 
 ATTRIBUTION = "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain)"
+# Ids of first-level divisions (provinces, oblasts, states): Natural Earth admin-1, as the build names them.
+ADMIN1_PREFIX = "ne:admin1:"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")

@@ -26,7 +26,7 @@ from shapely.geometry import Point
 
 from geomap.demonyms import countries_in
 from geomap.folding import name_key
-from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
+from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.geonames import is_abbreviation
 from geomap.mentions import GENERIC_KIND, Mention
 from geomap.ner import PLACE_LABELS
@@ -465,6 +465,12 @@ def _believable(
             return False, []
         # A village thousands of km from every other place the article names is more likely a surname
         # ("came from Smirnov") than the one village of that name in Sakhalin.
+        if others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
+            return False, []
+    province = e.id.startswith(ADMIN1_PREFIX)
+    if province and focus and focus.get(e.country, 0.0) < 0.15 and not in_area_of_interest:
+        # a province is named with its country about: "West Coast" in an American story is not the Gambian
+        # region, nor "Gulf" Papua New Guinea's, when nothing else in the article is within 1,500 km of it
         if others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
             return False, []
     evidence = evidence or ["largest place of that name"]

@@ -26,7 +26,7 @@ from geomap.article import Article
 from geomap.distances import Distance
 from geomap.errors import InputError, OutputError
 from geomap.frontline import Frontline
-from geomap.gazetteer import ATTRIBUTION, Gazetteer
+from geomap.gazetteer import ADMIN1_PREFIX, ATTRIBUTION, Gazetteer
 from geomap.geojson import MAX_DRAWN_DISTANCES, distance_geometry, phrase_feature
 from geomap.outputs import write_atomic
 from geomap.places import Place
@@ -122,7 +122,7 @@ def basemap(m: folium.Map, countries: set[str], bounds: tuple[float, float, floa
             continue
         if not geom.intersects(window):
             continue
-        is_region = ident.startswith("ne:admin1:")
+        is_region = ident.startswith(ADMIN1_PREFIX)
         if is_region and ident.split(":")[2].split("-")[0] not in countries:
             continue
         clipped = shapely.set_precision(geom.intersection(window).simplify(0.01 if is_region else 0.03), 1e-3)

@@ -150,6 +150,12 @@ def test_a_name_several_countries_have_is_not_evidence_of_its_own_focus():
     assert sudzha.country == "RU"
 
 
+def test_a_foreign_province_far_from_the_story_is_not_believed():
+    # the Gambia's "West Coast" region, 7,000 km from Louisville, in an American story
+    text = "The storm that battered the West Coast reached Louisville on Tuesday; Kentucky, Ohio and Texas braced."
+    assert [p.country for p in geomap.parse(text).places] == ["US"] * 4
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
