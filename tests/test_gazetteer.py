@@ -20,7 +20,7 @@ def test_front_line_names_and_aliases(gz):
     assert any(e.kind == "peninsula" for e in gz.lookup("Crimea"))
 
 
-def test_the_landmarks_of_the_southern_front(gz):
+def test_the_landmarks_of_the_war(gz):
     # each within 10 km of its Wikipedia coordinates (the supplement's source column names the page)
     for name, kind, lat, lon in [
         ("Arabatska Strilka", "peninsula", 45.70, 35.00),
@@ -28,6 +28,13 @@ def test_the_landmarks_of_the_southern_front(gz):
         ("Sivash", "sea", 46.083, 34.333),
         ("Zmiinyi Island", "other", 45.255, 30.204),
         ("ZNPP", "other", 47.49, 34.66),
+        ("Kakhovka dam", "other", 46.776, 33.372),
+        ("Antonovsky Bridge", "other", 46.669, 32.721),
+        ("Chongar bridge", "other", 45.988, 34.553),
+        ("Engels air base", "other", 51.481, 46.211),
+        ("Saki airbase", "other", 45.093, 33.595),
+        ("Antonov Airport", "other", 50.604, 30.192),
+        ("Chornobyl NPP", "other", 51.390, 30.099),
     ]:
         assert any(e.kind == kind and haversine_km(e.lat, e.lon, lat, lon) < 10 for e in gz.lookup(name)), name
 
