@@ -91,9 +91,16 @@ COORDINATED_PLURAL = re.compile(r"(?:,? (?:and|or|&) [A-Z][\w’'-]*(?: [A-Z][\w
 # "states such as California or Washington": a plural generic word introducing a list gives its kind to each
 # name in the list (the names before this one are matched too).
 SUCH_AS = re.compile(
-    r"\b([a-z]+s),?\s+(?:such\s+as|like|including|as)\s+"
+    r"\b([a-z]+s),?\s+(?:such\s+as|like|including)\s+"
     r"(?:(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+))*$"
 )
+SUCH_AS_WORDS = (" such as ", " like ", " including ")
+# A name joined to these words is a side, not a place: "Iran-backed", "US-led", "pro-Iran", "anti-Kremlin".
+SIDE_AFTER = re.compile(
+    r"[-‑–](?:backed|aligned|allied|led|funded|sponsored|supported|friendly|leaning|affiliated|armed|trained)\b",
+    re.IGNORECASE,
+)
+SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
 )
@@ -155,7 +162,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         key = " ".join(folded[start:end].split())
         if key in NOT_PLACES:
             continue
-        if _abbreviates_another_name(doc.text, start, end, spans):
+        if _abbreviates_another_name(doc.text, start, end, spans) or _names_a_side(doc.text, start, end):
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
@@ -297,6 +304,12 @@ def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple
     return not any(s < name_end <= e for s, e in spans)
 
 
+def _names_a_side(text: str, start: int, end: int) -> bool:
+    """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces": the name stands for a side in a
+    conflict, not for a place on the map."""
+    return bool(SIDE_AFTER.match(text, end) or SIDE_BEFORE.search(text, max(0, start - 5), start))
+
+
 def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:
     """An all-capital span that the gazetteer spells exactly so ("US", "UAE"): an abbreviation, not a word.
 
@@ -370,7 +383,10 @@ def _shared_kind(text: str, end: int, start: int) -> str:
     m = GENERIC_OF.search(text[max(0, start - 30) : start])
     if m:
         return GENERIC_KIND[(m.group(1) or m.group(2)).lower()]
-    m = SUCH_AS.search(text, max(0, start - 120), start)
+    window = max(0, start - 120)
+    if not any(w in text[window:start] for w in SUCH_AS_WORDS):
+        return ""  # the pattern ends at the name, so a search tries every position of the window: skip it
+    m = SUCH_AS.search(text, window, start)
     return _plural_kind(m.group(1)) if m else ""
 
 

@@ -171,3 +171,8 @@ def test_a_plural_generic_word_before_a_list_gives_each_name_its_kind():
     assert [(m.text, m.kind_hint) for m in ms] == [("California", "region"), ("Washington", "region")]
     ms = find_mentions(Document.from_text("Shelling hit regions including Kharkiv, Sumy and Chernihiv."))
     assert {m.kind_hint for m in ms} == {"region"}
+
+
+def test_a_name_standing_for_a_side_is_no_place():
+    assert spans("Iran-backed militias and pro-Russia forces joined the US-led talks in Geneva.") == ["Geneva"]
+    assert spans("The Kyiv-based analyst flew to Odesa.") == ["Kyiv", "Odesa"]  # where someone is, is a place
