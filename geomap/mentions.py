@@ -100,7 +100,9 @@ SIDE_AFTER = re.compile(
     r"[-‑–](?:backed|aligned|allied|led|funded|sponsored|supported|friendly|leaning|affiliated|armed|trained)\b",
     re.IGNORECASE,
 )
+UNIT_AFTER = re.compile(r"\s+(?:group|grouping|battalion|brigade|regiment)s?\b")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+RIVER_BANK = re.compile(r"\bbanks? of (?:the )?$", re.IGNORECASE)
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
 )
@@ -305,9 +307,11 @@ def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple
 
 
 def _names_a_side(text: str, start: int, end: int) -> bool:
-    """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces": the name stands for a side in a
-    conflict, not for a place on the map."""
-    return bool(SIDE_AFTER.match(text, end) or SIDE_BEFORE.search(text, max(0, start - 5), start))
+    """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces", "the Vostok group of troops": the
+    name stands for a side in a conflict or one of its units, not for a place on the map."""
+    return bool(
+        SIDE_AFTER.match(text, end) or UNIT_AFTER.match(text, end) or SIDE_BEFORE.search(text, max(0, start - 5), start)
+    )
 
 
 def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:
@@ -376,13 +380,15 @@ def _plural_kind(word: str) -> str:
 
 def _shared_kind(text: str, end: int, start: int) -> str:
     """The kind a name shares with others: "Luhansk and Donetsk regions", "the region of Lviv", "states
-    such as California or Washington"."""
+    such as California or Washington"; and the kind its words give it: "the left bank of Dnipro"."""
     m = COORDINATED_PLURAL.match(text, end)
     if m and _plural_kind(m.group(1).lower()):
         return _plural_kind(m.group(1).lower())
     m = GENERIC_OF.search(text[max(0, start - 30) : start])
     if m:
         return GENERIC_KIND[(m.group(1) or m.group(2)).lower()]
+    if RIVER_BANK.search(text, max(0, start - 20), start):
+        return "river"  # "the right bank of Dnipro" is the river, not the city
     window = max(0, start - 120)
     if not any(w in text[window:start] for w in SUCH_AS_WORDS):
         return ""  # the pattern ends at the name, so a search tries every position of the window: skip it

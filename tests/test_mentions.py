@@ -176,3 +176,12 @@ def test_a_plural_generic_word_before_a_list_gives_each_name_its_kind():
 def test_a_name_standing_for_a_side_is_no_place():
     assert spans("Iran-backed militias and pro-Russia forces joined the US-led talks in Geneva.") == ["Geneva"]
     assert spans("The Kyiv-based analyst flew to Odesa.") == ["Kyiv", "Odesa"]  # where someone is, is a place
+
+
+def test_a_military_unit_named_after_a_place_is_no_place():
+    assert spans("The city was taken by the Vostok group of troops and the Kharkiv brigade.") == []
+
+
+def test_the_bank_of_a_name_makes_it_a_river():
+    ms = find_mentions(Document.from_text("At night the marines crossed to the right bank of Dnipro."))
+    assert [(m.text, m.kind_hint) for m in ms] == [("Dnipro", "river")]
