@@ -100,7 +100,7 @@ SIDE_AFTER = re.compile(
     r"[-‑–](?:backed|aligned|allied|led|funded|sponsored|supported|friendly|leaning|affiliated|armed|trained)\b",
     re.IGNORECASE,
 )
-UNIT_AFTER = re.compile(r"\s+(?:group|grouping|battalion|brigade|regiment)s?\b")
+NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 RIVER_BANK = re.compile(r"\bbanks? of (?:the )?$", re.IGNORECASE)
 GENERIC_OF = re.compile(
@@ -164,7 +164,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         key = " ".join(folded[start:end].split())
         if key in NOT_PLACES:
             continue
-        if _abbreviates_another_name(doc.text, start, end, spans) or _names_a_side(doc.text, start, end):
+        if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
@@ -306,11 +306,14 @@ def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple
     return not any(s < name_end <= e for s, e in spans)
 
 
-def _names_a_side(text: str, start: int, end: int) -> bool:
-    """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces", "the Vostok group of troops": the
-    name stands for a side in a conflict or one of its units, not for a place on the map."""
+def _names_something_else(text: str, start: int, end: int) -> bool:
+    """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces", "the Vostok group of troops",
+    "13:00 Moscow time", "the Russia-1 channel": the name stands for a side in a conflict, one of its units, a
+    time zone or a broadcaster, not for a place on the map."""
     return bool(
-        SIDE_AFTER.match(text, end) or UNIT_AFTER.match(text, end) or SIDE_BEFORE.search(text, max(0, start - 5), start)
+        SIDE_AFTER.match(text, end)
+        or NOT_PLACE_AFTER.match(text, end)
+        or SIDE_BEFORE.search(text, max(0, start - 5), start)
     )
 
 

@@ -185,3 +185,7 @@ def test_a_military_unit_named_after_a_place_is_no_place():
 def test_the_bank_of_a_name_makes_it_a_river():
     ms = find_mentions(Document.from_text("At night the marines crossed to the right bank of Dnipro."))
     assert [m.kind_hint for m in ms if m.text == "Dnipro"] == ["river"]
+
+
+def test_time_zones_and_broadcasters_named_after_places_are_no_places():
+    assert spans("By 13:00 Moscow time, the Russia-1 channel said, troops had left.") == []
