@@ -34,7 +34,7 @@ INSTITUTIONS = frozenset(
     "general prosecutor emergency emergencies air geological survey agency service office consulate court "
     "supreme space marines coast fire paramedic public "
     # titles: "U.S. President Donald Trump", "Kyiv Mayor Vitali Klitschko"
-    "president vice prime premier minister secretary ambassador envoy senator governor mayor king queen "
+    "president vice prime premier minister secretary ambassador envoy senator governor mayor king queen judge "
     "chancellor commander chief officials authorities troops soldiers".split()
 )
 # Particles that join two capitalised words into one name ("Bab al-Mandab"): not English words.
@@ -78,6 +78,8 @@ NOT_PLACES = frozenset(
 )
 # Kinds whose names are descriptions ("Kakhovka Reservoir", "Kerch Strait") more than proper names.
 LANDMARK_KINDS = frozenset({"sea", "river", "peninsula", "other"})
+# Capitalised words that open a sentence and never continue a name.
+SENTENCE_OPENERS = frozenset("The A An He She It They We I His Her Its Their This That These Those But".split())
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
 ALNUM_RUN = re.compile(r"[^\W_]+")
@@ -103,6 +105,7 @@ SIDE_AFTER = re.compile(
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 RIVER_BANK = re.compile(r"\bbanks? of (?:the )?$", re.IGNORECASE)
+AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
 )
@@ -191,7 +194,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 # "US" in capitals is the country even though "us" is a common word; "the town of Sake" is a town
                 common=key in gz.common_names
                 and not _spelled_in_capitals(text, gz, key)
-                and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start]),
+                and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start])
+                and not _followed_by_its_area(doc.text, end, gz),
             )
         )
     return sorted(out, key=lambda m: m.start)
@@ -306,6 +310,13 @@ def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple
     return not any(s < name_end <= e for s, e in spans)
 
 
+def _followed_by_its_area(text: str, end: int, gz: Gazetteer) -> bool:
+    """ "Parkland, Florida", "Reading, Pennsylvania": a word followed by a state or a country after a comma is
+    written as a place, however common the word."""
+    m = AREA_AFTER_COMMA.match(text, end)
+    return bool(m) and any(e.kind in ("region", "country") for e in gz.lookup(m.group(1)))
+
+
 def _names_something_else(text: str, start: int, end: int) -> bool:
     """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces", "the Vostok group of troops",
     "13:00 Moscow time", "the Russia-1 channel": the name stands for a side in a conflict, one of its units, a
@@ -357,7 +368,8 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
         particle, _, rest = nxt.partition("-")
         if particle.lower() in NAME_PARTICLES and (rest[:1].isupper() or after.group(2)):
             return True  # "Bab al-Mandab", "Abu el Kheir"
-        if not nxt[:1].isupper() or nxt.lower() in GENERIC_KIND:
+        if not nxt[:1].isupper() or nxt.lower() in GENERIC_KIND or nxt in SENTENCE_OPENERS:
+            # "Parkland, Florida The controversy...": a copy that lost its full stop; no name goes on with "The"
             return False
         # "Winnipeg Fire Paramedic Service", "Owensboro Public Schools": an institution of the place, which
         # is where it works; "Manchester United" is a name of its own

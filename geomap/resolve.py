@@ -147,8 +147,12 @@ def resolve_places(
         own_focus = _focus_weights(counts, set(focus), without=parts.get(g, ("", 0.0)) if shared else ("", 0.0))
         ranked = _rank(gz, cands, groups[g], own_focus, others, bonuses.get(g, {}))
         _, best, evidence = ranked[0]
-        wanted = focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
-        keep, why = _believable(best, groups[g], own_focus, evidence, others, wanted)
+        # inside the user's area of interest, or put by the text in its area ("Parkland, Florida"), a place is
+        # believed however far the article's other places are
+        vouched_for = best.id in bonuses.get(g, {}) or (
+            focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
+        )
+        keep, why = _believable(best, groups[g], own_focus, evidence, others, vouched_for)
         if not keep:
             continue
         probs = _softmax([r[0] for r in ranked])
@@ -206,8 +210,10 @@ def _near_the_story(gz: Gazetteer, e: Entry, anchors: list[Entry], regions: list
 
 
 def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
-    """Places that vouch for the article's area by their point: settlements and landmarks, not areas."""
-    return not entry.is_area and not all(m.weak for m in mentions)
+    """Places that vouch for the article's area by their point: settlements and landmarks, not areas, and not
+    common words that nothing vouches for ("Read More" is no village called More; see :func:`_believable`)."""
+    unvouched_word = all(m.common for m in mentions) and not any(m.ner in PLACE_LABELS for m in mentions)
+    return not entry.is_area and not all(m.weak for m in mentions) and not unvouched_word
 
 
 def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counter[str]) -> dict[str, float]:
@@ -271,8 +277,8 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
         if "in" in gap.split():
             # "Marinka in Donetsk": any area the outer name can mean may hold the inner place
             areas = [e for e in candidates[gb] if e.kind in ("region", "country")]
-        elif outer.is_area and (b.kind_hint or outer.kind == "country"):
-            areas = [outer]  # "Pokrovsk, Donetsk oblast", "Kramatorsk, Ukraine"
+        elif outer.is_area and (b.kind_hint or outer.kind in ("country", "region")):
+            areas = [outer]  # "Pokrovsk, Donetsk oblast", "Kramatorsk, Ukraine", "Parkland, Florida"
         else:
             continue  # "Bakhmut, Donetsk and Mariupol": a list
         held = False
@@ -448,11 +454,12 @@ def _believable(
     focus: dict[str, float],
     evidence: list[str],
     others: list[Entry],
-    in_area_of_interest: bool = False,
+    vouched_for: bool = False,
 ):
     """Keep the choice only when the text and the focus make it a place at all.
 
-    Inside a user's area of interest, a small place needs no focus country and no neighbour to be believed.
+    Inside a user's area of interest, or where the text says which area holds it, a small place needs no focus
+    country and no neighbour to be believed.
     """
     named_a_place = any(m.ner in PLACE_LABELS for m in mentions)  # the NER model's word, where it was asked
     if all(m.common for m in mentions) and not named_a_place:
@@ -460,7 +467,7 @@ def _believable(
     notable = e.kind in ("country", "region", "sea", "peninsula") or e.population >= SMALL_PLACE
     if all(m.weak for m in mentions) and not notable and not named_a_place:
         return False, []
-    if not notable and not in_area_of_interest:
+    if not notable and not vouched_for:
         if focus and focus.get(e.country, 0.0) < 0.15 and e.kind in SETTLEMENT_KINDS:
             return False, []
         # A village thousands of km from every other place the article names is more likely a surname
@@ -468,7 +475,7 @@ def _believable(
         if others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
             return False, []
     province = e.id.startswith(ADMIN1_PREFIX)
-    if province and focus and focus.get(e.country, 0.0) < 0.15 and not in_area_of_interest:
+    if province and focus and focus.get(e.country, 0.0) < 0.15 and not vouched_for:
         # a province is named with its country about: "West Coast" in an American story is not the Gambian
         # region, nor "Gulf" Papua New Guinea's, when nothing else in the article is within 1,500 km of it
         if others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:

@@ -156,6 +156,14 @@ def test_a_foreign_province_far_from_the_story_is_not_believed():
     assert [p.country for p in geomap.parse(text).places] == ["US"] * 4
 
 
+def test_a_town_written_with_its_state_is_the_one_in_that_state():
+    # Parkland is a common word and there is a Parkland in Washington state, nearer Gillette, Wyoming
+    text = "A school shooting in Parkland, Florida shocked the nation. Lawmakers in Gillette, Wyoming, spoke of it."
+    parkland = geomap.parse(text).place("Parkland")
+    assert parkland is not None and round(parkland.lat) == 26  # Broward County, Florida
+    assert "inside Florida, as the text says" in parkland.evidence
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front

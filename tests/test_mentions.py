@@ -189,3 +189,7 @@ def test_the_bank_of_a_name_makes_it_a_river():
 
 def test_time_zones_and_broadcasters_named_after_places_are_no_places():
     assert spans("By 13:00 Moscow time, the Russia-1 channel said, troops had left.") == []
+
+
+def test_a_copy_that_lost_its_full_stop_keeps_the_place_before_the_next_sentence():
+    assert spans("A shooting in Parkland, Florida The debate went on.") == ["Parkland", "Florida"]
