@@ -35,6 +35,8 @@ from geomap.roles import mention_role, place_role
 from geomap.text import Document
 
 KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.5, "other": 2.0, "river": 2.0}
+# A region whose name no town of 50,000 people shares, over the small towns that do.
+SMALL_NAMESAKES_BONUS = 1.5
 # Below this population a place outside the article's focus needs other evidence to be believed.
 SMALL_PLACE = 100_000
 ALTERNATIVES_KEPT = 3
@@ -375,6 +377,11 @@ def _rank(
             # a bare "Donetsk" is the city; the oblast is "Donetsk region". Wyoming, Michigan lies outside
             # the state, which a bare "Wyoming" still means.
             prior -= 3.0
+        elif e.kind == "region" and not big_towns:
+            # and with no large town of its name anywhere, a bare "California" is the state, not the Maryland
+            # town 80 km from Washington that the story's other places would favour
+            prior += SMALL_NAMESAKES_BONUS
+            evidence.append("no large town has its name")
         if mentions[0].kind_hint and e.kind == mentions[0].kind_hint:
             prior += 2.0
             evidence.append(f"the text calls it a {e.kind}")

@@ -164,6 +164,13 @@ def test_a_town_written_with_its_state_is_the_one_in_that_state():
     assert "inside Florida, as the text says" in parkland.evidence
 
 
+def test_a_state_that_no_large_town_is_named_after_beats_a_small_namesake_near_the_story():
+    # California, Maryland lies 80 km from Washington; the bare name is still the state
+    text = "Trump told Marines in California last month that Kelly, in Washington, liked the job."
+    california = geomap.parse(text).place("California")
+    assert california.kind == "region" and "no large town has its name" in california.evidence
+
+
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     text = "Drones hit Sem, Bakhmut and Kupiansk."
     assert "Sem" not in [p.name for p in geomap.parse(text).places]  # a nickname, far from the front
