@@ -102,6 +102,7 @@ SIDE_AFTER = re.compile(
     r"[-‑–](?:backed|aligned|allied|led|funded|sponsored|supported|friendly|leaning|affiliated|armed|trained)\b",
     re.IGNORECASE,
 )
+# A name followed by these is a unit, a time zone or a broadcaster: "the Vostok group", "Moscow time", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 RIVER_BANK = re.compile(r"\bbanks? of (?:the )?$", re.IGNORECASE)
