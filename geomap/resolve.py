@@ -248,11 +248,13 @@ def _focus_counts(candidates, groups, chosen: dict, adjectives: Counter[str]):
 def _focus_weights(counts: Counter[str], prior: set[str], without: tuple[str, float] = ("", 0.0)) -> dict[str, float]:
     """``counts`` as weights, the user's countries first; ``without`` (country, amount) taken out first."""
     counts = counts.copy()
-    counts[without[0]] -= without[1]
+    country, amount = without
+    if amount:
+        counts[country] -= amount
     for cc in prior:
         counts[cc.upper()] += max([*counts.values(), 1]) * 2
     peak = max(counts.values(), default=0)
-    return {cc: c / peak for cc, c in counts.items() if cc} if peak else {}
+    return {cc: c / peak for cc, c in counts.items()} if peak else {}
 
 
 def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer):
@@ -310,7 +312,7 @@ def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:
     # "Kursk region" and "Kursk oblast" are keyed with their generic word, "Kursk" without
     named = {
         key.rsplit(" ", 1)[0] if " " in key else key
-        for (key, hint), ms in groups.items()
+        for key, hint in groups
         if hint == "region" and (key, hint) in chosen and chosen[(key, hint)][1].kind == "region"
     }
     out = []
@@ -342,13 +344,9 @@ def _holds(gz: Gazetteer, area: Entry, e: Entry) -> bool:
 
 
 def _within_deg(gz: Gazetteer, area: Entry, e: Entry, deg: float) -> bool:
+    """Whether ``e`` lies within ``deg`` degrees of ``area``'s outline: on a sea's coast, by a region's border."""
     geom = gz.area(area.id)
     return geom is not None and geom.distance(Point(e.lon, e.lat)) <= deg
-
-
-def _on_the_coast(gz: Gazetteer, sea: Entry, e: Entry) -> bool:
-    geom = gz.area(sea.id)
-    return geom is not None and geom.distance(Point(e.lon, e.lat)) <= COAST_DEG
 
 
 def _rank(
@@ -406,7 +404,7 @@ def _rank(
             # an area's coherence is holding the article's other places, or a sea's washing them: "the Middle
             # East" around Dubai and Riyadh, not the Baltimore neighbourhood a mention of Washington would
             # favour; "the Pacific" between Shanghai and Los Angeles, not a village in Missouri
-            held = sum(_holds(gz, e, c) if e.kind == "region" else _on_the_coast(gz, e, c) for c in context)
+            held = sum(_holds(gz, e, c) if e.kind == "region" else _within_deg(gz, e, c, COAST_DEG) for c in context)
             if held:
                 score += AREA_HOLDS_CONTEXT
                 places = f"{held} other place{'s' * (held > 1)} of the article"
