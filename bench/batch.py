@@ -28,6 +28,7 @@ def main() -> None:
     import geomap
     from geomap.batch import run_batch
     from geomap.geojson import dumps
+    from geomap.ner import available
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "eval" / "news").glob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
@@ -38,7 +39,9 @@ def main() -> None:
                     f.write(json.dumps({"id": f"a{c:03d}-{i:02d}", "text": text}) + "\n")
         n = args.copies * len(texts)
 
-        geomap.parse("warm up in Kyiv")
+        # warm, as the workers are before they map (PreloadGazetteer): gazetteer and NER model loaded
+        available()
+        geomap.parse(texts[0])
         sample = texts * max(1, 500 // len(texts))
         start = time.perf_counter()
         articles = [geomap.parse(t) for t in sample]

@@ -34,6 +34,15 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 CHUNK = 25
 # How long to wait for a --scheduler that does not answer.
 SCHEDULER_TIMEOUT = "10s"
+# Settings for the LocalCluster's workers. Its dashboard is off, so nothing reads the workers' statistical
+# profile, a thread that takes the GIL from the mapping thread every 10 ms; the monitors of CPU and memory
+# need not look ten times a second on a run that lasts minutes. Measured with bench/batch.py: about 9 %
+# more articles per second on two workers.
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 @dataclass(frozen=True)
@@ -154,6 +163,7 @@ def run_batch(
 
     ``options`` go to :func:`geomap.parse` for each article (focus, focus_bbox, ner).
     """
+    import dask
     from distributed import Client, LocalCluster, as_completed
 
     options = options or {}
@@ -176,7 +186,8 @@ def run_batch(
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}".splitlines()[0]) from None
     else:
         n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        with dask.config.set(QUIET_WORKERS):  # the workers take a copy of the settings when they start
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
