@@ -22,6 +22,15 @@ from geomap.outputs import write_atomic, write_file_atomic
 
 # Per-article layers on the combined map while there are few articles; past this, one layer for all.
 LAYERS_PER_ARTICLE_UP_TO = 20
+# Bind each pin's popup and tooltip, and each distance shape's tooltip, in the browser: escaped HTML made
+# by _pin and render_corpus_map.
+PIN_POPUP_JS = """function (feature, layer) {
+    layer.bindPopup(feature.properties.popup, {maxWidth: 360});
+    layer.bindTooltip(feature.properties.tooltip);
+}"""
+SHAPE_TOOLTIP_JS = """function (feature, layer) {
+    layer.bindTooltip(feature.properties.tooltip, {sticky: true});
+}"""
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 if TYPE_CHECKING:
@@ -169,6 +178,8 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
 
     from geomap import webmap
 
+    pin_popup = JsCode(PIN_POPUP_JS)
+
     places = [r for r in rows if r["role"] == "place" and r["place_role"] != "reporting"]
     points = [(r["geometry"]["coordinates"][0], r["geometry"]["coordinates"][1]) for r in places]
     bounds = webmap.bounds_of(points)
@@ -176,28 +187,31 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     webmap.offline_assets(m)
     webmap.basemap(m, {r["country"] for r in places if r["country"]}, bounds)
     articles = list(dict.fromkeys(r["article"] for r in rows))
-    if len(articles) <= LAYERS_PER_ARTICLE_UP_TO:
-        layers = {a: folium.FeatureGroup(name=f"Article {a}") for a in articles}
-    else:
-        layers = dict.fromkeys(articles, folium.FeatureGroup(name="Places"))
+    layers: dict[str, list[dict]] = {}
     for r in places:
-        lon, lat = r["geometry"]["coordinates"]
-        folium.CircleMarker(
-            [lat, lon],
-            radius=5,
-            color=webmap.ROLE_COLORS.get(r["place_role"], "#333"),
-            fill=True,
-            fill_opacity=0.8,
-            popup=webmap.popup(_provenance(r)),
-            tooltip=folium.Tooltip(webmap.safe_text(r["name"])),
-        ).add_to(layers[r["article"]])
-    for layer in dict.fromkeys(layers.values()):
-        layer.add_to(m)
-    distances = folium.FeatureGroup(name="Distances")
+        name = f"Article {r['article']}" if len(articles) <= LAYERS_PER_ARTICLE_UP_TO else "Places"
+        layers.setdefault(name, []).append(_pin(r))
+    for name, pins in layers.items():
+        # one GeoJSON layer of pins, not a folium marker per pin: folium compiles templates for every
+        # marker, popup and tooltip, which took minutes for a corpus of thousands of articles
+        folium.GeoJson(
+            {"type": "FeatureCollection", "features": pins},
+            name=name,
+            marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.8),
+            on_each_feature=pin_popup,
+        ).add_to(m)
     drawn = [r for r in rows if r["role"] == "distance" and r["geometry"] and r["geometry"]["type"] != "Point"]
-    for r in drawn[:MAX_DRAWN_DISTANCES]:
-        webmap.shape_layer(r["geometry"], r["shape"], "<br>".join(_provenance(r))).add_to(distances)
-    distances.add_to(m)
+    shapes = [
+        {
+            "type": "Feature",
+            "geometry": r["geometry"],
+            "properties": {"style": webmap.shape_style(r["shape"]), "tooltip": "<br>".join(_provenance(r))},
+        }
+        for r in drawn[:MAX_DRAWN_DISTANCES]
+    ]
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": shapes}, name="Distances", on_each_feature=JsCode(SHAPE_TOOLTIP_JS)
+    ).add_to(m)
     if points:
         heat = HeatMap([[lat, lon] for lon, lat in points], name="Mention density", show=False)
         heat.add_to(m)
@@ -219,6 +233,22 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     west, south, east, north = bounds
     m.fit_bounds([[south, west], [north, east]])
     return m
+
+
+def _pin(r: dict) -> dict:
+    """A place mention as a GeoJSON point whose properties hold its colour and its escaped popup and tooltip."""
+    from geomap.webmap import ROLE_COLORS, safe_text
+
+    color = ROLE_COLORS.get(r["place_role"], "#333")
+    return {
+        "type": "Feature",
+        "geometry": r["geometry"],
+        "properties": {
+            "style": {"color": color, "fillColor": color},
+            "popup": "<br>".join(_provenance(r)),
+            "tooltip": safe_text(r["name"]),
+        },
+    }
 
 
 def _provenance(r: dict) -> list[str]:

@@ -202,19 +202,22 @@ def estimated_position(d: Distance, anchor: Place | None, target: Place | None) 
     return folium.CircleMarker([lat, lon], radius=5, color=color, weight=2, fill=False, tooltip=tip)
 
 
+def shape_style(shape_name: str) -> dict:
+    """The Leaflet path style of a drawn distance or relation, by its shape ("disc", "sector", ...)."""
+    style = SHAPE_STYLES.get(shape_name, SHAPE_STYLES["band"])
+    return {
+        "color": style["color"],
+        "weight": 2,
+        "fillColor": style["color"],
+        "fillOpacity": style["fillOpacity"],
+        "dashArray": style["dashArray"],
+    }
+
+
 def shape_layer(geometry: dict, shape_name: str, tip: str) -> folium.GeoJson:
     """A drawn distance or relation (a GeoJSON geometry), styled by its shape, with an escaped tooltip."""
-    style = SHAPE_STYLES.get(shape_name, SHAPE_STYLES["band"])
-    layer = folium.GeoJson(
-        {"type": "Feature", "properties": {}, "geometry": geometry},
-        style_function=lambda _: {
-            "color": style["color"],
-            "weight": 2,
-            "fillColor": style["color"],
-            "fillOpacity": style["fillOpacity"],
-            "dashArray": style["dashArray"],
-        },
-    )
+    style = shape_style(shape_name)
+    layer = folium.GeoJson({"type": "Feature", "properties": {}, "geometry": geometry}, style_function=lambda _: style)
     folium.Tooltip(tip, sticky=True).add_to(layer)
     return layer
 

@@ -142,6 +142,15 @@ def test_corpus_map_draws_offline_with_time_slider_and_heat(browser, tmp_path):
     page.locator(".leaflet-control-layers").first.hover()
     page.get_by_text("Mention density").click()
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
-    assert "<b>One</b>" in page.content().replace("&lt;", "<").replace("&gt;", ">")
+    # a pin's popup links back to its article: the title shows as text, never as markup
+    popups = []
+    for i in range(page.locator("path.leaflet-interactive").count()):
+        page.locator("path.leaflet-interactive").nth(i).dispatch_event("click")
+        if page.locator(".leaflet-popup-content").count():
+            popups.append(page.locator(".leaflet-popup-content").last.inner_text())
+    one = next(p for p in popups if "Kharkiv" in p)
+    assert "<b>One</b>" in one and "2024-05-01" in one and "Shelling hit Kharkiv" in one
+    open_popups = page.locator(".leaflet-popup-content").count()
+    assert page.locator(".leaflet-popup-content b").count() == open_popups  # one each: the name geomap set in bold
     visit.assert_clean()
     visit.context.close()
