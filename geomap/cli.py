@@ -96,10 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         _choose_user_gazetteer(args)
-        if args.command in ("map", "export", "places"):
-            from geomap.gazetteer import preload
-
-            preload()  # overlaps decompressing the gazetteer with importing the pipeline
         return COMMANDS[args.command](args)
     except GeomapError as e:
         print(f"geomap: {e}", file=sys.stderr)
@@ -157,21 +153,40 @@ def _parse(source, options: dict):
     return parse(source.text, title=source.title, date=source.date, url=source.url, **options)
 
 
+def _start_loading(sources: list, options: dict) -> None:
+    """Start the slow loads side by side, before the caller imports the pipeline and the map libraries:
+    the NER model reads the articles' sentences in a helper process, the gazetteer decompresses in a thread.
+    """
+    from geomap.gazetteer import preload
+
+    if options["ner"]:
+        from geomap.ner import prefetch
+        from geomap.text import Document
+
+        # first, while this process has no thread that a fork would copy in the middle of its work
+        prefetch(Document.from_text(s.text, title=s.title, date=s.date, url=s.url) for s in sources)
+    preload()
+
+
 def _parse_one(args: argparse.Namespace):
     from geomap.inputs import read_one
 
     options = _options(args)
-    return _parse(read_one(args.article), options)
+    source = read_one(args.article)
+    _start_loading([source], options)
+    return _parse(source, options)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from geomap.geojson import dumps
     from geomap.inputs import read_sources, unique_names
-    from geomap.outputs import write_atomic
-    from geomap.webmap import open_in_browser, render_map, save_map
 
     options, front = _options(args), _front(args)
     sources = [s for a in args.articles for s in read_sources(a)]
+    _start_loading(sources, options)
+    from geomap.geojson import dumps
+    from geomap.outputs import write_atomic
+    from geomap.webmap import open_in_browser, render_map, save_map
+
     names = unique_names([s.name for s in sources])
     parsed = [(_parse(s, options), name) for s, name in zip(sources, names, strict=True)]
     out = Path(args.output)  # everything is read and parsed before anything is written

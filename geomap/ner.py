@@ -17,6 +17,8 @@ saved surnames. Only sentences that hold doubtful mentions go through the model,
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import replace
 from functools import cache
 
@@ -32,21 +34,79 @@ MAX_SENTENCES = 500
 NOTABLE_POPULATION = 100_000
 
 
-@cache
-def _pipeline():
-    """The model with only what NER needs (tagger, parser and lemmatizer excluded: half the load time)."""
+Entities = list[tuple[int, int, str]]  # (start, end, label), offsets within the sentence
+
+# What prefetch() has the model read ahead: sentence -> entities, and the reads still running.
+_read_ahead: dict[str, Entities] = {}
+_running: list[tuple[list[str], Future]] = []
+
+
+def _load():
+    """The model with only what NER needs (tagger, parser and lemmatizer excluded: half the load time);
+    None when it is not installed."""
     try:
         import spacy
 
         return spacy.load(MODEL, exclude=["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"])
     except (ImportError, OSError):
-        print(f"geomap: note: the NER model {MODEL} is not installed; going on without it", file=sys.stderr)
         return None
+
+
+@cache
+def _pipeline():
+    nlp = _load()
+    if nlp is None:
+        print(f"geomap: note: the NER model {MODEL} is not installed; going on without it", file=sys.stderr)
+    return nlp
 
 
 def available() -> bool:
     """Whether the model can be loaded here."""
     return _pipeline() is not None
+
+
+def _entities(nlp, sentences: list[str]) -> list[Entities]:
+    return [[(e.start_char, e.end_char, e.label_) for e in parsed.ents] for parsed in nlp.pipe(sentences)]
+
+
+def _read_in_helper(sentences: list[str]) -> list[Entities] | None:
+    """In the helper process of :func:`prefetch`: load the model, read ``sentences``."""
+    nlp = _load()
+    return None if nlp is None else _entities(nlp, sentences)
+
+
+def prefetch(docs: Iterable[Document]) -> None:
+    """Have the model read the sentences of ``docs`` in a helper process, for :func:`label_mentions` to
+    find ready.
+
+    For a one-off run such as the command line's: loading the model takes about a second, as long as
+    importing the map libraries, and with this the two overlap on two cores. The results are the ones
+    :func:`label_mentions` gets by itself (the model reads the same sentences, one at a time).
+    """
+    sentences = list(
+        dict.fromkeys(d.text[s:e] for d in docs for s, e in d.sentences[:MAX_SENTENCES] if e - s <= MAX_SENTENCE)
+    )
+    if not sentences:
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork is the cheap start where it is safe; the caller forks before it starts any thread of its own
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    helper = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    _running.append((sentences, helper.submit(_read_in_helper, sentences)))
+    helper.shutdown(wait=False)  # the helper exits once it has answered
+
+
+def _collect_read_ahead() -> None:
+    while _running:
+        sentences, future = _running.pop()
+        try:
+            entities = future.result()
+        except Exception:  # a helper that died: label_mentions reads the sentences itself
+            entities = None
+        if entities is not None:
+            _read_ahead.update(zip(sentences, entities, strict=True))
 
 
 def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -55,17 +115,21 @@ def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer 
     # a name the article also writes where its capital letter counts needs no second opinion
     certain = {m.key for m in mentions if not m.weak and not m.common}
     doubtful = [m for m in mentions if m.key not in certain and _doubtful(m, gz)]
-    nlp = _pipeline() if doubtful else None
-    if nlp is None:
+    if not doubtful:
         return mentions
     # run-on "sentences" (a text without full stops) are not prose the model can read, and a generated
     # text of thousands of doubtful sentences must not cost minutes: both are bounded
     sentences = sorted({m.sentence for m in doubtful if m.sentence[1] - m.sentence[0] <= MAX_SENTENCE})
     sentences = sentences[:MAX_SENTENCES]
-    entities: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-    for sentence, parsed in zip(sentences, nlp.pipe(doc.text[s:e] for s, e in sentences), strict=True):
-        start = sentence[0]
-        entities[sentence] = [(start + e.start_char, start + e.end_char, e.label_) for e in parsed.ents]
+    _collect_read_ahead()
+    read = {sentence: _read_ahead.get(doc.text[slice(*sentence)]) for sentence in sentences}
+    unread = [sentence for sentence, found in read.items() if found is None]
+    if unread:
+        nlp = _pipeline()
+        if nlp is None:
+            return mentions
+        read.update(zip(unread, _entities(nlp, [doc.text[s:e] for s, e in unread]), strict=True))
+    entities = {(s, e): [(s + a, s + b, label) for a, b, label in found] for (s, e), found in read.items()}
     out = []
     for m in mentions:
         label = next((lab for s, e, lab in entities.get(m.sentence, ()) if s <= m.start and m.end <= e), "")

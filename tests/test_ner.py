@@ -40,3 +40,17 @@ def test_no_ner_on_the_command_line(tmp_path, capsys):
     assert "Vovchansk" not in capsys.readouterr().out
     assert main(["places", str(src)]) == 0
     assert "Vovchansk" in capsys.readouterr().out
+
+
+def test_a_helper_process_reads_ahead_and_its_labels_are_the_ones_read_here(seed_text):
+    doc = Document.from_text(seed_text + " Vovchansk was evacuated on Monday.")
+    mentions = find_mentions(doc)
+    here = ner.label_mentions(doc, mentions)
+    ner._pipeline.cache_clear()  # as in a fresh process: no model loaded here
+    try:
+        ner.prefetch([doc])
+        ahead = ner.label_mentions(doc, mentions)
+        assert ner._pipeline.cache_info().currsize == 0  # the helper's reading was enough
+        assert ahead == here and any(m.ner for m in ahead)
+    finally:
+        ner._read_ahead.clear()
