@@ -94,7 +94,10 @@ def prefetch(docs: Iterable[Document]) -> None:
     # fork is the cheap start where it is safe; the caller forks before it starts any thread of its own
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     helper = ProcessPoolExecutor(max_workers=1, mp_context=context)
-    _running.append((sentences, helper.submit(_read_in_helper, sentences)))
+    try:
+        _running.append((sentences, helper.submit(_read_in_helper, sentences)))
+    except OSError:  # no process to be had (a limit on processes): label_mentions reads the sentences itself
+        pass
     helper.shutdown(wait=False)  # the helper exits once it has answered
 
 
