@@ -83,6 +83,7 @@ SENTENCE_OPENERS = frozenset("The A An He She It They We I His Her Its Their Thi
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
 ALNUM_RUN = re.compile(r"[^\W_]+")
+WHITESPACE_RUN = re.compile(r"\s+")
 # Words in the longest name worth looking for ("Bosnia and Herzegovina", "Saint Vincent and the Grenadines").
 MAX_NAME_WORDS = 8
 # "Luhansk and Donetsk regions", "Kharkiv, Sumy and Chernihiv oblasts": a plural generic word after a list.
@@ -251,11 +252,17 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
     for i, (start, _) in enumerate(words):
         if not text[start].isupper():
             continue
+        key = ""
         for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
             end = words[j][1]
             if end - start > gz.longest_name:
                 break
-            key = " ".join(folded[start:end].split())
+            # the folded span with each run of white space as one space, grown a word at a time
+            key = (
+                folded[start:end]
+                if j == i
+                else key + _gap(folded, words[j - 1][1], words[j][0]) + folded[words[j][0] : end]
+            )
             # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
             # not hide the shorter name inside it
             if len(key) >= 2 and key in gz and _looks_like_a_name(text[start:end], gz, key):
@@ -264,9 +271,7 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
                 hits.append((start, end + 1))
             if j + 1 < len(words):
                 # stop when no name goes on from here: the next span's text up to its last word is no name's start
-                upto = words[j + 1][0]
-                head = " ".join(folded[start:upto].split()) + (" " if folded[upto - 1].isspace() else "")
-                if not gz.starts_a_longer_name(head):
+                if not gz.starts_a_longer_name(key + _gap(folded, end, words[j + 1][0])):
                     break
     taken = bytearray(len(folded))
     chosen = []
@@ -275,6 +280,12 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end))
     return sorted(chosen)
+
+
+def _gap(folded: str, start: int, end: int) -> str:
+    """The text between two words, each run of white space in it made one space ("  -  " reads " - ")."""
+    gap = folded[start:end]
+    return gap if gap == " " else WHITESPACE_RUN.sub(" ", gap)
 
 
 def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
