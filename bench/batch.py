@@ -2,8 +2,9 @@
 
 Prints articles per second for the mapping phase (read, parse, resolve, per-article GeoJSON, once the workers
 are up with gazetteer and model loaded; the start-up is printed apart), per worker,
-beside the single-process warm rate of parse + resolve and of parse + resolve + per-article GeoJSON on the
-same articles; the peak RSS of each worker; and the time to write the combined dataset and map.
+beside the single-process warm rate of parse + resolve, of parse + resolve + per-article GeoJSON, and of a
+worker's whole task (the same, with the article's rows, both files written) on the same articles; the peak
+RSS of each worker; and the time to write the combined dataset and map.
 
     .venv/bin/python bench/batch.py [--copies 55]
 """
@@ -26,7 +27,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=55, help="copies of the 37 development articles (55: 2,035)")
     args = ap.parse_args()
     import geomap
-    from geomap.batch import run_batch
+    from geomap.batch import CHUNK, collect_tasks, map_chunk, run_batch
     from geomap.geojson import dumps
     from geomap.ner import available
 
@@ -51,8 +52,15 @@ def main() -> None:
             dumps(a.to_geojson())
         write_rate = len(sample) / (time.perf_counter() - start)
         single = 1 / (1 / parse_rate + 1 / write_rate)
+        # and a worker's whole task, in this process: parse, GeoJSON and rows, both files written
+        tasks = collect_tasks([str(corpus)])[: len(sample)]
+        start = time.perf_counter()
+        for i in range(0, len(tasks), CHUNK):
+            map_chunk(tasks[i : i + CHUNK], str(Path(tmp) / "single"))
+        task_rate = len(tasks) / (time.perf_counter() - start)
         print(
-            f"single process, warm: parse+resolve {parse_rate:.0f} articles/s; with per-article GeoJSON {single:.0f}/s"
+            f"single process, warm: parse+resolve {parse_rate:.0f} articles/s; with per-article GeoJSON "
+            f"{single:.0f}/s; a worker's whole task (GeoJSON and rows written to disk) {task_rate:.0f}/s"
         )
         print(f"single process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
@@ -65,7 +73,8 @@ def main() -> None:
             print(
                 f"{workers} worker(s): {n} articles mapped in {s.map_seconds:.1f} s = {rates[workers]:.0f} articles/s "
                 f"({rates[workers] / workers:.0f} per worker, {rates[workers] / workers / single:.0%} of the "
-                f"single-process rate with GeoJSON); worker peak RSS {peaks} MB; "
+                f"single-process rate with GeoJSON, {rates[workers] / workers / task_rate:.0%} of a worker's whole "
+                f"task in one process); worker peak RSS {peaks} MB; "
                 f"workers ready in {s.startup_seconds:.1f} s; combined dataset + map {s.combine_seconds:.1f} s; "
                 f"failed {len(s.failed)}"
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import shapely
@@ -164,10 +165,18 @@ def _steps(low: float, high: float) -> list[float]:
     return [start + i * BAND_CELL_DEG for i in range(math.ceil((high - start) / BAND_CELL_DEG) or 1)]
 
 
-def _buffer_m(geom: BaseGeometry, meters: float, lat: float, lon: float) -> BaseGeometry:
-    """``geom`` (lon/lat) buffered by ``meters`` in an azimuthal equidistant projection centred at lat, lon."""
+@functools.lru_cache(maxsize=256)
+def _projection(lat: float, lon: float) -> tuple[Callable, Callable]:
+    """The transforms into and out of an azimuthal equidistant projection centred at lat, lon. Cached: the
+    centres are those of a 4-degree grid, and making a transformer costs milliseconds (pyproj's
+    transformers are thread-safe since 3.1)."""
     local = CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m")
     to_local = Transformer.from_crs("EPSG:4326", local, always_xy=True).transform
-    to_lonlat = Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
+    return to_local, Transformer.from_crs(local, "EPSG:4326", always_xy=True).transform
+
+
+def _buffer_m(geom: BaseGeometry, meters: float, lat: float, lon: float) -> BaseGeometry:
+    """``geom`` (lon/lat) buffered by ``meters`` in an azimuthal equidistant projection centred at lat, lon."""
+    to_local, to_lonlat = _projection(lat, lon)
     flat = shapely.transform(geom, lambda x, y: to_local(x, y), interleaved=False)
     return shapely.transform(flat.buffer(meters, quad_segs=8), lambda x, y: to_lonlat(x, y), interleaved=False)
