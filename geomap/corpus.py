@@ -178,8 +178,6 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
 
     from geomap import webmap
 
-    pin_popup = JsCode(PIN_POPUP_JS)
-
     places = [r for r in rows if r["role"] == "place" and r["place_role"] != "reporting"]
     points = [(r["geometry"]["coordinates"][0], r["geometry"]["coordinates"][1]) for r in places]
     bounds = webmap.bounds_of(points)
@@ -198,7 +196,7 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
             {"type": "FeatureCollection", "features": pins},
             name=name,
             marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.8),
-            on_each_feature=pin_popup,
+            on_each_feature=JsCode(PIN_POPUP_JS),
         ).add_to(m)
     drawn = [r for r in rows if r["role"] == "distance" and r["geometry"] and r["geometry"]["type"] != "Point"]
     shapes = [

@@ -83,6 +83,7 @@ SENTENCE_OPENERS = frozenset("The A An He She It They We I His Her Its Their Thi
 HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
 ALNUM_RUN = re.compile(r"[^\W_]+")
+# A run of white space, which a name's key writes as one space.
 WHITESPACE_RUN = re.compile(r"\s+")
 # Words in the longest name worth looking for ("Bosnia and Herzegovina", "Saint Vincent and the Grenadines").
 MAX_NAME_WORDS = 8
