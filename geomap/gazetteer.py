@@ -39,6 +39,8 @@ ADMIN1_PREFIX = "ne:admin1:"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")
+# How many answers of starts_a_longer_name a gazetteer remembers before it forgets them all.
+MAX_REMEMBERED_HEADS = 100_000
 
 
 _default: Gazetteer | None = None
@@ -130,6 +132,8 @@ class Gazetteer:
         # bucket becomes a dict when a key in it is first asked for (an article touches a few hundred).
         self._keys, self._postings = keys, postings
         self._buckets: dict[str, dict[str, str]] = {}
+        # starts_a_longer_name's answers: the same heads recur in article after article
+        self._heads: dict[str, bool] = {}
         self._by_id: dict[str, int] | None = None
         self._countries: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
@@ -162,12 +166,18 @@ class Gazetteer:
 
     def starts_a_longer_name(self, head: str) -> bool:
         """Whether some name is ``head`` followed by more ("sea of " for "sea of azov", "d." for "d.c.")."""
-        i = bisect_left(self._keys, head)
-        if i < len(self._keys) and self._keys[i] == head:
-            i += 1
-        if i < len(self._keys) and self._keys[i].startswith(head):
-            return True
-        return self.user is not None and self.user.has_longer_key(head)
+        known = self._heads.get(head)
+        if known is None:
+            i = bisect_left(self._keys, head)
+            if i < len(self._keys) and self._keys[i] == head:
+                i += 1
+            known = (i < len(self._keys) and self._keys[i].startswith(head)) or (
+                self.user is not None and self.user.has_longer_key(head)
+            )
+            if len(self._heads) >= MAX_REMEMBERED_HEADS:
+                self._heads.clear()
+            self._heads[head] = known
+        return known
 
     def _posting(self, key: str) -> str | None:
         """The comma-joined row numbers of the entries named ``key``, or None."""
