@@ -140,6 +140,18 @@ def arabic_variants(names: list[str], population: int) -> list[str]:
     return out
 
 
+# How Australian news writes its states, as Natural Earth's name_alt has "WA" and "Wash." for Washington:
+# the ISO 3166-2 suffix and Natural Earth's abbreviation. Not "SA", "NT" or "ACT", which name other things
+# too ("ACT" in a headline), nor "Vic", a town in Catalonia.
+AUSTRALIAN_ABBREVIATIONS = {
+    "AU-WA": ["WA", "W.A."],
+    "AU-NSW": ["NSW", "N.S.W."],
+    "AU-QLD": ["Qld", "Qld."],  # one spelling per folded key is kept: the press writes "Qld"
+    "AU-VIC": ["Vic."],
+    "AU-TAS": ["Tas."],
+}
+
+
 def ukrainian_variants(names: list[str], country: str) -> list[str]:
     """Spellings of Ukrainian and Russian places that reporters use and GeoNames may lack.
 
@@ -297,6 +309,8 @@ class Builder:
             ]
             names += (p.get("name_alt") or "").split("|")
             names += self.region_forms(name, p.get("type_en") or "")
+            if ident == f"ne:admin1:{iso}":  # the state, not an island that Natural Earth files under its code
+                names += AUSTRALIAN_ABBREVIATIONS.get(iso, [])
             self.add(
                 {
                     "id": ident,

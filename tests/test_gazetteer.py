@@ -178,3 +178,17 @@ def test_starts_a_longer_name_lets_recognition_stop_early(gz):
     assert gz.starts_a_longer_name("sea of ") and gz.starts_a_longer_name("velyka ")
     assert gz.starts_a_longer_name("st. ")  # "St. Petersburg": the head keeps the full stop
     assert not gz.starts_a_longer_name("zzqx ") and not gz.starts_a_longer_name("kyiv was ")
+
+
+def test_australian_states_go_by_their_abbreviations(gz):
+    assert [e.name for e in gz.lookup("NSW")] == ["New South Wales"]  # not Lord Howe Island, filed under AU-NSW
+    assert {e.name for e in gz.lookup("WA")} >= {"Washington", "Western Australia"}
+    assert gz.lookup("Qld")[0].name == "Queensland"
+    assert not gz.lookup("ACT")  # a headline's word too
+
+
+def test_an_australian_story_names_its_states_as_the_press_abbreviates_them():
+    import geomap
+
+    article = geomap.parse("Floods cut roads across regional NSW and southern Qld on Monday.")
+    assert [p.name for p in article.places] == ["New South Wales", "Queensland"]
