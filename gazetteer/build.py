@@ -152,6 +152,10 @@ AUSTRALIAN_ABBREVIATIONS = {
 }
 
 
+# Kostiantyn (Constantine) names a dozen Ukrainian places; the press often writes it "Konstiantyn", half Russian
+KOSTIANTYN = re.compile(r"Kost([iy])antyn")
+
+
 def ukrainian_variants(names: list[str], country: str) -> list[str]:
     """Spellings of Ukrainian and Russian places that reporters use and GeoNames may lack.
 
@@ -159,6 +163,7 @@ def ukrainian_variants(names: list[str], country: str) -> list[str]:
       names: GeoNames often spells small Ukrainian places only the BGN way ("Ivanivs'ke").
     - The official "-iivka" written "-ivka" too: "Avdivka" for Avdiivka.
     - The BGN romanisation without its soft-sign apostrophes: "Ol'khovatka" is written "Olkhovatka".
+    - The saint's name Kostiantyn with the "n" of its Russian form, Konstantin: "Konstiantynivka".
 
     None of them if it is also an English word.
 
@@ -168,6 +173,8 @@ def ukrainian_variants(names: list[str], country: str) -> list[str]:
     ['Ivanivske']
     >>> ukrainian_variants(["Yats’kivka"], "UA")
     ['Yatskivka']
+    >>> ukrainian_variants(["Kostiantynopil"], "UA")
+    ['Konstiantynopil']
     """
     if country not in ("UA", "RU"):
         return []
@@ -177,6 +184,7 @@ def ukrainian_variants(names: list[str], country: str) -> list[str]:
 
         out += [translit(n) for n in names if _written_in_ukrainian(n)]
         out += [n.replace("iiv", "iv") for n in [*names, *out] if "iiv" in n and n.isascii()]
+        out += [KOSTIANTYN.sub(r"Konst\1antyn", n) for n in [*names, *out] if KOSTIANTYN.search(n)]
     # a made-up spelling that is also an English word ("Marina" from Mar'ina, "Tin") would only add doubt
     from wordfreq import zipf_frequency
 

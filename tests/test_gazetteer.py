@@ -25,6 +25,8 @@ def test_front_line_names_and_aliases(gz):
     # how reporters write them (coordinates: their Wikipedia pages)
     assert any(haversine_km(e.lat, e.lon, 48.5722, 37.9169) < 3 for e in gz.lookup("Ivanivske"))
     assert any(haversine_km(e.lat, e.lon, 49.1747, 37.535) < 3 for e in gz.lookup("Yatskivka"))
+    # Kostiantyn- with the "n" of the Russian Konstantin, as many reporters write the city
+    assert gz.lookup("Konstiantynivka")[0].name == "Kostyantynivka"
     # the General Staff's spelling of GeoNames' Ozeryanivka, curated in aliases.tsv
     assert any(e.name == "Ozeryanivka" for e in gz.lookup("Ozarianivka"))
 
