@@ -8,9 +8,10 @@ and geomap's own dependencies installed)::
 
 Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package data):
 
-- ``places.tsv.gz``   one row per entry: id, name, kind, country, admin1, lat, lon, population, names
-- ``areas.wkb.gz``    polygons of countries, first-level regions, seas and unions (WKB), keyed by entry id
-- ``name_keys.txt.gz`` every folded name, one a line; ``name_rows.txt.gz`` the row numbers of each (same line)
+- ``places.tsv.zst``  one row per entry: id, name, kind, country, admin1, lat, lon, population, names
+- ``areas.wkb.zst``   polygons of countries, first-level regions, seas and unions (WKB), keyed by entry id
+- ``names.tsv.zst``   every folded name and the byte offsets of its rows in ``places.tsv``, sorted by name;
+  ``name_buckets.json`` where each two-letter bucket of names starts and ends, and the longest name
 - ``demonyms.tsv``     country adjectives ("Ukrainian") and the ISO code each names
 - ``common_names.txt`` folded names that are also frequent English words (recognition treats them warily)
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
@@ -28,9 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import gzip
 import hashlib
-import io
 import json
 import math
 import pickle
@@ -529,6 +528,14 @@ def common_names(rows: list[dict]) -> list[str]:
     return sorted(common)
 
 
+def compress(data: bytes) -> bytes:
+    """zstd, level 19: a quarter smaller than gzip, three times faster to read, and the same bytes on every
+    rebuild of the same sources."""
+    import zstandard
+
+    return zstandard.ZstdCompressor(level=19).compress(data)
+
+
 def write_areas(areas: dict[str, object]) -> None:
     """Area polygons as WKB: a JSON header line of ``[id, byte length, west, south, east, north]``, then the
     blobs back to back.
@@ -544,24 +551,31 @@ def write_areas(areas: dict[str, object]) -> None:
     header = json.dumps(
         [[ident, len(blob), *box] for ident, blob, box in zip(areas, blobs, boxes, strict=True)], separators=(",", ":")
     )
-    (OUT / "areas.wkb.gz").write_bytes(gzip.compress(header.encode() + b"\n" + b"".join(blobs), mtime=0))
+    (OUT / "areas.wkb.zst").write_bytes(compress(header.encode() + b"\n" + b"".join(blobs)))
 
 
-def write_name_index(rows: list[dict]) -> None:
-    """Folded name -> row numbers, as two line-aligned files, keys in code-point order.
+def write_name_index(rows: list[dict], offsets: list[int]) -> None:
+    """Folded name -> byte offsets of its rows in ``places.tsv``, one name a line in code-point order, and
+    where each two-letter bucket of names lies in that file.
 
-    Folding here, once, and sorting, so that the runtime can index a key's two-letter bucket when first
-    asked instead of all 600k keys, is what keeps loading the gazetteer under half a second.
+    Folding here, once, and sorting, so that the runtime reads a key's bucket when first asked instead of
+    all 600k keys, and reads a row where its offset points instead of splitting all of them, is what keeps
+    loading the gazetteer under a tenth of a second.
     """
     index: dict[str, list[int]] = {}
-    for i, r in enumerate(rows):
+    for offset, r in zip(offsets, rows, strict=True):
         for key in dict.fromkeys(name_key(n) for n in [r["name"], *r["names"]]):  # ordered: files stay reproducible
             if key:
-                index.setdefault(key, []).append(i)
-    keys = sorted(index)  # name_key collapses whitespace, so no key holds a newline
-    (OUT / "name_keys.txt.gz").write_bytes(gzip.compress("\n".join(keys).encode(), mtime=0))
-    rows_text = "\n".join(",".join(map(str, index[k])) for k in keys)
-    (OUT / "name_rows.txt.gz").write_bytes(gzip.compress(rows_text.encode(), mtime=0))
+                index.setdefault(key, []).append(offset)
+    text = bytearray()
+    buckets: dict[str, list[int]] = {}
+    for key in sorted(index):  # name_key collapses whitespace, so no key holds a tab or a newline
+        span = buckets.setdefault(key[:2], [len(text), len(text)])
+        text += f"{key}\t{','.join(map(str, index[key]))}\n".encode()
+        span[1] = len(text)
+    (OUT / "names.tsv.zst").write_bytes(compress(bytes(text)))
+    meta = {"longest_name": max(map(len, index)), "buckets": buckets}
+    (OUT / "name_buckets.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 def write_demonyms(wheel: Path, country_ids: dict[str, str]) -> int:
@@ -583,15 +597,15 @@ def write_demonyms(wheel: Path, country_ids: dict[str, str]) -> int:
 def write(b: Builder, files: dict[str, Path]) -> dict:
     OUT.mkdir(parents=True, exist_ok=True)
     cols = ["id", "name", "kind", "country", "admin1", "lat", "lon", "population", "names"]
-    buf = io.StringIO()
-    buf.write("\t".join(cols) + "\n")
+    buf = bytearray(("\t".join(cols) + "\n").encode())
+    offsets = []
     for r in b.rows:
         names = "|".join(n.replace("|", " ") for n in r["names"])
-        buf.write("\t".join(str(x) for x in [*(r[c] for c in cols[:-1]), names]) + "\n")
-    # mtime=0 keeps the committed files byte-identical across rebuilds of the same sources
-    (OUT / "places.tsv.gz").write_bytes(gzip.compress(buf.getvalue().encode(), mtime=0))
+        offsets.append(len(buf))
+        buf += ("\t".join(str(x) for x in [*(r[c] for c in cols[:-1]), names]) + "\n").encode()
+    (OUT / "places.tsv.zst").write_bytes(compress(bytes(buf)))
     write_areas(b.areas)
-    write_name_index(b.rows)
+    write_name_index(b.rows, offsets)
     common = common_names(b.rows)
     (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     demonyms = write_demonyms(files["py-i18n-countries"], b.country_ids)

@@ -155,16 +155,14 @@ def _parse(source, options: dict):
 
 def _start_loading(sources: list, options: dict) -> None:
     """Start the slow loads side by side, before the caller imports the pipeline and the map libraries:
-    the NER model reads the articles' sentences in a helper process, the gazetteer decompresses in a thread.
+    the NER model loads in a helper process, the gazetteer decompresses in a thread.
     """
     from geomap.gazetteer import preload
 
-    if options["ner"]:
-        from geomap.ner import prefetch
-        from geomap.text import Document
+    if options["ner"] and sources:
+        from geomap.ner import warm_up
 
-        # first, while this process has no thread that a fork would copy in the middle of its work
-        prefetch(Document.from_text(s.text, title=s.title, date=s.date, url=s.url) for s in sources)
+        warm_up()  # first, while this process has no thread that a fork would copy in the middle of its work
     preload()
 
 
@@ -180,9 +178,10 @@ def _parse_one(args: argparse.Namespace):
 def cmd_map(args: argparse.Namespace) -> int:
     from geomap.inputs import read_sources, unique_names
 
-    options, front = _options(args), _front(args)
+    options = _options(args)
     sources = [s for a in args.articles for s in read_sources(a)]
     _start_loading(sources, options)
+    front = _front(args)  # after the loads start: reading it imports shapely and pyproj
     from geomap.geojson import dumps
     from geomap.outputs import write_atomic
     from geomap.webmap import open_in_browser, render_map, save_map

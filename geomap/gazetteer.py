@@ -16,14 +16,16 @@ its entries replace embedded ones of the same id.
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import threading
-from bisect import bisect_left
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import zstandard
 
 from geomap.errors import GazetteerError
 from geomap.folding import name_key
@@ -90,8 +92,9 @@ class Entry:
         return self.kind in AREA_KINDS
 
 
-def _read_gz(path: Path) -> str:
-    return gzip.decompress(path.read_bytes()).decode("utf-8")
+def _read_zst(path: Path) -> bytes:
+    # libzstd runs without the GIL: a preload thread decompresses while the caller imports
+    return zstandard.ZstdDecompressor().decompress(path.read_bytes())
 
 
 _RADIANS = math.pi / 180
@@ -117,27 +120,28 @@ class Gazetteer:
         self.folder = folder
         self.user = user
         try:
-            places = _read_gz(folder / "places.tsv.gz").split("\n")
-            keys = _read_gz(folder / "name_keys.txt.gz").split("\n")
-            postings = _read_gz(folder / "name_rows.txt.gz").split("\n")
+            # Rows and names stay bytes until asked for: a lookup decodes the few dozen rows it touches and
+            # the name buckets they lie in, not 240k rows and 600k names (that would take seven times longer).
+            self._places = _read_zst(folder / "places.tsv.zst")
+            self._names = _read_zst(folder / "names.tsv.zst")
+            meta = json.loads((folder / "name_buckets.json").read_text(encoding="utf-8"))
+            self._spans: dict[str, list[int]] = meta["buckets"]
+            longest = int(meta["longest_name"])
             common = (folder / "common_names.txt").read_text(encoding="utf-8").split()
-        except (OSError, EOFError, UnicodeDecodeError) as e:
+        except (OSError, ValueError, KeyError, TypeError, zstandard.ZstdError) as e:
             raise GazetteerError(f"gazetteer data in {folder} is missing or damaged: {e}") from e
-        if len(keys) != len(postings):
-            raise GazetteerError(f"gazetteer data in {folder} is damaged: name index files disagree")
-        # Rows stay tab-joined strings and postings comma-joined until asked for: splitting 240k rows
-        # and 600k postings up front would triple the load time for lookups that touch a few dozen.
-        self._lines = places[1:-1] if places[-1] == "" else places[1:]
-        # The keys are sorted; a dict of all 600k would cost a third of the load time, so each two-letter
-        # bucket becomes a dict when a key in it is first asked for (an article touches a few hundred).
-        self._keys, self._postings = keys, postings
+        self._first_row = self._places.find(b"\n") + 1  # after the header
+        if not self._first_row or not self._places.endswith(b"\n"):
+            raise GazetteerError(f"gazetteer data in {folder} is damaged: places.tsv is cut short")
+        self._len: int | None = None
         self._buckets: dict[str, dict[str, str]] = {}
+        self._bucket_keys: dict[str, list[str]] = {}
         # starts_a_longer_name's answers: the same heads recur in article after article
         self._heads: dict[str, bool] = {}
         self._by_id: dict[str, int] | None = None
         self._countries: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
-        self.longest_name = max(max(map(len, keys)), user.longest_key() if user else 0)
+        self.longest_name = max(longest, user.longest_key() if user else 0)
         self._area_spans: dict[str, tuple[int, int, float, float, float, float]] | None = None
         self._area_blob = b""
         self._area_cache: dict[str, BaseGeometry] = {}
@@ -156,40 +160,47 @@ class Gazetteer:
             return _default
 
     def __len__(self) -> int:
-        return len(self._lines)
+        if self._len is None:
+            self._len = self._places.count(b"\n", self._first_row)
+        return self._len
 
     def __contains__(self, key: str) -> bool:
         """Whether ``key``, an already folded name (see :func:`~geomap.folding.name_key`), is known."""
         # asked for every run of capitalised words of every article: the bucket lookup is inlined
-        bucket = self._buckets.get(key[:2]) or self._bucket(key[:2])
+        bucket = self._buckets.get(key[:2])
+        if bucket is None:
+            bucket = self._bucket(key[:2])
         return key in bucket or (self.user is not None and self.user.has_key(key))
 
     def starts_a_longer_name(self, head: str) -> bool:
         """Whether some name is ``head`` followed by more ("sea of " for "sea of azov", "d." for "d.c.")."""
         known = self._heads.get(head)
         if known is None:
-            i = bisect_left(self._keys, head)
-            if i < len(self._keys) and self._keys[i] == head:
-                i += 1
-            known = (i < len(self._keys) and self._keys[i].startswith(head)) or (
-                self.user is not None and self.user.has_longer_key(head)
-            )
+            if len(head) < 2:  # every name in a bucket whose two letters start with head is longer
+                known = any(len(p) > len(head) and p.startswith(head) for p in self._spans)
+            else:  # names that start with head share its bucket; the bucket's names are sorted and unique
+                keys = self._bucket_keys.get(head[:2])
+                if keys is None:
+                    keys = self._bucket_keys[head[:2]] = list(self._bucket(head[:2]))
+                i = bisect_right(keys, head)
+                known = i < len(keys) and keys[i].startswith(head)
+            known = known or (self.user is not None and self.user.has_longer_key(head))
             if len(self._heads) >= MAX_REMEMBERED_HEADS:
                 self._heads.clear()
             self._heads[head] = known
         return known
 
     def _posting(self, key: str) -> str | None:
-        """The comma-joined row numbers of the entries named ``key``, or None."""
+        """The comma-joined byte offsets of the rows of the entries named ``key``, or None."""
         return self._bucket(key[:2]).get(key)
 
     def _bucket(self, prefix: str) -> dict[str, str]:
-        """The keys starting with ``prefix`` (two letters) and their postings, indexed on first use."""
+        """The names starting with ``prefix`` (two letters) and their postings, read on first use."""
         bucket = self._buckets.get(prefix)
         if bucket is None:
-            lo = bisect_left(self._keys, prefix)
-            hi = bisect_left(self._keys, prefix + "\U0010ffff", lo)
-            bucket = self._buckets[prefix] = dict(zip(self._keys[lo:hi], self._postings[lo:hi], strict=True))
+            span = self._spans.get(prefix)
+            lines = self._names[span[0] : span[1] - 1].decode("utf-8").split("\n") if span else []
+            bucket = self._buckets[prefix] = dict(line.split("\t", 1) for line in lines)
         return bucket
 
     def lookup(self, name: str) -> list[Entry]:
@@ -216,14 +227,14 @@ class Gazetteer:
         """The country entry for an ISO 3166-1 alpha-2 code ("UA"), or None; unions of countries (the Soviet
         Union, the European Union) are not countries here."""
         if self._countries is None:
-            rows = (self._entry(i) for i, line in enumerate(self._lines) if "\tcountry\t" in line)
+            rows = (self._entry(offset) for offset, line in self._scan() if b"\tcountry\t" in line)
             self._countries = {e.country: e for e in rows if e.kind == "country" and not e.id.startswith("union:")}
         return self._countries.get(code.upper())
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""
         if self._by_id is None:
-            self._by_id = {line[: line.index("\t")]: i for i, line in enumerate(self._lines)}
+            self._by_id = {line[: line.index(b"\t")].decode("utf-8"): offset for offset, line in self._scan()}
         return {i: self._entry(self._by_id[i]) for i in ids if i in self._by_id}
 
     def _area_index(self) -> dict[str, tuple[int, int, float, float, float, float]]:
@@ -235,13 +246,13 @@ class Gazetteer:
 
     def _read_area_index(self) -> dict[str, tuple[int, int, float, float, float, float]]:
         try:
-            raw = gzip.decompress((self.folder / "areas.wkb.gz").read_bytes())
+            raw = _read_zst(self.folder / "areas.wkb.zst")
             header, _, self._area_blob = raw.partition(b"\n")
             spans, start = {}, 0
             for ident, length, *box in json.loads(header):
                 spans[ident] = (start, start + length, *box)
                 start += length
-        except (OSError, EOFError, ValueError, TypeError) as e:
+        except (OSError, ValueError, TypeError, zstandard.ZstdError) as e:
             raise GazetteerError(f"gazetteer areas in {self.folder} are missing or damaged: {e}") from e
         return spans
 
@@ -275,8 +286,16 @@ class Gazetteer:
         ]
         return dict(zip(ids, self._decode(ids), strict=True))
 
-    def _entry(self, i: int) -> Entry:
-        r = self._lines[i].split("\t")
+    def _scan(self) -> Iterator[tuple[int, bytes]]:
+        """Every row with its byte offset: for the rare question no name answers (an id, the countries)."""
+        offset = self._first_row
+        for line in self._places[offset:-1].split(b"\n"):
+            yield offset, line
+            offset += len(line) + 1
+
+    def _entry(self, offset: int) -> Entry:
+        """The entry whose row starts at byte ``offset`` of ``places.tsv``."""
+        r = self._places[offset : self._places.index(b"\n", offset)].decode("utf-8").split("\t")
         return Entry(
             id=r[0],
             name=r[1],

@@ -17,10 +17,11 @@ saved surnames. Only sentences that hold doubtful mentions go through the model,
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from concurrent.futures import Future
+import threading
 from dataclasses import replace
 from functools import cache
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import Mention
@@ -36,12 +37,15 @@ NOTABLE_POPULATION = 100_000
 
 Entities = list[tuple[int, int, str]]  # (start, end, label), offsets within the sentence
 
-# What prefetch() has the model read ahead: sentence -> entities, and the reads still running.
-_read_ahead: dict[str, Entities] = {}
-_running: list[tuple[list[str], Future]] = []
+# The helper process of warm_up(), while there is one, and this end of its pipe (one caller at a time).
+_helper: tuple[Connection, BaseProcess] | None = None
+# Loading the model takes a second or two; a helper silent for this long is not coming back.
+HELPER_TIMEOUT_S = 60.0
+_helper_lock = threading.Lock()
 
 
-def _load():
+@cache
+def _model():
     """The model with only what NER needs (tagger, parser and lemmatizer excluded: half the load time);
     None when it is not installed."""
     try:
@@ -54,7 +58,7 @@ def _load():
 
 @cache
 def _pipeline():
-    nlp = _load()
+    nlp = _model()
     if nlp is None:
         print(f"geomap: note: the NER model {MODEL} is not installed; going on without it", file=sys.stderr)
     return nlp
@@ -69,47 +73,61 @@ def _entities(nlp, sentences: list[str]) -> list[Entities]:
     return [[(e.start_char, e.end_char, e.label_) for e in parsed.ents] for parsed in nlp.pipe(sentences)]
 
 
-def _read_in_helper(sentences: list[str]) -> list[Entities] | None:
-    """In the helper process of :func:`prefetch`: load the model, read ``sentences``."""
-    nlp = _load()
-    return None if nlp is None else _entities(nlp, sentences)
-
-
-def prefetch(docs: Iterable[Document]) -> None:
-    """Have the model read the sentences of ``docs`` in a helper process, for :func:`label_mentions` to
-    find ready.
-
-    For a one-off run such as the command line's: loading the model takes about a second, as long as
-    importing the map libraries, and with this the two overlap on two cores. The results are the ones
-    :func:`label_mentions` gets by itself (the model reads the same sentences, one at a time).
-    """
-    sentences = list(
-        dict.fromkeys(d.text[s:e] for d in docs for s, e in d.sentences[:MAX_SENTENCES] if e - s <= MAX_SENTENCE)
-    )
-    if not sentences:
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # fork is the cheap start where it is safe; the caller forks before it starts any thread of its own
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    helper = ProcessPoolExecutor(max_workers=1, mp_context=context)
-    try:
-        _running.append((sentences, helper.submit(_read_in_helper, sentences)))
-    except OSError:  # no process to be had (a limit on processes): label_mentions reads the sentences itself
-        pass
-    helper.shutdown(wait=False)  # the helper exits once it has answered
-
-
-def _collect_read_ahead() -> None:
-    while _running:
-        sentences, future = _running.pop()
+def _serve(conn: Connection) -> None:
+    """The helper process of :func:`warm_up`: load the model, then read each list of sentences it is sent
+    (None back when the model is not installed) until the other end closes."""
+    nlp = _model()
+    while True:
         try:
-            entities = future.result()
-        except Exception:  # a helper that died: label_mentions reads the sentences itself
-            entities = None
-        if entities is not None:
-            _read_ahead.update(zip(sentences, entities, strict=True))
+            sentences = conn.recv()
+        except EOFError:
+            return
+        conn.send(None if nlp is None else _entities(nlp, sentences))
+
+
+def warm_up() -> None:
+    """Load the model in a helper process, for :func:`label_mentions` to send its sentences to.
+
+    For a one-off run such as the command line's: importing spaCy and loading the model takes most of a
+    second, as long as importing the map libraries, and with this the two overlap on two cores. The
+    helper reads only the sentences that need it, and its labels are the ones this process would get (the
+    same model reads the same sentences). It is a daemon: it ends with this process.
+    """
+    global _helper
+    import multiprocessing
+
+    # fork is the cheap start, and a safe one only while this process runs no other thread (a command
+    # line's first steps): another thread's lock, copied held, would stop the child for good
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    here, there = context.Pipe()
+    process = context.Process(target=_serve, args=(there,), name="geomap-ner", daemon=True)
+    try:
+        process.start()
+    except OSError:  # no process to be had (a limit on processes): label_mentions reads by itself
+        return
+    there.close()  # the helper's end: its death then reads as EOF here
+    _helper = (here, process)
+
+
+def _read_by_helper(sentences: list[str]) -> list[Entities] | None:
+    """What the helper of :func:`warm_up` reads in ``sentences``; None without a helper or a model there."""
+    global _helper
+    with _helper_lock:
+        if _helper is None:
+            return None
+        conn, process = _helper
+        try:
+            conn.send(sentences)
+            if conn.poll(HELPER_TIMEOUT_S):
+                return conn.recv()
+        except (OSError, EOFError):
+            pass
+        # a helper that died or hangs: it is let go, and this process reads by itself from now on
+        process.kill()
+        conn.close()
+        _helper = None
+        return None
 
 
 def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -124,15 +142,16 @@ def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer 
     # text of thousands of doubtful sentences must not cost minutes: both are bounded
     sentences = sorted({m.sentence for m in doubtful if m.sentence[1] - m.sentence[0] <= MAX_SENTENCE})
     sentences = sentences[:MAX_SENTENCES]
-    _collect_read_ahead()
-    read = {sentence: _read_ahead.get(doc.text[slice(*sentence)]) for sentence in sentences}
-    unread = [sentence for sentence, found in read.items() if found is None]
-    if unread:
+    texts = [doc.text[s:e] for s, e in sentences]
+    found = _read_by_helper(texts)
+    if found is None:
         nlp = _pipeline()
         if nlp is None:
             return mentions
-        read.update(zip(unread, _entities(nlp, [doc.text[s:e] for s, e in unread]), strict=True))
-    entities = {(s, e): [(s + a, s + b, label) for a, b, label in found] for (s, e), found in read.items()}
+        found = _entities(nlp, texts)
+    entities = {
+        (s, e): [(s + a, s + b, label) for a, b, label in ents] for (s, e), ents in zip(sentences, found, strict=True)
+    }
     out = []
     for m in mentions:
         label = next((lab for s, e, lab in entities.get(m.sentence, ()) if s <= m.start and m.end <= e), "")

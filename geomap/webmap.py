@@ -2,10 +2,10 @@
 
 Leaflet and jQuery are inlined from the pinned ``xstatic`` packages, the basemap is Natural Earth
 country and region outlines from the embedded gazetteer on a sea-coloured background, and every string
-from the article passes through :func:`safe_text` before it reaches a popup or tooltip.
+from the article passes through :func:`safe_text` before it reaches a popup, a tooltip or a template.
 
 >>> safe_text("<img src=x onerror=alert(1)> ${x} `y` C:\\\\temp")
-'&lt;img src=x onerror=alert(1)&gt; &#36;{x} &#96;y&#96; C:&#92;temp'
+'&lt;img src=x onerror=alert(1)&gt; &#36;&#123;x&#125; &#96;y&#96; C:&#92;temp'
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import folium
+import numpy as np
 import shapely
 from branca.element import Element
 from shapely.geometry import box, mapping
@@ -58,7 +59,7 @@ class RawHTML(Element):
     """HTML or script inserted as is: branca's Element would compile it as a Jinja template."""
 
     def __init__(self, content: str) -> None:
-        super().__init__("")
+        super().__init__()  # no template: branca would compile one per element, for nothing
         self.content = content
 
     def render(self, **kwargs) -> str:
@@ -66,8 +67,14 @@ class RawHTML(Element):
 
 
 def safe_text(text: str) -> str:
-    """HTML-escape ``text`` and neutralise what JavaScript template strings interpret (``$``, backtick, backslash)."""
-    return html.escape(text, quote=True).replace("\\", "&#92;").replace("$", "&#36;").replace("`", "&#96;")
+    """HTML-escape ``text`` and neutralise what JavaScript template strings interpret (``$``, backtick,
+    backslash) and what Jinja does (braces).
+
+    Braces matter on the machine that draws the map, not only in the browser: branca compiles each rendered
+    piece of a page once more as a Jinja template, so an article's "{{ ... }}" would run as Python there.
+    """
+    escaped = html.escape(text, quote=True).replace("\\", "&#92;").replace("$", "&#36;").replace("`", "&#96;")
+    return escaped.replace("{", "&#123;").replace("}", "&#125;")
 
 
 @cache
@@ -115,20 +122,22 @@ def basemap(m: folium.Map, countries: set[str], bounds: tuple[float, float, floa
     gz = Gazetteer.default()
     west, south, east, north = bounds
     window = box(max(-180, west - 15), max(-85, south - 10), min(180, east + 15), min(85, north + 10))
-    features = []
-    regions = []
-    for ident, geom in gz.areas_within(*window.bounds).items():
-        if ident.startswith("ne:marine:") or ident.startswith("union:"):
-            continue
-        if not geom.intersects(window):
-            continue
-        is_region = ident.startswith(ADMIN1_PREFIX)
-        if is_region and ident.split(":")[2].split("-")[0] not in countries:
-            continue
-        clipped = shapely.set_precision(geom.intersection(window).simplify(0.01 if is_region else 0.03), 1e-3)
-        if clipped.is_empty:
-            continue
-        (regions if is_region else features).append({"type": "Feature", "properties": {}, "geometry": mapping(clipped)})
+    areas = {
+        ident: geom
+        for ident, geom in gz.areas_within(*window.bounds).items()
+        if not ident.startswith(("ne:marine:", "union:"))
+        and (not ident.startswith(ADMIN1_PREFIX) or ident.split(":")[2].split("-")[0] in countries)
+    }
+    is_region = np.array([ident.startswith(ADMIN1_PREFIX) for ident in areas], dtype=bool)
+    # one GEOS call per step over all areas; coordinates are rounded, not snapped: the outlines are only
+    # drawn, and Leaflet draws a ring that touches itself as well as a valid one
+    clipped = shapely.intersection(np.array(list(areas.values()), dtype=object), window)
+    clipped = shapely.simplify(clipped, np.where(is_region, 0.01, 0.03), preserve_topology=True)
+    clipped = shapely.transform(clipped, lambda xy: np.round(xy, 3))
+    features, regions = [], []
+    for geom, region in zip(clipped, is_region, strict=True):
+        if not geom.is_empty:
+            (regions if region else features).append({"type": "Feature", "properties": {}, "geometry": mapping(geom)})
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name="Countries",

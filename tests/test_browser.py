@@ -18,7 +18,7 @@ from geomap.cli import main
 
 HOSTILE = (
     "Bakhmut <script>alert(1)</script> falls\n\n"
-    "Shelling hit Bakhmut <img src=x onerror=alert(2)> again, ${alert(3)} `x` \\ </script> \"q\" 'a' said.\n"
+    "Shelling hit Bakhmut <img src=x onerror=alert(2)> again, ${alert(3)} `x` \\ </script> \"q\" 'a' {{ 6*7 }} said.\n"
     "Troops dug in about 5 km from Bakhmut while Kyiv <svg onload=alert(4)> waited.\n"
 )
 
@@ -110,7 +110,12 @@ def test_hostile_text_shows_as_text_and_runs_nothing(browser, tmp_path):
     names = [f["properties"]["name"] for f in fc["features"] if f["properties"]["role"] == "place"]
     page.locator(".leaflet-marker-icon").nth(names.index("Bakhmut")).click()
     popup = page.locator(".leaflet-popup-content").inner_text()
-    assert "<img src=x onerror=alert(2)>" in popup and "${alert(3)}" in popup and "`x` \\ </script>" in popup
+    assert (
+        "<img src=x onerror=alert(2)>" in popup
+        and "${alert(3)}" in popup
+        and "`x` \\ </script>" in popup
+        and "{{ 6*7 }}" in popup
+    )
     page.locator("path.leaflet-interactive").first.dispatch_event("mouseover")  # its centre is under a pin
     assert "<svg onload=alert(4)>" in page.locator(".leaflet-tooltip").last.inner_text()
     page.screenshot(path=str(tmp_path / "hostile.png"))

@@ -1,9 +1,10 @@
-import gzip
+import json
 
 import pytest
+import zstandard
 
 from geomap.errors import GazetteerError
-from geomap.gazetteer import Gazetteer, data_dir, haversine_km
+from geomap.gazetteer import Gazetteer, _read_zst, data_dir, haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +120,8 @@ def test_towns_keep_no_airport_codes_and_the_eu_is_its_members(gz):
 
 
 def test_entry_ids_are_unique(gz):
-    ids = [line[: line.index("\t")] for line in gz._lines]
+    ids = [line[: line.index(b"\t")] for _, line in gz._scan()]
+    assert len(ids) == len(gz) > 200_000
     assert len(ids) == len(set(ids))  # Natural Earth gives two Sudanese states one ISO code
 
 
@@ -129,7 +131,7 @@ def test_get_unknown_id_is_a_gazetteer_error(gz):
 
 
 def test_damaged_data_folder_is_a_clear_error(tmp_path):
-    (tmp_path / "places.tsv.gz").write_bytes(b"not gzip")
+    (tmp_path / "places.tsv.zst").write_bytes(b"not zstd")
     (tmp_path / "common_names.txt").write_text("")
     with pytest.raises(GazetteerError, match="missing or damaged"):
         Gazetteer(tmp_path)
@@ -143,9 +145,21 @@ def test_name_index_matches_the_folding_in_use(gz):
 
 
 def test_name_keys_are_sorted_for_the_bucketed_index():
-    """Lookups index a key's two-letter bucket by bisection: an unsorted key file would hide names."""
-    keys = gzip.decompress((data_dir() / "name_keys.txt.gz").read_bytes()).decode().split("\n")
+    """Lookups read a key's two-letter bucket where the index says and bisect it: an unsorted name file, or
+    a bucket span off by a byte, would hide names."""
+    lines = _read_zst(data_dir() / "names.tsv.zst").decode().splitlines()
+    keys = [line.split("\t")[0] for line in lines]
     assert keys == sorted(keys) and len(keys) == len(set(keys)) > 500_000
+    meta = json.loads((data_dir() / "name_buckets.json").read_text(encoding="utf-8"))
+    assert meta["longest_name"] == max(map(len, keys))
+    assert sorted(meta["buckets"]) == sorted({k[:2] for k in keys})
+
+
+def test_longer_names_are_found_from_any_head(gz):
+    assert gz.starts_a_longer_name("sea of ") and gz.starts_a_longer_name("d.")  # D.C.
+    assert gz.starts_a_longer_name("b") and gz.starts_a_longer_name("")  # shorter than a bucket's two letters
+    assert not gz.starts_a_longer_name("sea of azov") and not gz.starts_a_longer_name("zzqx")
+    assert not gz.starts_a_longer_name("bakhmut ")
 
 
 def test_names_in_any_bucket_are_found(gz):
@@ -155,12 +169,12 @@ def test_names_in_any_bucket_are_found(gz):
 
 
 def test_damaged_areas_are_a_clear_error(tmp_path):
-    for name in ("places.tsv.gz", "name_keys.txt.gz", "name_rows.txt.gz", "common_names.txt"):
+    for name in ("places.tsv.zst", "names.tsv.zst", "name_buckets.json", "common_names.txt"):
         (tmp_path / name).write_bytes((data_dir() / name).read_bytes())
-    (tmp_path / "areas.wkb.gz").write_bytes(gzip.compress(b'[["x",5,0,0,1,1]]\nnot a wkb'))
+    (tmp_path / "areas.wkb.zst").write_bytes(zstandard.compress(b'[["x",5,0,0,1,1]]\nnot a wkb'))
     with pytest.raises(GazetteerError, match="areas"):
         Gazetteer(tmp_path).area("x")
-    (tmp_path / "areas.wkb.gz").write_bytes(b"not gzip")
+    (tmp_path / "areas.wkb.zst").write_bytes(b"not zstd")
     with pytest.raises(GazetteerError, match="areas"):
         Gazetteer(tmp_path).area("x")
 

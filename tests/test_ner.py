@@ -42,15 +42,21 @@ def test_no_ner_on_the_command_line(tmp_path, capsys):
     assert "Vovchansk" in capsys.readouterr().out
 
 
-def test_a_helper_process_reads_ahead_and_its_labels_are_the_ones_read_here(seed_text):
+def test_a_helper_process_reads_and_its_labels_are_the_ones_read_here(seed_text):
     doc = Document.from_text(seed_text + " Vovchansk was evacuated on Monday.")
     mentions = find_mentions(doc)
     here = ner.label_mentions(doc, mentions)
     ner._pipeline.cache_clear()  # as in a fresh process: no model loaded here
+    ner._model.cache_clear()
     try:
-        ner.prefetch([doc])
-        ahead = ner.label_mentions(doc, mentions)
-        assert ner._pipeline.cache_info().currsize == 0  # the helper's reading was enough
-        assert ahead == here and any(m.ner for m in ahead)
+        ner.warm_up()
+        assert ner._helper is not None
+        process = ner._helper[1]
+        helped = ner.label_mentions(doc, mentions)
+        assert ner._model.cache_info().currsize == 0  # the helper's reading was enough
+        assert helped == here and any(m.ner for m in helped)
+        process.kill()  # a helper that died: this process reads by itself again
+        process.join()
+        assert ner.label_mentions(doc, mentions) == here and ner._helper is None
     finally:
-        ner._read_ahead.clear()
+        ner._helper = None

@@ -1,5 +1,6 @@
 """The HTML map: self-contained, escaped, one marker per place."""
 
+import os
 import re
 
 import pytest
@@ -14,6 +15,18 @@ HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> ${alert(3)} `x
 def test_safe_text_neutralises_html_and_template_literals():
     out = safe_text(HOSTILE)
     assert "<" not in out and ">" not in out and "$" not in out and "`" not in out and "\\" not in out
+
+
+def test_article_text_never_runs_as_a_template(tmp_path, monkeypatch):
+    """branca compiles rendered map pieces as Jinja templates: "{{ ... }}" in an article must stay text."""
+    monkeypatch.delenv("GEOMAP_TEMPLATE_RAN", raising=False)
+    payload = "{{ cycler.__init__.__globals__.os.environ.__setitem__('GEOMAP_TEMPLATE_RAN', '1') }} {{ 6*7 }}"
+    article = geomap.parse(f"Shelling hit Bakhmut on Monday, {payload} said {{% raw %}} officials in Kramatorsk.")
+    path = tmp_path / "jinja.html"
+    save_map(render_map(article), path)
+    html = path.read_text()
+    assert "GEOMAP_TEMPLATE_RAN" not in os.environ and " 42 " not in html
+    assert "&#123;&#123; 6*7 &#125;&#125;" in html
 
 
 def test_seed_map_is_offline_and_complete(seed_article, tmp_path):
