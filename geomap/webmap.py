@@ -122,17 +122,15 @@ def basemap(m: folium.Map, countries: set[str], bounds: tuple[float, float, floa
     gz = Gazetteer.default()
     west, south, east, north = bounds
     window = box(max(-180, west - 15), max(-85, south - 10), min(180, east + 15), min(85, north + 10))
-    areas = {
+    outlines = {
         ident: geom
-        for ident, geom in gz.areas_within(*window.bounds).items()
-        if not ident.startswith(("ne:marine:", "union:"))
-        and (not ident.startswith(ADMIN1_PREFIX) or ident.split(":")[2].split("-")[0] in countries)
+        for ident, geom in gz.outlines.within(*window.bounds).items()
+        if not ident.startswith(ADMIN1_PREFIX) or ident.split(":")[2].split("-")[0] in countries
     }
-    is_region = np.array([ident.startswith(ADMIN1_PREFIX) for ident in areas], dtype=bool)
-    # one GEOS call per step over all areas; coordinates are rounded, not snapped: the outlines are only
-    # drawn, and Leaflet draws a ring that touches itself as well as a valid one
-    clipped = shapely.intersection(np.array(list(areas.values()), dtype=object), window)
-    clipped = shapely.simplify(clipped, np.where(is_region, 0.01, 0.03), preserve_topology=True)
+    is_region = [ident.startswith(ADMIN1_PREFIX) for ident in outlines]
+    # the outlines are simplified at build time; clipped in one GEOS call, and rounded rather than snapped
+    # where the window cuts them: they are only drawn, and Leaflet draws a ring that touches itself as well
+    clipped = shapely.intersection(np.array(list(outlines.values()), dtype=object), window)
     clipped = shapely.transform(clipped, lambda xy: np.round(xy, 3))
     features, regions = [], []
     for geom, region in zip(clipped, is_region, strict=True):

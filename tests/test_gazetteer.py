@@ -4,7 +4,8 @@ import pytest
 import zstandard
 
 from geomap.errors import GazetteerError
-from geomap.gazetteer import Gazetteer, _read_zst, data_dir, haversine_km
+from geomap.gazetteer import Gazetteer, data_dir, haversine_km
+from geomap.polygons import read_zst
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +93,17 @@ def test_areas_within_a_window_are_those_whose_boxes_meet_it(gz):
             assert ident in near
 
 
+def test_outlines_are_the_countries_and_regions_simplified_for_drawing(gz):
+    import shapely
+
+    ukraine, donetsk = gz.country("UA").id, "ne:admin1:UA-14"
+    for ident, share in ((ukraine, 0.5), (donetsk, 0.8)):  # regions are stored finer, and drawn finer
+        area, outline = gz.area(ident), gz.outlines.get(ident)
+        assert shapely.get_num_coordinates(outline) < share * shapely.get_num_coordinates(area)
+        assert area.hausdorff_distance(outline) < 0.05  # degrees: at most the tolerance and the grid
+    assert gz.outlines.get("ne:marine:sea-of-azov") is None and gz.outlines.get("union:crimea") is None
+
+
 def test_continents_and_unions_of_countries_are_areas(gz):
     from shapely.geometry import Point
 
@@ -147,7 +159,7 @@ def test_name_index_matches_the_folding_in_use(gz):
 def test_name_keys_are_sorted_for_the_bucketed_index():
     """Lookups read a key's two-letter bucket where the index says and bisect it: an unsorted name file, or
     a bucket span off by a byte, would hide names."""
-    lines = _read_zst(data_dir() / "names.tsv.zst").decode().splitlines()
+    lines = read_zst(data_dir() / "names.tsv.zst").decode().splitlines()
     keys = [line.split("\t")[0] for line in lines]
     assert keys == sorted(keys) and len(keys) == len(set(keys)) > 500_000
     meta = json.loads((data_dir() / "name_buckets.json").read_text(encoding="utf-8"))
