@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import threading
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +42,9 @@ ADMIN1_PREFIX = "ne:admin1:"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")
-# How many answers of starts_a_longer_name a gazetteer remembers before it forgets them all.
+# How many answers of starts_a_longer_name, and of name lookups, a gazetteer remembers before it forgets them all.
 MAX_REMEMBERED_HEADS = 100_000
+MAX_REMEMBERED_NAMES = 100_000
 
 
 _default: Gazetteer | None = None
@@ -132,10 +133,10 @@ class Gazetteer:
         if not self._first_row or not self._places.endswith(b"\n"):
             raise GazetteerError(f"gazetteer data in {folder} is damaged: places.tsv is cut short")
         self._len: int | None = None
-        self._buckets: dict[str, dict[str, str]] = {}
-        self._bucket_keys: dict[str, list[str]] = {}
-        # starts_a_longer_name's answers: the same heads recur in article after article
+        self._buckets: dict[str, list[str]] = {}
+        # starts_a_longer_name's and _posting's answers: the same names recur in article after article
         self._heads: dict[str, bool] = {}
+        self._postings: dict[str, str | None] = {}
         self._by_id: dict[str, int] | None = None
         self._countries: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
@@ -163,11 +164,7 @@ class Gazetteer:
 
     def __contains__(self, key: str) -> bool:
         """Whether ``key``, an already folded name (see :func:`~geomap.folding.name_key`), is known."""
-        # asked for every run of capitalised words of every article: the bucket lookup is inlined
-        bucket = self._buckets.get(key[:2])
-        if bucket is None:
-            bucket = self._bucket(key[:2])
-        return key in bucket or (self.user is not None and self.user.has_key(key))
+        return self._posting(key) is not None or (self.user is not None and self.user.has_key(key))
 
     def starts_a_longer_name(self, head: str) -> bool:
         """Whether some name is ``head`` followed by more ("sea of " for "sea of azov", "d." for "d.c.")."""
@@ -175,12 +172,12 @@ class Gazetteer:
         if known is None:
             if len(head) < 2:  # every name in a bucket whose two letters start with head is longer
                 known = any(len(p) > len(head) and p.startswith(head) for p in self._spans)
-            else:  # names that start with head share its bucket; the bucket's names are sorted and unique
-                keys = self._bucket_keys.get(head[:2])
-                if keys is None:
-                    keys = self._bucket_keys[head[:2]] = list(self._bucket(head[:2]))
-                i = bisect_right(keys, head)
-                known = i < len(keys) and keys[i].startswith(head)
+            else:  # names that start with head share its bucket; head's own line, if any, comes first
+                lines = self._bucket(head[:2])
+                i = bisect_left(lines, head)
+                if i < len(lines) and lines[i].startswith(head + "\t"):
+                    i += 1
+                known = i < len(lines) and lines[i].startswith(head)
             known = known or (self.user is not None and self.user.has_longer_key(head))
             if len(self._heads) >= MAX_REMEMBERED_HEADS:
                 self._heads.clear()
@@ -189,16 +186,30 @@ class Gazetteer:
 
     def _posting(self, key: str) -> str | None:
         """The comma-joined byte offsets of the rows of the entries named ``key``, or None."""
-        return self._bucket(key[:2]).get(key)
+        # asked for every run of capitalised words of every article: answers are remembered, as the heads are
+        try:
+            return self._postings[key]
+        except KeyError:
+            pass
+        lines = self._bucket(key[:2])
+        probe = key + "\t"
+        i = bisect_left(lines, probe)
+        found = lines[i][len(probe) :] if i < len(lines) and lines[i].startswith(probe) else None
+        if len(self._postings) >= MAX_REMEMBERED_NAMES:
+            self._postings.clear()
+        self._postings[key] = found
+        return found
 
-    def _bucket(self, prefix: str) -> dict[str, str]:
-        """The names starting with ``prefix`` (two letters) and their postings, read on first use."""
-        bucket = self._buckets.get(prefix)
-        if bucket is None:
+    def _bucket(self, prefix: str) -> list[str]:
+        """The lines ("name<TAB>postings") of the names starting with ``prefix`` (two letters), read on first
+        use. They are sorted by name, and a tab sorts before anything a name holds: bisecting for "name<TAB>"
+        finds the name's line; splitting the lines into a dict would take three times longer."""
+        lines = self._buckets.get(prefix)
+        if lines is None:
             span = self._spans.get(prefix)
             lines = self._names[span[0] : span[1] - 1].decode("utf-8").split("\n") if span else []
-            bucket = self._buckets[prefix] = dict(line.split("\t", 1) for line in lines)
-        return bucket
+            self._buckets[prefix] = lines
+        return lines
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries with this name or alternate name, largest first."""

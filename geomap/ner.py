@@ -44,14 +44,18 @@ HELPER_TIMEOUT_S = 60.0
 _helper_lock = threading.Lock()
 
 
+# Left out of loading: the components NER does not need (half the load time), and the saved tokenizer,
+# which is English's default tokenizer byte for byte (tests/test_ner.py checks): built once, not twice.
+NOT_LOADED = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter", "tokenizer"]
+
+
 @cache
 def _model():
-    """The model with only what NER needs (tagger, parser and lemmatizer excluded: half the load time);
-    None when it is not installed."""
+    """The model with only what NER needs; None when it is not installed."""
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"])
+        return spacy.load(MODEL, exclude=NOT_LOADED)
     except (ImportError, OSError):
         return None
 

@@ -12,6 +12,13 @@ def test_the_pinned_model_is_installed():
     assert ner.available()  # scripts/setup.sh installs it by hash; without it the default pipeline is weaker
 
 
+def test_the_model_tokenizer_left_unloaded_is_the_default_one():
+    import spacy
+
+    saved = spacy.load(ner.MODEL, exclude=[c for c in ner.NOT_LOADED if c != "tokenizer"]).tokenizer
+    assert ner._model().tokenizer.to_bytes(exclude=["vocab"]) == saved.to_bytes(exclude=["vocab"])  # rules only
+
+
 def test_only_doubtful_mentions_are_labelled():
     doc = Document.from_text("Shells hit Kharkiv. Vovchansk was evacuated on Monday.")
     labelled = ner.label_mentions(doc, find_mentions(doc))
