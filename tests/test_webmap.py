@@ -29,6 +29,18 @@ def test_article_text_never_runs_as_a_template(tmp_path, monkeypatch):
     assert "&#123;&#123; 6*7 &#125;&#125;" in html
 
 
+def test_corpus_map_text_never_runs_as_a_template(tmp_path, monkeypatch):
+    from geomap.corpus import article_rows, render_corpus_map
+
+    monkeypatch.delenv("GEOMAP_TEMPLATE_RAN", raising=False)
+    payload = "{{ cycler.__init__.__globals__.os.environ.__setitem__('GEOMAP_TEMPLATE_RAN', '1') }} {{ 6*7 }}"
+    text = f"Shelling hit Bakhmut on Monday, {payload} said officials in Kramatorsk."
+    article = geomap.parse(text, title=f"Report {payload}", url=f"https://example.org/{payload}")
+    path = tmp_path / "corpus.html"
+    save_map(render_corpus_map(article_rows(article, "a1")), path)
+    assert "GEOMAP_TEMPLATE_RAN" not in os.environ and " 42 " not in path.read_text()
+
+
 def test_seed_map_is_offline_and_complete(seed_article, tmp_path):
     path = tmp_path / "seed.html"
     save_map(render_map(seed_article), path)
