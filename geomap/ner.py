@@ -77,9 +77,11 @@ def _entities(nlp, sentences: list[str]) -> list[Entities]:
     return [[(e.start_char, e.end_char, e.label_) for e in parsed.ents] for parsed in nlp.pipe(sentences)]
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: Connection, callers_end: Connection) -> None:
     """The helper process of :func:`warm_up`: load the model, then read each list of sentences it is sent
     (None back when the model is not installed) until the other end closes."""
+    # a forked helper holds a copy of the caller's end: closed, the caller's death (even a kill) reads as EOF
+    callers_end.close()
     nlp = _model()
     while True:
         try:
@@ -105,7 +107,7 @@ def warm_up() -> None:
     fork = sys.platform == "linux" and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if fork else "spawn")
     here, there = context.Pipe()
-    process = context.Process(target=_serve, args=(there,), name="geomap-ner", daemon=True)
+    process = context.Process(target=_serve, args=(there, here), name="geomap-ner", daemon=True)
     try:
         process.start()
     except OSError:  # no process to be had (a limit on processes): label_mentions reads by itself

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import geomap
 from geomap import ner
 from geomap.mentions import find_mentions
@@ -67,3 +72,26 @@ def test_a_helper_process_reads_and_its_labels_are_the_ones_read_here(seed_text)
         assert ner.label_mentions(doc, mentions) == here and ner._helper is None
     finally:
         ner._helper = None
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def test_the_helper_ends_when_its_caller_is_killed():
+    """A killed command line must not leave its helper (and the model's memory) behind for good."""
+    code = "from geomap import ner; ner.warm_up(); print(ner._helper[1].pid, flush=True); import time; time.sleep(60)"
+    caller = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    helper = int(caller.stdout.readline())
+    assert _running(helper)
+    caller.kill()
+    caller.wait()
+    deadline = time.monotonic() + 60
+    while _running(helper) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(helper)
