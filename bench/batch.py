@@ -4,7 +4,9 @@ Prints articles per second for the mapping phase (read, parse, resolve, per-arti
 are up with gazetteer and model loaded; the start-up is printed apart), per worker,
 beside the single-process warm rate of parse + resolve, of parse + resolve + per-article GeoJSON, and of a
 worker's whole task (the same, with the article's rows, both files written) on the same articles; the peak
-RSS of each worker; and the time to write the combined dataset and map.
+RSS of each worker; and the time to write the combined dataset and map. For comparison on equal terms, the
+same whole task also runs in fresh plain processes, warmed up as a worker is: one alone, and two side by
+side (two busy processes on a two-core machine share more than cores: caches, memory bandwidth, clock).
 
     .venv/bin/python bench/batch.py [--copies 55]
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -64,6 +67,14 @@ def main() -> None:
         )
         print(f"single process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
+        # the same whole task in fresh plain processes, warmed up as a worker is: one alone, then two side by
+        # side on the same machine (what two cores give two busy processes, with no Dask at all)
+        plain = {k: _plain_processes(k, str(corpus), tmp) for k in (1, 2)}
+        print(
+            f"plain fresh processes, a worker's whole task on all {n} articles: alone {plain[1][0]:.0f}/s; two side "
+            f"by side {', '.join(f'{r:.0f}' for r in plain[2])}/s"
+        )
+
         rates = {}
         for workers in (1, 2):
             out = Path(tmp) / f"out{workers}"
@@ -78,8 +89,32 @@ def main() -> None:
                 f"workers ready in {s.startup_seconds:.1f} s; combined dataset + map {s.combine_seconds:.1f} s; "
                 f"failed {len(s.failed)}"
             )
+            like = statistics.mean(plain[workers])
+            print(f"  per worker: {rates[workers] / workers / like:.0%} of {workers} plain process(es) at once")
         print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x")
     sys.stdout.flush()
+
+
+def _whole_task(corpus: str, out: str) -> float:
+    """In a fresh process: warm up as a worker does, then map every article of ``corpus``; articles/s."""
+    from geomap.batch import CHUNK, PreloadGazetteer, collect_tasks, map_chunk
+
+    tasks = collect_tasks([corpus])
+    PreloadGazetteer().setup(None)
+    start = time.perf_counter()
+    for i in range(0, len(tasks), CHUNK):
+        map_chunk(tasks[i : i + CHUNK], out)
+    return len(tasks) / (time.perf_counter() - start)
+
+
+def _plain_processes(k: int, corpus: str, tmp: str) -> list[float]:
+    """The whole-task rate of ``k`` fresh processes running at once, each on every article."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(k, mp_context=multiprocessing.get_context("spawn")) as pool:
+        runs = [pool.submit(_whole_task, corpus, str(Path(tmp) / f"plain{k}-{i}")) for i in range(k)]
+        return [r.result() for r in runs]
 
 
 if __name__ == "__main__":
