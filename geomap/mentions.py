@@ -165,6 +165,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
     out = _district_adjectives(doc, folded, gz, spans)
+    countries = _country_spans(folded, gz, spans)
     for start, end in spans:
         text = doc.text[start:end]
         key = " ".join(folded[start:end].split())
@@ -177,9 +178,19 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         dateline = any(s <= start < e for s, e in datelines)
         # a dateline's place is followed by the story's first words, not by the rest of its own name
         opens_dateline = any(s == start for s, _ in datelines)
-        if not in_headline and not opens_dateline and _inside_longer_name(doc.text, start, end, sentence[0]):
+        if (
+            not in_headline
+            and not opens_dateline
+            and not _listed_without_comma(doc.text, start, end, countries)
+            and _inside_longer_name(doc.text, start, end, sentence[0])
+        ):
             continue
-        end, kind_hint = _generic_suffix(doc.text, end)
+        # "the U.S. District Judge", "the U.S. State Department": an institution's name, not a generic word
+        # that would ask a country to be a district or a state
+        if not ((start, end) in countries and re.match(r" [A-Z][a-z]+ [A-Z]", doc.text[end : end + 40])):
+            end, kind_hint = _generic_suffix(doc.text, end)
+        else:
+            kind_hint = ""
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
         own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
         kind_hint = kind_hint or own or _shared_kind(doc.text, end, start)
@@ -350,6 +361,21 @@ def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:
     return text.isupper() and any(
         text in (e.name, *e.names) and (e.is_area or e.population >= 1_000_000) for e in gz.lookup(key)
     )
+
+
+def _country_spans(folded: str, gz: Gazetteer, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that may name a country, to tell a list that lost its commas from one longer name."""
+    return {(s, e) for s, e in spans if any(h.kind == "country" for h in gz.lookup(" ".join(folded[s:e].split())))}
+
+
+def _listed_without_comma(text: str, start: int, end: int, countries: set[tuple[int, int]]) -> bool:
+    """ "Cyprus, Greece Italy or Spain": a country next to another country is a list with a comma lost, not
+    one longer name (a name that joins two countries is itself a span: "Bosnia and Herzegovina")."""
+    if (start, end) not in countries:
+        return False
+    before = any(e + 1 == start and text[e] == " " for _, e in countries)
+    after = any(s == end + 1 and text[end] == " " for s, _ in countries)
+    return before or after
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:

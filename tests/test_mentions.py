@@ -193,3 +193,16 @@ def test_time_zones_and_broadcasters_named_after_places_are_no_places():
 
 def test_a_copy_that_lost_its_full_stop_keeps_the_place_before_the_next_sentence():
     assert spans("A shooting in Parkland, Florida The debate went on.") == ["Parkland", "Florida"]
+
+
+def test_countries_listed_without_a_comma_are_each_a_place():
+    found = spans("Youth unemployment is high in Cyprus, Greece Italy or Spain.")
+    assert found == ["Cyprus", "Greece", "Italy", "Spain"]
+    # joined by a hyphen they name a pair, not two places
+    assert "Italy" not in spans("She sits in the Armenia-Italy Parliamentary Friendship Group.")
+
+
+def test_a_country_before_an_institution_is_not_asked_to_be_a_district():
+    mentions = find_mentions(Document.from_text("U.S. District Judge William Martini ruled in Newark."))
+    assert [(m.text, m.kind_hint) for m in mentions] == [("U.S.", ""), ("Newark", "")]
+    assert [p.name for p in geomap.parse("The U.S. State Department said so.").places] == ["United States"]
