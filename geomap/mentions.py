@@ -80,7 +80,11 @@ NOT_PLACES = frozenset(
 LANDMARK_KINDS = frozenset({"sea", "river", "peninsula", "other"})
 # Capitalised words that open a sentence and never continue a name.
 SENTENCE_OPENERS = frozenset("The A An He She It They We I His Her Its Their This That These Those But".split())
-HONORIFICS = frozenset("mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint".split())
+# Words before a name that make it a person's ("Mr. Wagner") or a storm's ("Hurricane Harvey").
+HONORIFICS = frozenset(
+    "mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint "
+    "hurricane typhoon cyclone storm".split()
+)
 # Runs of letters and digits: the words a name may start and end at ("Mar'yinka" is two runs, one name).
 ALNUM_RUN = re.compile(r"[^\W_]+")
 # A run of white space, which a name's key writes as one space.

@@ -48,6 +48,10 @@ COAST_DEG = 0.3
 # the id of a district drawn at its town: the town's id and this ("geonames:584051#district")
 DISTRICT_ID_SUFFIX = "#district"
 FAR_FROM_CONTEXT_KM = 1500
+# A town this large inside a country or region the article names is near its story however far the
+# article's other towns are ("US Special Forces in Manbij", in a story of a British soldier killed in Syria);
+# villages that size are rarely surnames.
+NAMED_AREA_TOWN = 20_000
 # a county drawn at the town of its name needs that town this near another place of the article
 COUNTY_SEAT_KM = 100
 # "Pokrovsk, Donetsk oblast": what the text states outright outweighs population and focus.
@@ -115,6 +119,7 @@ def resolve_places(
     focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     regions = [s[1] for s in chosen.values() if s[1].kind == "region"]
+    named_areas = [s[1] for s in chosen.values() if s[1].kind in ("country", "region")]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses, holders, outside = _written_containment(doc, groups, candidates, chosen, gz)
     for g in outside:
@@ -149,10 +154,14 @@ def resolve_places(
         own_focus = _focus_weights(counts, set(focus), without=parts.get(g, ("", 0.0)) if shared else ("", 0.0))
         ranked = _rank(gz, cands, groups[g], own_focus, others, bonuses.get(g, {}))
         _, best, evidence = ranked[0]
-        # inside the user's area of interest, or put by the text in its area ("Parkland, Florida"), a place is
-        # believed however far the article's other places are
-        vouched_for = best.id in bonuses.get(g, {}) or (
-            focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
+        # inside the user's area of interest, or put by the text in its area ("Parkland, Florida"), or a town
+        # inside a country or region the article names, a place is believed however far its other places are
+        vouched_for = (
+            best.id in bonuses.get(g, {})
+            or (focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox))
+            or (
+                best.population >= NAMED_AREA_TOWN and any(a.id != best.id and _holds(gz, a, best) for a in named_areas)
+            )
         )
         keep, why = _believable(best, groups[g], own_focus, evidence, others, vouched_for)
         if not keep:

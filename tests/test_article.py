@@ -279,3 +279,16 @@ def test_oceans_by_their_short_names_and_a_sea_by_the_places_it_washes():
     assert (pacific.name, pacific.kind) == ("Pacific Ocean", "sea")  # not Pacific, Missouri
     assert "washes 1 other place of the article" in pacific.evidence
     assert geomap.parse("Boats crossed the Mediterranean from Libya.").place("Mediterranean").kind == "sea"
+
+
+def test_a_town_inside_a_country_the_article_names_is_believed_however_far_its_other_places():
+    text = (
+        "A British soldier from Manchester, who trained in Colchester, was killed in Syria on Thursday. "
+        "He had been embedded with US Special Forces in Manbij when a bomb exploded."
+    )
+    manbij = geomap.parse(text).place("Manbij")
+    assert manbij is not None and manbij.country == "SY"
+
+
+def test_a_storm_named_like_a_town_is_no_place():
+    assert [p.name for p in geomap.parse("Hurricane Harvey flooded Houston, Texas.").places] == ["Houston", "Texas"]
