@@ -191,10 +191,10 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             continue
         # "the U.S. District Judge", "the U.S. State Department": an institution's name, not a generic word
         # that would ask a country to be a district or a state
-        if not ((start, end) in countries and re.match(r" [A-Z][a-z]+ [A-Z]", doc.text[end : end + 40])):
-            end, kind_hint = _generic_suffix(doc.text, end)
-        else:
+        if _opens_an_institution(doc.text, end) and _may_name_a_country(gz, key):
             kind_hint = ""
+        else:
+            end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
         own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
         kind_hint = kind_hint or own or _shared_kind(doc.text, end, start)
@@ -368,8 +368,24 @@ def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:
 
 
 def _country_spans(folded: str, gz: Gazetteer, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The spans that may name a country, to tell a list that lost its commas from one longer name."""
-    return {(s, e) for s, e in spans if any(h.kind == "country" for h in gz.lookup(" ".join(folded[s:e].split())))}
+    """The spans next to another span that may name a country, to tell a list that lost its commas from one
+    longer name (only neighbours are looked up: the rule concerns no other span)."""
+    starts, ends = {s for s, _ in spans}, {e for _, e in spans}
+    return {
+        (s, e)
+        for s, e in spans
+        if (s - 1 in ends or e + 1 in starts) and _may_name_a_country(gz, " ".join(folded[s:e].split()))
+    }
+
+
+def _may_name_a_country(gz: Gazetteer, key: str) -> bool:
+    return any(h.kind == "country" for h in gz.lookup(key))
+
+
+def _opens_an_institution(text: str, end: int) -> bool:
+    """ "U.S. District Judge", "U.S. State Department": a capitalised generic word that goes on to a name."""
+    m = re.match(r" ([A-Z][a-z]+) [A-Z]", text[end : end + 40])
+    return bool(m) and m.group(1).lower() in GENERIC_KIND
 
 
 def _listed_without_comma(text: str, start: int, end: int, countries: set[tuple[int, int]]) -> bool:

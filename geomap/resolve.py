@@ -159,8 +159,10 @@ def resolve_places(
         vouched_for = (
             best.id in bonuses.get(g, {})
             or (focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox))
+            # (a place of SMALL_PLACE people or more needs no vouching: the polygon tests are spared it)
             or (
-                best.population >= NAMED_AREA_TOWN and any(a.id != best.id and _holds(gz, a, best) for a in named_areas)
+                NAMED_AREA_TOWN <= best.population < SMALL_PLACE
+                and any(a.id != best.id and _holds(gz, a, best) for a in named_areas)
             )
         )
         keep, why = _believable(best, groups[g], own_focus, evidence, others, vouched_for)
