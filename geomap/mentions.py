@@ -111,7 +111,9 @@ SIDE_AFTER = re.compile(
 # A name followed by these is a unit, a time zone or a broadcaster: "the Vostok group", "Moscow time", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
-RIVER_BANK = re.compile(r"\bbanks? of (?:the )?$", re.IGNORECASE)
+# "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
+# gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)
+RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
 AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
@@ -197,7 +199,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
         own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
-        kind_hint = kind_hint or own or _shared_kind(doc.text, end, start)
+        kind_hint = kind_hint or own or _shared_kind(doc.text, end, start) or _river_cue(doc.text, start, end, gz, key)
         weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         out.append(
             Mention(
@@ -454,20 +456,29 @@ def _plural_kind(word: str) -> str:
 
 def _shared_kind(text: str, end: int, start: int) -> str:
     """The kind a name shares with others: "Luhansk and Donetsk regions", "the region of Lviv", "states
-    such as California or Washington"; and the kind its words give it: "the left bank of Dnipro"."""
+    such as California or Washington"."""
     m = COORDINATED_PLURAL.match(text, end)
     if m and _plural_kind(m.group(1).lower()):
         return _plural_kind(m.group(1).lower())
     m = GENERIC_OF.search(text[max(0, start - 30) : start])
     if m:
         return GENERIC_KIND[(m.group(1) or m.group(2)).lower()]
-    if RIVER_BANK.search(text, max(0, start - 20), start):
-        return "river"  # "the right bank of Dnipro" is the river, not the city
     window = max(0, start - 120)
     if not any(w in text[window:start] for w in SUCH_AS_WORDS):
         return ""  # the pattern ends at the name, so a search tries every position of the window: skip it
     m = SUCH_AS.search(text, window, start)
     return _plural_kind(m.group(1)) if m else ""
+
+
+def _river_cue(text: str, start: int, end: int, gz: Gazetteer, key: str) -> str:
+    """ "the left bank of Dnipro", "across the Dnipro", "on the Danube": "river", where the gazetteer has a river
+    of the name and the words after it do not make it an institution's ("the Dnipro regional governor")."""
+    if not RIVER_BANK.search(text, max(0, start - 20), start):
+        return ""
+    nxt = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    if nxt and nxt.group(1).lower() in INSTITUTIONS:
+        return ""
+    return "river" if any(e.kind == "river" for e in gz.lookup(key)) else ""
 
 
 def _first_word(text: str, sentence_start: int) -> int:

@@ -292,3 +292,14 @@ def test_a_town_inside_a_country_the_article_names_is_believed_however_far_its_o
 
 def test_a_storm_named_like_a_town_is_no_place():
     assert [p.name for p in geomap.parse("Hurricane Harvey flooded Houston, Texas.").places] == ["Houston", "Texas"]
+
+
+def test_a_name_after_the_is_the_river_where_there_is_one():
+    def kinds(text):
+        return [(p.name, p.kind) for p in geomap.parse(text).places]
+
+    assert ("Dnipro River", "river") in kinds("Russian forces shelled Kherson and Nikopol across the Dnipro.")
+    assert kinds("Strikes across Dnipro killed two.") == [("Dnipro", "city")]
+    assert kinds("The Dnipro regional governor said so.") == [("Dnipro", "city")]
+    # the Danube is a river, not the Serbian district that lists it as an alternate name
+    assert kinds("Vienna and Budapest lie on the Danube.")[-1] == ("Danube", "river")
