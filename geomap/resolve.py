@@ -426,8 +426,9 @@ def _rank(
             if written in (e.name, *e.names):
                 score += CANONICAL_NAME_BONUS
                 evidence.append("spelled in capitals as the text writes it")
-        elif _own_name_key(e) == mentions[0].key:
-            # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka
+        elif _romanised_alike(_own_name_key(e)) == _romanised_alike(mentions[0].key):
+            # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka; but "Zaporizhzhia" is as much
+            # the city's own name as GeoNames' "Zaporizhzhya", not only the village's that is spelled so
             score += CANONICAL_NAME_BONUS
             evidence.append("its own name, not an alternate one")
         if e.id in bonuses:
@@ -437,6 +438,24 @@ def _rank(
         scored.append((score, e, evidence))
     scored.sort(key=lambda t: -t[0])
     return scored
+
+
+# Spellings that two romanisations of the same Ukrainian or Russian name differ by (GeoNames' older
+# "Zaporizhzhya", "Kreminna"/"Kremennaya" aside): y/i before a vowel and doubled i.
+ROMANISED_ALIKE = [(re.compile(p), r) for p, r in (("y(?=[aeiou])", "i"), ("iy|yi|ii|yy", "i"))]
+
+
+def _romanised_alike(key: str) -> str:
+    """``key`` with the letters that romanisations of one name disagree on made alike.
+
+    >>> _romanised_alike("zaporizhzhya") == _romanised_alike("zaporizhzhia")
+    True
+    >>> _romanised_alike("borisovka") == _romanised_alike("borysivka")
+    False
+    """
+    for pattern, repl in ROMANISED_ALIKE:
+        key = pattern.sub(repl, key)
+    return key
 
 
 def _own_name_key(e: Entry) -> str:

@@ -303,3 +303,13 @@ def test_a_name_after_the_is_the_river_where_there_is_one():
     assert kinds("The Dnipro regional governor said so.") == [("Dnipro", "city")]
     # the Danube is a river, not the Serbian district that lists it as an alternate name
     assert kinds("Vienna and Budapest lie on the Danube.")[-1] == ("Danube", "river")
+
+
+def test_a_city_is_not_lost_to_a_village_that_spells_its_name_in_the_newer_romanisation():
+    # GeoNames calls the city "Zaporizhzhya"; a village of 656 people near Melitopol is "Zaporizhzhia"
+    article = geomap.parse("Explosions rocked the occupied city of Melitopol, 120 km southeast of Zaporizhzhia.")
+    assert max(p.population for p in article.places if p.name.startswith("Zaporizhzh")) > 700_000
+    assert [p.country for p in geomap.parse("Russian forces hit Borisovka in the Belgorod region.").places] == [
+        "RU",
+        "RU",
+    ]
