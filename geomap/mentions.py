@@ -386,6 +386,8 @@ def _may_name_a_country(gz: Gazetteer, key: str) -> bool:
 
 def _opens_an_institution(text: str, end: int) -> bool:
     """ "U.S. District Judge", "U.S. State Department": a capitalised generic word that goes on to a name."""
+    if not text.startswith(" ", end) or not text[end + 1 : end + 2].isupper():
+        return False  # the common case, decided without a pattern
     m = re.match(r" ([A-Z][a-z]+) [A-Z]", text[end : end + 40])
     return bool(m) and m.group(1).lower() in GENERIC_KIND
 
@@ -473,6 +475,8 @@ def _shared_kind(text: str, end: int, start: int) -> str:
 def _river_cue(text: str, start: int, end: int, gz: Gazetteer, key: str) -> str:
     """ "the left bank of Dnipro", "across the Dnipro", "on the Danube": "river", where the gazetteer has a river
     of the name and the words after it do not make it an institution's ("the Dnipro regional governor")."""
+    if not text[max(0, start - 4) : start].lower().endswith(("the ", "of ")):
+        return ""  # the common case, decided without a pattern
     if not RIVER_BANK.search(text, max(0, start - 20), start):
         return ""
     nxt = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])

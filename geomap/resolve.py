@@ -15,11 +15,12 @@ nickname, stays off a map of Bakhmut although Norway has a village of that name.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import shapely
 from shapely.geometry import Point
@@ -156,16 +157,17 @@ def resolve_places(
         _, best, evidence = ranked[0]
         # inside the user's area of interest, or put by the text in its area ("Parkland, Florida"), or a town
         # inside a country or region the article names, a place is believed however far its other places are
-        vouched_for = (
-            best.id in bonuses.get(g, {})
-            or (focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox))
-            # (a place of SMALL_PLACE people or more needs no vouching: the polygon tests are spared it)
-            or (
-                NAMED_AREA_TOWN <= best.population < SMALL_PLACE
-                and any(a.id != best.id and _holds(gz, a, best) for a in named_areas)
-            )
+        vouched_for = best.id in bonuses.get(g, {}) or (
+            focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
         )
-        keep, why = _believable(best, groups[g], own_focus, evidence, others, vouched_for)
+
+        def inside_named_area(best: Entry = best) -> bool:
+            # asked only of a place about to be dropped: the polygon tests cost more than the rest of the choice
+            return best.population >= NAMED_AREA_TOWN and any(
+                a.id != best.id and _holds(gz, a, best) for a in named_areas
+            )
+
+        keep, why = _believable(best, groups[g], own_focus, evidence, others, vouched_for, inside_named_area)
         if not keep:
             continue
         probs = _softmax([r[0] for r in ranked])
@@ -445,6 +447,7 @@ def _rank(
 ROMANISED_ALIKE = [(re.compile(p), r) for p, r in (("y(?=[aeiou])", "i"), ("iy|yi|ii|yy", "i"))]
 
 
+@functools.lru_cache(maxsize=65536)
 def _romanised_alike(key: str) -> str:
     """``key`` with the letters that romanisations of one name disagree on made alike.
 
@@ -490,11 +493,13 @@ def _believable(
     evidence: list[str],
     others: list[Entry],
     vouched_for: bool = False,
+    inside_named_area: Callable[[], bool] = lambda: False,
 ):
     """Keep the choice only when the text and the focus make it a place at all.
 
     Inside a user's area of interest, or where the text says which area holds it, a small place needs no focus
-    country and no neighbour to be believed.
+    country and no neighbour to be believed; nor does a town inside a country or region the article names
+    (``inside_named_area``, asked last).
     """
     named_a_place = any(m.ner in PLACE_LABELS for m in mentions)  # the NER model's word, where it was asked
     if all(m.common for m in mentions) and not named_a_place:
@@ -503,11 +508,11 @@ def _believable(
     if all(m.weak for m in mentions) and not notable and not named_a_place:
         return False, []
     if not notable and not vouched_for:
-        if focus and focus.get(e.country, 0.0) < 0.15 and e.kind in SETTLEMENT_KINDS:
-            return False, []
+        outside_focus = focus and focus.get(e.country, 0.0) < 0.15 and e.kind in SETTLEMENT_KINDS
         # A village thousands of km from every other place the article names is more likely a surname
         # ("came from Smirnov") than the one village of that name in Sakhalin.
-        if others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM:
+        far = others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
+        if (outside_focus or far) and not inside_named_area():
             return False, []
     province = e.id.startswith(ADMIN1_PREFIX)
     if province and focus and focus.get(e.country, 0.0) < 0.15 and not vouched_for:
