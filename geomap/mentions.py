@@ -114,6 +114,13 @@ SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 # "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
 # gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)
 RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
+# The word before a span ("Mr." in "Mr. Wagner"), the word after it with the capital that may follow, the
+# punctuation that ends a name, and a Latin word after a span (for its generic word): compiled once, as they
+# run for every span.
+LAST_WORD = re.compile(r"([^\W\d_][\w’'.]*)\W*$")
+NEXT_WORD = re.compile(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?")
+PUNCTUATION = re.compile(r"[,;:(\"“—–]")
+NEXT_LATIN_WORD = re.compile(r" ([A-Za-z]+)\b")
 AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
@@ -403,7 +410,7 @@ def _listed_without_comma(text: str, start: int, end: int, countries: set[tuple[
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
-    m = re.search(r"([^\W\d_][\w’'.]*)\W*$", text[max(0, start - 40) : start])
+    m = LAST_WORD.search(text[max(0, start - 40) : start])
     if not m:
         return "", -1
     return m.group(1), max(0, start - 40) + m.start(1)
@@ -421,11 +428,11 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
         and prev_at >= sentence_start  # the last word of the sentence before is not part of this name
         and prev[:1].isupper()
         and gap_before[-1:] == " "
-        and not re.search(r"[,;:(\"“—–]", gap_before)
+        and not PUNCTUATION.search(gap_before)
     ):
         if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES and not possessive:
             return True
-    after = re.match(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?", text[end : end + 40])
+    after = NEXT_WORD.match(text[end : end + 40])
     if after:
         nxt = after.group(1)
         particle, _, rest = nxt.partition("-")
@@ -444,7 +451,7 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
 
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:
     """Extend over a following generic word ("Kharkiv region", "Dnipro River") and report the kind it asks for."""
-    m = re.match(r" ([A-Za-z]+)\b", text[end : end + 20])
+    m = NEXT_LATIN_WORD.match(text[end : end + 20])
     word = m.group(1).lower() if m else ""
     if word in GENERIC_KIND:
         return end + m.end(), GENERIC_KIND[word]
