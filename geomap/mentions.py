@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.folding import fold
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
@@ -114,6 +114,10 @@ SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 # "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
 # gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)
 RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
+# "Kharkiv governor Oleh Syniehubov", "the Texas governor": an oblast or a state, not its capital city.
+GOVERNOR_AFTER = re.compile(r"\s+governor\b", re.IGNORECASE)
+# What lies between two names of a list: "Lyman, Siversk", "Siversk and Bilohorivka".
+LIST_GAP = re.compile(r",\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 # The word before a span ("Mr." in "Mr. Wagner"), the word after it with the capital that may follow, the
 # punctuation that ends a name, and a Latin word after a span (for its generic word): compiled once, as they
 # run for every span.
@@ -206,7 +210,13 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
         own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
-        kind_hint = kind_hint or own or _shared_kind(doc.text, end, start) or _river_cue(doc.text, start, end, gz, key)
+        kind_hint = (
+            kind_hint
+            or own
+            or _shared_kind(doc.text, end, start)
+            or _river_cue(doc.text, start, end, gz, key)
+            or ("region" if GOVERNOR_AFTER.match(doc.text, end) else "")
+        )
         weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         out.append(
             Mention(
@@ -225,7 +235,18 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 and not _followed_by_its_area(doc.text, end, gz),
             )
         )
-    return sorted(out, key=lambda m: m.start)
+    return _listed_with_places(doc.text, sorted(out, key=lambda m: m.start))
+
+
+def _listed_with_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Lyman, Siversk and Bilohorivka remain under pressure": a name that opens a sentence is as much a
+    name as the ones listed after it, whose capitals do prove it."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        m, nxt = out[i], out[i + 1]
+        if m.weak and not nxt.weak and nxt.sentence == m.sentence and LIST_GAP.fullmatch(text[m.end : nxt.start]):
+            out[i] = replace(m, weak=False)
+    return out
 
 
 def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[tuple[int, int]]) -> list[Mention]:

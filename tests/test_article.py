@@ -313,3 +313,11 @@ def test_a_city_is_not_lost_to_a_village_that_spells_its_name_in_the_newer_roman
         "RU",
         "RU",
     ]
+
+
+def test_a_governor_governs_a_region_and_a_list_proves_its_first_name():
+    places = geomap.parse("The attack wounded 15 people, Dnipropetrovsk governor Serhiy Lysak said.").places
+    assert [(p.name, p.kind) for p in places] == [("Dnipropetrovsk", "region")]
+    # the first word of a sentence proves nothing alone; listed with names whose capitals do, it is one of them
+    listed = geomap.parse("Lyman, Siversk and Bilohorivka remain under pressure.", ner=False).places
+    assert [p.name for p in listed] == ["Lyman", "Siversk", "Bilohorivka"]
