@@ -202,7 +202,7 @@ def test_the_places_around_outweigh_the_spelling():
 
 def test_country_adjectives_weigh_in_the_focus_but_are_never_places(monkeypatch):
     # Kirovsk: towns in Russia and in Luhansk oblast (now Holubivka); "Ukrainian" is no place of its own
-    text = "Ukrainian troops held Kirovsk on Monday."
+    text = "Shelling hit Kirovsk, a Ukrainian town, on Monday."
     assert [(p.forms, p.country) for p in geomap.parse(text).places] == [(("Kirovsk",), "UA")]
     monkeypatch.setattr("geomap.resolve.ADJECTIVE_WEIGHT", 0.0)
     assert geomap.parse(text).place("Kirovsk").country == "RU"  # the larger namesake, without the adjective
@@ -321,3 +321,9 @@ def test_a_governor_governs_a_region_and_a_list_proves_its_first_name():
     # the first word of a sentence proves nothing alone; listed with names whose capitals do, it is one of them
     listed = geomap.parse("Lyman, Siversk and Bilohorivka remain under pressure.", ner=False).places
     assert [p.name for p in listed] == ["Lyman", "Siversk", "Bilohorivka"]
+
+
+def test_an_adjective_naming_who_acts_is_no_evidence_of_where():
+    # Engels on the Volga was once called Pokrovsk; "Russian forces" fight in Ukraine
+    for text in ("Russian troops close in on Pokrovsk.", "Russian forces are now 3 to 5 km from Pokrovsk."):
+        assert [(p.name, p.country) for p in geomap.parse(text).places] == [("Pokrovsk", "UA")]
