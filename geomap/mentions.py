@@ -125,6 +125,8 @@ LAST_WORD = re.compile(r"([^\W\d_][\w’'.]*)\W*$")
 NEXT_WORD = re.compile(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?")
 PUNCTUATION = re.compile(r"[,;:(\"“—–]")
 NEXT_LATIN_WORD = re.compile(r" ([A-Za-z]+)\b")
+# An acronym: "RCMP", "OVA", "FSB".
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
@@ -466,6 +468,8 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
         # is where it works; "Manchester United" is a name of its own
         words = [w.strip(',.;:!?()"“”') for w in text[end : end + 60].split()[:4]]
         run = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+        if len(run) == 1 and ACRONYM.fullmatch(run[0]) and not text[start:end].isupper():
+            return False  # "New Brunswick RCMP", "Kherson OVA": an acronym right after a place is its institution
         return not any(w.lower().rstrip("s") in INSTITUTIONS or w.lower() in INSTITUTIONS for w in run)
     return False
 

@@ -327,3 +327,10 @@ def test_an_adjective_naming_who_acts_is_no_evidence_of_where():
     # Engels on the Volga was once called Pokrovsk; "Russian forces" fight in Ukraine
     for text in ("Russian troops close in on Pokrovsk.", "Russian forces are now 3 to 5 km from Pokrovsk."):
         assert [(p.name, p.country) for p in geomap.parse(text).places] == [("Pokrovsk", "UA")]
+
+
+def test_an_acronym_after_a_place_is_its_institution_and_holland_is_the_netherlands():
+    names = [p.name for p in geomap.parse("New Brunswick RCMP say the dogs were taken near Fredericton.").places]
+    assert names == ["New Brunswick", "Fredericton"]
+    assert not geomap.parse("Photo: Felix Marquez AP Photo.").places  # a credit line, not a place
+    assert [p.country for p in geomap.parse("The cannabis comes from Holland, her mother said.").places] == ["NL"]
