@@ -30,7 +30,7 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=55, help="copies of the 37 development articles (55: 2,035)")
     args = ap.parse_args()
     import geomap
-    from geomap.batch import CHUNK, collect_tasks, map_chunk, run_batch
+    from geomap.batch import collect_tasks, run_batch
     from geomap.geojson import dumps
     from geomap.ner import available
 
@@ -56,11 +56,7 @@ def main() -> None:
         write_rate = len(sample) / (time.perf_counter() - start)
         single = 1 / (1 / parse_rate + 1 / write_rate)
         # and a worker's whole task, in this process: parse, GeoJSON and rows, both files written
-        tasks = collect_tasks([str(corpus)])[: len(sample)]
-        start = time.perf_counter()
-        for i in range(0, len(tasks), CHUNK):
-            map_chunk(tasks[i : i + CHUNK], str(Path(tmp) / "single"))
-        task_rate = len(tasks) / (time.perf_counter() - start)
+        task_rate = _map_all(collect_tasks([str(corpus)])[: len(sample)], str(Path(tmp) / "single"))
         print(
             f"single process, warm: parse+resolve {parse_rate:.0f} articles/s; with per-article GeoJSON "
             f"{single:.0f}/s; a worker's whole task (GeoJSON and rows written to disk) {task_rate:.0f}/s"
@@ -95,16 +91,23 @@ def main() -> None:
     sys.stdout.flush()
 
 
-def _whole_task(corpus: str, out: str) -> float:
-    """In a fresh process: warm up as a worker does, then map every article of ``corpus``; articles/s."""
-    from geomap.batch import CHUNK, PreloadGazetteer, collect_tasks, map_chunk
+def _map_all(tasks: list, out: str) -> float:
+    """A worker's whole task on ``tasks``, chunk by chunk as a worker gets them, in this process; articles/s."""
+    from geomap.batch import CHUNK, map_chunk
 
-    tasks = collect_tasks([corpus])
-    PreloadGazetteer().setup(None)
     start = time.perf_counter()
     for i in range(0, len(tasks), CHUNK):
         map_chunk(tasks[i : i + CHUNK], out)
     return len(tasks) / (time.perf_counter() - start)
+
+
+def _whole_task(corpus: str, out: str) -> float:
+    """In a fresh process: warm up as a worker does, then map every article of ``corpus``; articles/s."""
+    from geomap.batch import PreloadGazetteer, collect_tasks
+
+    tasks = collect_tasks([corpus])
+    PreloadGazetteer().setup(None)
+    return _map_all(tasks, out)
 
 
 def _plain_processes(k: int, corpus: str, tmp: str) -> list[float]:

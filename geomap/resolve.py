@@ -119,8 +119,8 @@ def resolve_places(
     chosen = {g: _rank(gz, c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
     focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
-    regions = [s[1] for s in chosen.values() if s[1].kind == "region"]
     named_areas = [s[1] for s in chosen.values() if s[1].kind in ("country", "region")]
+    regions = [a for a in named_areas if a.kind == "region"]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses, holders, outside = _written_containment(doc, groups, candidates, chosen, gz)
     for g in outside:
@@ -160,13 +160,8 @@ def resolve_places(
         vouched_for = best.id in bonuses.get(g, {}) or (
             focus_bbox is not None and in_bbox(best.lat, best.lon, focus_bbox)
         )
-
-        def inside_named_area(best: Entry = best) -> bool:
-            # asked only of a place about to be dropped: the polygon tests cost more than the rest of the choice
-            return best.population >= NAMED_AREA_TOWN and any(
-                a.id != best.id and _holds(gz, a, best) for a in named_areas
-            )
-
+        # asked only of a place about to be dropped: the polygon tests cost more than the rest of the choice
+        inside_named_area = functools.partial(_town_inside_any, gz, best, named_areas)
         keep, why = _believable(best, groups[g], own_focus, evidence, others, vouched_for, inside_named_area)
         if not keep:
             continue
@@ -221,7 +216,17 @@ def _near_the_story(gz: Gazetteer, e: Entry, anchors: list[Entry], regions: list
     """Within :data:`COUNTY_SEAT_KM` of another place the article names, or inside a region it names."""
     if anchors and _nearest_km(e, anchors) <= COUNTY_SEAT_KM:
         return True
-    return any(_holds(gz, r, e) for r in regions)
+    return _inside_any(gz, e, regions)
+
+
+def _inside_any(gz: Gazetteer, e: Entry, areas: list[Entry]) -> bool:
+    """Whether one of ``areas`` (other than ``e`` itself) holds ``e``."""
+    return any(a.id != e.id and _holds(gz, a, e) for a in areas)
+
+
+def _town_inside_any(gz: Gazetteer, e: Entry, areas: list[Entry]) -> bool:
+    """A town of :data:`NAMED_AREA_TOWN` people or more inside one of ``areas``."""
+    return e.population >= NAMED_AREA_TOWN and _inside_any(gz, e, areas)
 
 
 def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
