@@ -18,8 +18,9 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from geomap.folding import fold
+from geomap.folding import fold, name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
+from geomap.inflection import CYRILLIC, language, nominative_phrases, nominatives, qualifies
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name.
@@ -60,6 +61,23 @@ GENERIC_KIND = {
     "bridge": "other",
     "peninsula": "peninsula",
     "camp": "other",
+}
+# The same generic words in Ukrainian and Russian, by their nominative ("Донецькій області" -> область)
+CYRILLIC_GENERIC_KIND = {
+    "область": "region",
+    "регіон": "region",
+    "регион": "region",
+    "край": "region",
+    "район": "district",
+    "море": "sea",
+    "затока": "sea",
+    "залив": "sea",
+    "протока": "sea",
+    "пролив": "sea",
+    "річка": "river",
+    "река": "river",
+    "водосховище": "other",
+    "водохранилище": "other",
 }
 # Words that, capitalised before a name, are part of the place description, not another proper name.
 PLACE_ADJECTIVES = frozenset(
@@ -119,12 +137,13 @@ GOVERNOR_AFTER = re.compile(r"\s+governor\b", re.IGNORECASE)
 # What lies between two names of a list: "Lyman, Siversk", "Siversk and Bilohorivka".
 LIST_GAP = re.compile(r",\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 # The word before a span ("Mr." in "Mr. Wagner"), the word after it with the capital that may follow, the
-# punctuation that ends a name, and a Latin word after a span (for its generic word): compiled once, as they
+# punctuation that ends a name, and a Latin or Cyrillic word after a span (for its generic word): compiled once, as they
 # run for every span.
 LAST_WORD = re.compile(r"([^\W\d_][\w’'.]*)\W*$")
 NEXT_WORD = re.compile(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?")
 PUNCTUATION = re.compile(r"[,;:(\"“—–]")
 NEXT_LATIN_WORD = re.compile(r" ([A-Za-z]+)\b")
+NEXT_CYRILLIC_WORD = re.compile(r" ([а-яёіїєґ]+)\b")
 # An acronym: "RCMP", "OVA", "FSB".
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
@@ -180,14 +199,17 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     """Every place-name span in ``doc``, left to right, longest match first where spans overlap."""
     gz = gazetteer or Gazetteer.default()
     folded = fold(doc.text)
-    spans = _longest_spans(doc.text, folded, gz)
+    lang = language(doc.text)
+    found = _longest_spans(doc.text, folded, gz, lang)
+    spans = [(start, end) for start, end, _ in found]
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
     out = _district_adjectives(doc, folded, gz, spans)
     countries = _country_spans(folded, gz, spans)
-    for start, end in spans:
+    for start, end, key in found:
         text = doc.text[start:end]
-        key = " ".join(folded[start:end].split())
+        if _qualifies_next_word(doc.text, end, lang):
+            continue
         if key in NOT_PLACES:
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
@@ -289,8 +311,8 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
     return out
 
 
-def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int]]:
-    """Spans of whole words, written as names are, whose folded text is a gazetteer name.
+def _longest_spans(text: str, folded: str, gz: Gazetteer, lang: str) -> list[tuple[int, int, str]]:
+    """Spans of whole words, written as names are, whose folded text is a gazetteer name, with that name's key.
 
     Where spans overlap the longest wins ("Sea of Azov" over "Azov"). Names are only looked for at
     capitalised words because only those can pass :func:`_looks_like_a_name`; that skips most of the text.
@@ -311,23 +333,42 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
                 if j == i
                 else key + _gap(folded, words[j - 1][1], words[j][0]) + folded[words[j][0] : end]
             )
+            keys = _declined(text[start:end], key, lang)
             # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
             # not hide the shorter name inside it
-            if len(key) >= 2 and key in gz and _looks_like_a_name(text[start:end], gz, key):
-                hits.append((start, end))
+            found = next(
+                (k for k in keys if len(k) >= 2 and k in gz and _looks_like_a_name(text[start:end], gz, k)), ""
+            )
+            if found:
+                hits.append((start, end, found))
             if folded[end : end + 1] == "." and key + "." in gz:  # "U.S.", "St."
-                hits.append((start, end + 1))
+                hits.append((start, end + 1, key + "."))
             if j + 1 < len(words):
                 # stop when no name goes on from here: the next span's text up to its last word is no name's start
-                if not gz.starts_a_longer_name(key + _gap(folded, end, words[j + 1][0])):
+                gap = _gap(folded, end, words[j + 1][0])
+                if not any(gz.starts_a_longer_name(k + gap) for k in keys):
                     break
     taken = bytearray(len(folded))
     chosen = []
-    for start, end in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+    for start, end, key in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
         if not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end))
+            chosen.append((start, end, key))
     return sorted(chosen)
+
+
+def _qualifies_next_word(text: str, end: int, lang: str) -> bool:
+    """ "на Запорожском направлении": a Cyrillic adjective that agrees with the common noun after it."""
+    m = NEXT_CYRILLIC_WORD.match(text, end)
+    return bool(m) and qualifies(LAST_WORD.search(text, 0, end).group(1), m.group(1), lang)
+
+
+def _declined(span: str, key: str, lang: str) -> list[str]:
+    """The span's folded ``key``, then, for a Cyrillic name in another case than the nominative, the keys of
+    its nominative forms ("біля Бахмута" names Бахмут)."""
+    if not CYRILLIC.search(span):
+        return [key]
+    return list(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(span.split(), lang))]))
 
 
 def _gap(folded: str, start: int, end: int) -> str:
@@ -347,7 +388,7 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
     if not words or not words[0][:1].isupper():
         return False
     for w in words[1:]:
-        if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and w.lower() not in GENERIC_KIND:
+        if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and not _generic_kind(w.lower()):
             return any(e.kind in LANDMARK_KINDS for e in gz.lookup(key))
     letters = [c for c in text if c.isalpha()]
     if text.isupper() and len(letters) <= 3:
@@ -475,12 +516,21 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
 
 
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:
-    """Extend over a following generic word ("Kharkiv region", "Dnipro River") and report the kind it asks for."""
-    m = NEXT_LATIN_WORD.match(text[end : end + 20])
+    """Extend over a following generic word ("Kharkiv region", "Dnipro River", "Сумській області") and report
+    the kind it asks for."""
+    m = NEXT_LATIN_WORD.match(text[end : end + 20]) or NEXT_CYRILLIC_WORD.match(text[end : end + 20])
     word = m.group(1).lower() if m else ""
-    if word in GENERIC_KIND:
-        return end + m.end(), GENERIC_KIND[word]
+    kind = _generic_kind(word)
+    if kind:
+        return end + m.end(), kind
     return end, _plural_kind(word)  # "Donetsk regions": the hint, not the span
+
+
+def _generic_kind(word: str) -> str:
+    """The kind a lower-case generic word asks for, in English or in any case of Ukrainian or Russian, or ""."""
+    return GENERIC_KIND.get(word) or next(
+        (CYRILLIC_GENERIC_KIND[n] for n in nominatives(word) if n in CYRILLIC_GENERIC_KIND), ""
+    )
 
 
 def _plural_kind(word: str) -> str:

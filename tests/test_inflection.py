@@ -1,0 +1,70 @@
+"""Ukrainian and Russian reports decline their place names: every case must reach the same place."""
+
+from __future__ import annotations
+
+import pytest
+
+import geomap
+from geomap.inflection import language, nominatives, qualifies
+from geomap.mentions import find_mentions
+from geomap.text import Document
+
+
+def places(text: str) -> list[tuple[str, str, str]]:
+    return [(p.mentions[0].text, p.name, p.kind) for p in geomap.parse(text).places]
+
+
+@pytest.mark.parametrize(
+    ("word", "nominative"),
+    [
+        ("Бахмута", "бахмут"),  # genitive
+        ("Харкові", "харків"),  # locative, with the і/о alternation
+        ("Авдіївку", "авдіївка"),  # accusative
+        ("Мирнограді", "мирноград"),
+        ("Авдеевкой", "авдеевка"),  # Russian instrumental
+        ("Харькове", "харьков"),  # Russian prepositional
+        ("Часового", "часів"),  # a possessive adjective: Часів Яр
+    ],
+)
+def test_a_case_form_leads_to_its_nominative(word, nominative):
+    assert nominative in nominatives(word, language(word))
+
+
+def test_ukrainian_report_finds_every_place_in_any_case():
+    found = places(
+        "Бої тривають біля Бахмута та Авдіївки, у напрямку Покровська. У Херсоні пролунали вибухи. "
+        "Ворог атакував Кліщіївку. Під Часовим Яром і біля Великої Новосілки тривають штурми."
+    )
+    assert [(m, n) for m, n, _ in found] == [
+        ("Бахмута", "Bakhmut"),
+        ("Авдіївки", "Avdiyivka"),
+        ("Покровська", "Pokrovsk"),
+        ("Херсоні", "Kherson"),
+        ("Кліщіївку", "Klishchiivka"),
+        ("Часовим Яром", "Chasiv Yar"),
+        ("Великої Новосілки", "Velyka Novosilka"),
+    ]
+
+
+def test_russian_report_finds_regions_by_their_generic_word_and_colloquial_name():
+    found = places("В Курской области продолжаются бои у Суджи. На Харьковщине слышны взрывы.")
+    assert found == [
+        ("Курской области", "Kursk", "region"),
+        ("Суджи", "Sudzha", "village"),
+        ("Харьковщине", "Kharkiv", "region"),
+    ]
+
+
+def test_an_adjective_of_a_common_noun_is_no_place():
+    # "the Zaporizhzhia axis", "the Kharkiv district": a village bears the adjective's nominative, the text
+    # does not name it
+    assert qualifies("Запорожском", "направлении", "ru")
+    assert not qualifies("Степового", "вчора", "uk")
+    text = "На Запорожском направлении идут бои."
+    assert [m.text for m in find_mentions(Document.from_text(text))] == []
+
+
+def test_text_language_by_its_letters():
+    assert language("Бої тривають біля Бахмута") == "uk"
+    assert language("Бои идут под Бахмутом") == "ru"
+    assert language("Fighting near Bakhmut") == ""
