@@ -11,6 +11,8 @@ geomap gazetteer import FILE...             add GeoNames dumps or your own place
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -103,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geomap: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader left ("geomap places a.txt | head -3"): stop quietly, as Unix tools do; stdout goes to
+        # /dev/null so that the interpreter's final flush does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 def _choose_user_gazetteer(args: argparse.Namespace) -> None:

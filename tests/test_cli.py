@@ -41,6 +41,15 @@ def test_places_table(seed_path):
     assert any(line.startswith("Bakhmut") for line in r.stdout.splitlines())
 
 
+def test_a_reader_that_leaves_early_gets_no_traceback(seed_path):
+    # "geomap places a.txt | head -1": the pipe closes before the table is written
+    p = subprocess.Popen([*GEOMAP, "places", str(seed_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=300) == 141
+    assert err == ""
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
