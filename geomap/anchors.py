@@ -44,6 +44,13 @@ OF_PHRASE = re.compile(
     r"|(?:[\w-]+(?:'s|’s)?\s+)?capital(?:\s+city)?(?:\s+of|,)?\s+)?$",
     re.IGNORECASE,
 )
+# The same in Ukrainian and Russian: "13 км на південь від Бахмута", "в 5 км от Покровска", "в 10 км южнее
+# Орехова" (the comparative direction is part of the distance), "у 3 км від міста Вовчанськ"
+CYRILLIC_OF_PHRASE = re.compile(
+    r"^[\s,]*(?:(?P<prep>від|од|от|вглиб|углиб|вглубь)\s+)?"
+    r"(?:(?:міста|селища|села|города|поселка|посёлка|области|області|района|району)\s+)?$",
+    re.IGNORECASE,
+)
 # "Vovchansk and Lyptsi", "Druzhkovka, Kramatorsk": places a distance's target shares it with
 COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$", re.IGNORECASE)
 POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|')\s+$")
@@ -110,8 +117,10 @@ def _anchor(text, d: Distance, before, before_here, after, sentences, sent, focu
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]
-        if len(gap) <= 60 and OF_PHRASE.match(gap):
-            prep = OF_PHRASE.match(gap).group("prep").lower()
+        of_phrase = OF_PHRASE.match(gap) or CYRILLIC_OF_PHRASE.match(gap)
+        if len(gap) <= 60 and of_phrase:
+            prep = (of_phrase.group("prep") or "").lower()
+            prep = "from" if prep in ("від", "од", "от") else prep
             owned = _possessed(text, m, after[1:])
             if p.kind == "country" and owned is not None:  # "60 nautical miles southeast of Yemen's Aden"
                 m, p = owned

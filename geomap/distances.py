@@ -11,6 +11,8 @@ and an optional compass direction. Vague amounts are kept, marked vague, with no
 (2000.0, 0.0, 'up to')
 >>> find_distances("hundreds of miles from the front")[0].vague
 True
+>>> [(d.text, d.meters, d.direction) for d in find_distances("за 13 км на південь від Бахмута")]
+[('13 км', 13000.0, 'S')]
 """
 
 from __future__ import annotations
@@ -145,12 +147,59 @@ DISTANCE = re.compile(
     (?:\s+(?P<dir>{_DIR})(?:ern)?\b)?
     """
 )
+# a Cyrillic unit anywhere: only then does the Cyrillic grammar run
+CYRILLIC_UNIT = re.compile(r"(?i)\d\s*(?:км|кілометр|километр|метр|м\b|мил)")
 # "7km" too, but not the m of "from"; the lookahead on the units' initials fails most positions at once
 UNIT_WORD = re.compile(rf"(?i)(?=[{_UNIT_INITIALS}])(?<![^\W\d_])(?:{_UNIT})\b")
 # How far a distance phrase reaches around its unit: a qualifier and a number in words before it
 # ("approximately twenty-five thousand and a half"), a converted repeat and a direction after it.
 REACH_BEFORE_UNIT = 160
 REACH_AFTER_UNIT = 90
+# The same grammar for Ukrainian and Russian reports: "за 13 км на південь від Бахмута", "в 5 км от
+# Покровска", "до 2 кілометрів", "около 10 км южнее Авдеевки". Numbers are digits (a comma is the decimal
+# mark, a space groups thousands); a direction is a compass word in any case or a comparative ("южнее").
+CYRILLIC_QUALIFIERS = {
+    "близько": "about",
+    "приблизно": "about",
+    "майже": "nearly",
+    "понад": "more than",
+    "більш ніж": "more than",
+    "більше ніж": "more than",
+    "щонайменше": "more than",
+    "менш ніж": "less than",
+    "менше ніж": "less than",
+    "до": "up to",
+    "около": "about",
+    "примерно": "about",
+    "порядка": "about",
+    "почти": "nearly",
+    "более": "more than",
+    "более чем": "more than",
+    "свыше": "more than",
+    "не менее": "more than",
+    "менее": "less than",
+    "менее чем": "less than",
+    "не более": "up to",
+}
+CYRILLIC_UNIT_METERS = (("км", 1000.0), ("кілометр", 1000.0), ("километр", 1000.0), ("метр", 1.0), ("м", 1.0),
+                        ("мил", 1609.344))  # fmt: skip
+# compass stems in both languages: "півн"/"север" north … "захід"/"запад" west
+CYRILLIC_POINTS = (("півн", "N"), ("север", "N"), ("півд", "S"), ("юг", "S"), ("южн", "S"), ("схід", "E"),
+                   ("східн", "E"), ("восто", "E"), ("захід", "W"), ("західн", "W"), ("запад", "W"))  # fmt: skip
+_CYR_QUAL = "|".join(sorted((q.replace(" ", r"\s+") for q in CYRILLIC_QUALIFIERS), key=len, reverse=True))
+_CYR_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?"
+_CYR_POINT = r"(?:півн|півд|схід|східн|захід|західн|север|юг|южн|восто|запад)"
+CYRILLIC_DISTANCE = re.compile(
+    rf"""(?ix)
+    (?<![\w.,])
+    (?:(?P<range>(?:від|от)\s+(?P<lo>{_CYR_NUMBER})\s+до)\s+  # "від 5 до 10 км"
+    |(?P<qual>{_CYR_QUAL})\s+(?:(?:в|у|за|на)\s+)?)?  # "примерно в 10 км": the preposition may follow
+    (?P<num>{_CYR_NUMBER})
+    (?:\s*(?:-|–|—)\s*(?P<num2>{_CYR_NUMBER}))?
+    \s*(?P<unit>км|кілометр[а-яіїє]*|километр[а-яё]*|метр[а-яіїєё]*|м|мил[а-яіїєё]*)(?![\w])
+    (?:\s+(?:(?:на|к)\s+)?(?P<dir>[а-яіїєё]*{_CYR_POINT}[а-яіїєё-]*(?:[\s-]+{_CYR_POINT}[а-яіїєё]*)?))?
+    """
+)
 VAGUE = re.compile(
     r"(?i)\b(?=[hdtsa])(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
     r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
@@ -206,11 +255,56 @@ def find_distances(text: str) -> list[Distance]:
             d = _from_match(text, m)
             if d is not None:
                 found.append(d)
+    if CYRILLIC_UNIT.search(text):
+        found += [d for m in CYRILLIC_DISTANCE.finditer(text) if (d := _from_cyrillic_match(text, m)) is not None]
     for m in VAGUE.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
         found.append(Distance(m.start(), m.end(), text[m.start() : m.end()], None, None, None, "vague", vague=True))
     return sorted(found, key=lambda d: d.start)
+
+
+def _from_cyrillic_match(text: str, m: re.Match[str]) -> Distance | None:
+    unit = m.group("unit").lower()
+    factor = next(f for stem, f in CYRILLIC_UNIT_METERS if unit.startswith(stem))
+    if unit == "м" and text[m.end() : m.end() + 2].strip()[:1] == ".":
+        return None  # "м." abbreviates місто, "city"
+    first = _cyrillic_number(m.group("lo") or m.group("num"))
+    second = _cyrillic_number(m.group("num2") or m.group("num"))
+    qual_word = " ".join((m.group("qual") or "").lower().split())
+    lo, hi = min(first, second) * factor, max(first, second) * factor
+    qualifier = "about" if lo != hi else CYRILLIC_QUALIFIERS.get(qual_word, "exact")
+    if not (MIN_METERS <= hi <= MAX_METERS):
+        return None
+    if qualifier in ("up to", "less than", "nearly"):
+        lo = 0.0
+    start = m.start("qual") if m.group("qual") else m.start("range") if m.group("range") else m.start("num")
+    return Distance(
+        start=start,
+        end=m.end(),
+        text=text[start : m.end("unit")],
+        meters=hi,
+        min_meters=lo,
+        max_meters=hi,
+        qualifier=qualifier,
+        direction=_cyrillic_direction(m.group("dir") or ""),
+    )
+
+
+def _cyrillic_number(s: str) -> float:
+    """'13' -> 13, '1,5' -> 1.5, '1 200' -> 1200."""
+    return float(re.sub(r"\s", "", s).replace(",", "."))
+
+
+def _cyrillic_direction(words: str) -> str:
+    """The compass point of "південь", "північний схід", "к северо-востоку", "южнее": N or S first, then E or W.
+
+    >>> _cyrillic_direction("північний схід"), _cyrillic_direction("юго-западнее"), _cyrillic_direction("")
+    ('NE', 'SW', '')
+    """
+    words = words.lower()
+    points = {point for stem, point in CYRILLIC_POINTS if stem in words}
+    return "".join(p for p in "NSEW" if p in points)
 
 
 def _unit_regions(text: str) -> list[tuple[int, int]]:

@@ -53,3 +53,10 @@ def test_a_shared_distance_is_drawn_once():
     dots = [c for c in layer._children.values() if isinstance(c, folium.CircleMarker)]
     assert len(shapes) == 1 and len(dots) == 2  # one sector; an estimated position for each town
     assert "to Lyman, Kreminna" in m.get_root().render()
+
+
+def test_ukrainian_and_russian_distances_are_measured_from_the_place_after_vid_or_ot():
+    assert anchored("Андріївка лежить за 13 км на південь від Бахмута.")[0][1:] == ("Bakhmut", "", "of-phrase")
+    assert anchored("Село Работино расположено примерно в 10 км южнее Орехова.") == [
+        ("примерно в 10 км", "Orikhiv", "Robotyne", "of-phrase")
+    ]

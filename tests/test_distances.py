@@ -58,3 +58,27 @@ def test_number_words():
     assert parse_number("twenty-five") == 25
     assert parse_number("a") == 1
     assert parse_number("1,200") == 1200
+
+
+CYRILLIC_CASES = [
+    ("за 13 км на південь від Бахмута", "13 км", 13000.0, 13000.0, "exact", "S"),
+    ("около 10 км южнее Авдеевки", "около 10 км", 10000.0, 10000.0, "about", "S"),
+    ("до 2 кілометрів від лінії фронту", "до 2 кілометрів", 2000.0, 0.0, "up to", ""),
+    ("у 1,5 км на північний схід від села", "1,5 км", 1500.0, 1500.0, "exact", "NE"),
+    ("в 3 километрах к северо-западу от Угледара", "3 километрах", 3000.0, 3000.0, "exact", "NW"),
+    ("на відстані 20-25 кілометрів", "20-25 кілометрів", 25000.0, 20000.0, "about", ""),
+    ("понад 1 200 км", "понад 1 200 км", 1_200_000.0, 1_200_000.0, "more than", ""),
+    ("500 м від позицій", "500 м", 500.0, 500.0, "exact", ""),
+    ("от 5 до 10 км", "от 5 до 10 км", 10000.0, 5000.0, "about", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "meters", "low", "qualifier", "direction"), CYRILLIC_CASES)
+def test_ukrainian_and_russian_distances(text, span, meters, low, qualifier, direction):
+    (d,) = find_distances(text)
+    assert (d.text, d.meters, d.min_meters, d.qualifier, d.direction) == (span, meters, low, qualifier, direction)
+
+
+def test_the_abbreviation_of_misto_is_no_metre():
+    # "м. Харків" is "the city of Kharkiv"
+    assert find_distances("Вибухи пролунали у 2 м. Харків") == []
