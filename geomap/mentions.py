@@ -168,7 +168,9 @@ DISTRICT_ADJECTIVES = re.compile(
 ONE_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX})\b")
 TOWN_ENDINGS = ("", "a", "o", "e", "sk", "ovo", "evo")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-DATELINE = re.compile(r"^\s*([A-Z][A-Z'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-Z]))", re.MULTILINE)
+DATELINE = re.compile(
+    r"^\s*([A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-ZА-ЯЁІЇЄҐ]))", re.MULTILINE
+)
 # "LONDON Pope Francis said…": the same capitals opening the text, where a copy lost the dash after them
 OPENING_DATELINE = re.compile(r"\A\s*([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*)*) (?=[A-Z][a-z])")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import geomap
@@ -68,3 +70,31 @@ def test_text_language_by_its_letters():
     assert language("Бої тривають біля Бахмута") == "uk"
     assert language("Бои идут под Бахмутом") == "ru"
     assert language("Fighting near Bakhmut") == ""
+
+
+def test_a_ukrainian_dispatch_end_to_end():
+    # seeds/pokrovsk-zvedennia-uk.txt: a dispatch written for this project, in Ukrainian
+    path = Path(__file__).parent.parent / "seeds" / "pokrovsk-zvedennia-uk.txt"
+    article = geomap.parse(path.read_text(encoding="utf-8"))
+    roles = {p.name: p.mentions[0].role for p in article.places}
+    assert roles == {
+        "Kramatorsk": "reporting",
+        "Pokrovsk": "literal",
+        "Myrnohrad": "literal",
+        "Novoekonomichne": "literal",
+        "Kostyantynivka": "literal",
+        "Druzhkivka": "literal",
+        "Kharkiv": "literal",
+        "Kupyansk": "literal",
+        "Vovchansk": "literal",
+        "Sumy": "literal",
+    }
+    assert {p.name: p.kind for p in article.places}["Sumy"] == "region"
+    first = article.distances[0]
+    assert (first.text, first.meters, first.direction, first.anchor, first.anchor_rule) == (
+        "5 км",
+        5000.0,
+        "S",
+        "Pokrovsk",
+        "of-phrase",
+    )
