@@ -83,6 +83,10 @@ GENERIC_AREA_WORDS = frozenset(
 )
 # Function words ("the", "we", "most") are common even where a famous place shares the name.
 FUNCTION_WORD_ZIPF = 5.5
+# Ukrainian and Russian words at least this frequent ("мир", "надія", "дружба", "зелене" at 3.9) are everyday
+# words before they are villages; front-line names stay below it (Бахмут 3.4, Авдіївка 3.4, Лиман 3.4)
+CYRILLIC_COMMON_WORD_ZIPF = 3.7
+CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
 def sha256(path: Path) -> str:
@@ -502,7 +506,7 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def common_names(rows: list[dict]) -> list[str]:
-    """Folded names that are everyday English words ("most", "police", "march").
+    """Folded names that are everyday English, Ukrainian or Russian words ("most", "police", "мир").
 
     Names of well-known places (countries, regions, seas, cities over 100,000, curated rows) are left out:
     word frequency lists count "Aberdeen" and "Alabama" too, and those are places in any text.
@@ -511,9 +515,16 @@ def common_names(rows: list[dict]) -> list[str]:
 
     keys: set[str] = set()
     notable: set[str] = set()
+    # a Cyrillic name is weighed as the Ukrainian or Russian word it spells, before folding takes its ї and й
+    cyrillic: dict[str, float] = {}
     for r in rows:
         row_keys = {name_key(n) for n in [r["name"], *r["names"]]}
         keys |= row_keys
+        for n in [r["name"], *r["names"]]:
+            if CYRILLIC.search(n) and " " not in n.strip():
+                word = n.strip().lower()
+                weight = max(zipf_frequency(word, "uk"), zipf_frequency(word, "ru"))
+                cyrillic[name_key(n)] = max(cyrillic.get(name_key(n), 0.0), weight)
         curated = r["id"].startswith(("supplement:", "union:"))
         if curated or r["kind"] in ("country", "sea", "peninsula") or r["population"] >= 100_000:
             notable |= row_keys
@@ -527,8 +538,10 @@ def common_names(rows: list[dict]) -> list[str]:
                 for n in r["names"]
                 if "." in n or n.isupper() or zipf_frequency(name_key(n), "en") < EVERYDAY_WORD_ZIPF
             }
-    common = {k for k in keys - notable if " " not in k and zipf_frequency(k, "en") >= COMMON_WORD_ZIPF}
-    common |= {k for k in notable if " " not in k and zipf_frequency(k, "en") >= FUNCTION_WORD_ZIPF}
+    english = {k for k in keys if not CYRILLIC.search(k)}
+    common = {k for k in english - notable if " " not in k and zipf_frequency(k, "en") >= COMMON_WORD_ZIPF}
+    common |= {k for k in english & notable if " " not in k and zipf_frequency(k, "en") >= FUNCTION_WORD_ZIPF}
+    common |= {k for k, weight in cyrillic.items() if k not in notable and weight >= CYRILLIC_COMMON_WORD_ZIPF}
     return sorted(common)
 
 

@@ -244,6 +244,11 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             or ("region" if GOVERNOR_AFTER.match(doc.text, end) else "")
         )
         weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
+        # Ukrainian and Russian write common nouns in lower case: a capital proves a name, save where every word
+        # takes one (a sentence's first) and the name is an everyday word ("Мир", "Надія", "Дружба")
+        cyrillic = bool(CYRILLIC.search(text))
+        if cyrillic:
+            weak = weak and key in gz.common_names
         out.append(
             Mention(
                 start=start,
@@ -255,7 +260,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 kind_hint=kind_hint,
                 dateline=dateline,
                 # "US" in capitals is the country even though "us" is a common word; "the town of Sake" is a town
-                common=key in gz.common_names
+                common=not cyrillic
+                and key in gz.common_names
                 and not _spelled_in_capitals(text, gz, key)
                 and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start])
                 and not _followed_by_its_area(doc.text, end, gz),

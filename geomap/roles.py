@@ -7,6 +7,9 @@
 >>> text = "Moscow’s forces fell back from Bakhmut, Kyiv said."
 >>> [mention_role(text, s, e) for s, e in [(0, 6), (32, 39), (41, 45)]]
 ['metonymic', 'literal', 'metonymic']
+>>> text = "Москва заявила, что в Москве тихо."
+>>> [mention_role(text, s, e) for s, e in [(0, 6), (22, 28)]]
+['metonymic', 'literal']
 """
 
 from __future__ import annotations
@@ -33,6 +36,20 @@ AGENT_VERBS = re.compile(
     r"commented|confirm|confirmed|respond|acknowledged|admitted)\b",
     re.IGNORECASE,
 )
+# The same cues in Ukrainian and Russian: a preposition before the name ("у Москві", "под Бахмутом") makes it
+# the place; a verb of speaking or deciding after it ("Москва заявила", "Київ відповів") the government.
+CYRILLIC_LOCATIVE = re.compile(
+    r"(?:^|[\s(«\"])(?:у|в|во|на|біля|під|поблизу|неподалік|до|з|із|зі|від|над|за|через|між|по|около|под|"
+    r"возле|вблизи|неподалеку|к|ко|от|из|со|вглиб|углиб|вглубь)\s+$",
+    re.IGNORECASE,
+)
+CYRILLIC_AGENT_VERBS = re.compile(
+    r"^\s*(?:не\s+)?(?:заяв|повідом|сообщ|наголос|подчеркн|вважа|счита|відпов|ответ|вимага|требу|звинуват|"
+    r"обвин|заклика|призв|призыва|погрож|угрож|пообіця|пообеща|обіця|обеща|відмов|отказ|погоди|согласи|"
+    r"виріши|решил|визна|призна|попереди|предупреди|запевни|заверил|підтверди|подтверди|запереч|отрица|"
+    r"відкину|отверг|хоче|хочет|хотят|хочуть|прагне|стремит)[а-яіїєё]*",
+    re.IGNORECASE,
+)
 REPORTING = re.compile(r"(?:reporting|reported|contributed|writing|filed)\s+(?:\w+\s+){0,3}from\s+$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+)?([\w-]+)")
 METONYMIC_OBJECT = re.compile(
@@ -52,13 +69,15 @@ def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str
     after = text[end : end + 60]
     if dateline or REPORTING.search(text, max(0, start - REACH), start):
         return "reporting"
-    if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start):
+    if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start) or CYRILLIC_LOCATIVE.search(
+        text, max(0, start - LOCATIVE_REACH), start
+    ):
         return "literal"
     m = POSSESSIVE.match(after)
     if m:
         words = after.split()[1:3]
         return "literal" if any(w.strip(".,;:").lower() in GEOGRAPHIC_NOUNS for w in words) else "metonymic"
-    if AGENT_VERBS.match(after) or re.match(r"^\s*,\s*(?:which|who)\b", after):
+    if AGENT_VERBS.match(after) or CYRILLIC_AGENT_VERBS.match(after) or re.match(r"^\s*,\s*(?:which|who)\b", after):
         return "metonymic"
     if METONYMIC_OBJECT.search(text, max(0, start - REACH), start):
         return "metonymic"

@@ -56,7 +56,9 @@ def test_a_shared_distance_is_drawn_once():
 
 
 def test_ukrainian_and_russian_distances_are_measured_from_the_place_after_vid_or_ot():
-    assert anchored("Андріївка лежить за 13 км на південь від Бахмута.")[0][1:] == ("Bakhmut", "", "of-phrase")
+    assert anchored("Андріївка лежить за 13 км на південь від Бахмута.") == [
+        ("13 км", "Bakhmut", "Andriivka", "of-phrase")
+    ]
     assert anchored("Село Работино расположено примерно в 10 км южнее Орехова.") == [
         ("примерно в 10 км", "Orikhiv", "Robotyne", "of-phrase")
     ]

@@ -98,3 +98,14 @@ def test_a_ukrainian_dispatch_end_to_end():
         "Pokrovsk",
         "of-phrase",
     )
+
+
+def test_a_capital_proves_a_cyrillic_name_save_an_everyday_word_opening_a_sentence():
+    found = places("Мир можливий. Надія є. Кремль заявив, що Андріївка під контролем. Бої йдуть біля Бахмута.")
+    assert [(m, n) for m, n, _ in found] == [
+        ("Кремль", "Moscow Kremlin"),
+        ("Андріївка", "Andriivka"),
+        ("Бахмута", "Bakhmut"),
+    ]
+    roles = {p.name: p.mentions[0].role for p in geomap.parse("Кремль заявив, що удари триватимуть.").places}
+    assert roles == {"Moscow Kremlin": "metonymic"}
