@@ -45,6 +45,12 @@ def _analysers() -> dict[str, pymorphy3.MorphAnalyzer]:
     return {"uk": pymorphy3.MorphAnalyzer(lang="uk"), "ru": pymorphy3.MorphAnalyzer(lang="ru")}
 
 
+def starts_cyrillic(text: str) -> bool:
+    """Whether ``text`` opens with a Cyrillic letter: the cheap test that keeps English text off this module."""
+    return "\u0400" <= text[:1] <= "\u04ff"
+
+
+@lru_cache(maxsize=8)
 def language(text: str) -> str:
     """ "uk" or "ru" by the letters only one of the two writes, "" for a text with no Cyrillic.
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from geomap.folding import fold, name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
-from geomap.inflection import CYRILLIC, language, nominative_phrases, nominatives, qualifies
+from geomap.inflection import language, nominative_phrases, nominatives, qualifies, starts_cyrillic
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name.
@@ -201,8 +201,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     """Every place-name span in ``doc``, left to right, longest match first where spans overlap."""
     gz = gazetteer or Gazetteer.default()
     folded = fold(doc.text)
-    lang = language(doc.text)
-    found = _longest_spans(doc.text, folded, gz, lang)
+    found = _longest_spans(doc.text, folded, gz)
     spans = [(start, end) for start, end, _ in found]
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
@@ -210,7 +209,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     countries = _country_spans(folded, gz, spans)
     for start, end, key in found:
         text = doc.text[start:end]
-        if _qualifies_next_word(doc.text, end, lang):
+        if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
             continue
         if key in NOT_PLACES:
             continue
@@ -246,7 +245,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         # Ukrainian and Russian write common nouns in lower case: a capital proves a name, save where every word
         # takes one (a sentence's first) and the name is an everyday word ("Мир", "Надія", "Дружба")
-        cyrillic = bool(CYRILLIC.search(text))
+        cyrillic = starts_cyrillic(text)
         if cyrillic:
             weak = weak and key in gz.common_names
         out.append(
@@ -319,7 +318,7 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
     return out
 
 
-def _longest_spans(text: str, folded: str, gz: Gazetteer, lang: str) -> list[tuple[int, int, str]]:
+def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int, str]]:
     """Spans of whole words, written as names are, whose folded text is a gazetteer name, with that name's key.
 
     Where spans overlap the longest wins ("Sea of Azov" over "Azov"). Names are only looked for at
@@ -330,6 +329,7 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer, lang: str) -> list[tup
     for i, (start, _) in enumerate(words):
         if not text[start].isupper():
             continue
+        cyrillic = "\u0400" <= text[start] <= "\u04ff"  # starts_cyrillic, inlined: it runs for every capital
         key = ""
         for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
             end = words[j][1]
@@ -341,20 +341,24 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer, lang: str) -> list[tup
                 if j == i
                 else key + _gap(folded, words[j - 1][1], words[j][0]) + folded[words[j][0] : end]
             )
-            keys = _declined(text[start:end], key, lang)
-            # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
-            # not hide the shorter name inside it
-            found = next(
-                (k for k in keys if len(k) >= 2 and k in gz and _looks_like_a_name(text[start:end], gz, k)), ""
-            )
-            if found:
-                hits.append((start, end, found))
+            # a Cyrillic span is also looked up by its nominatives; English text keeps to the one key (a loop
+            # over one, not a generator: this runs for every word that may start a name)
+            keys = _declined(text[start:end], key, language(text)) if cyrillic else (key,)
+            for k in keys:
+                # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
+                # not hide the shorter name inside it
+                if len(k) >= 2 and k in gz and _looks_like_a_name(text[start:end], gz, k):
+                    hits.append((start, end, k))
+                    break
             if folded[end : end + 1] == "." and key + "." in gz:  # "U.S.", "St."
                 hits.append((start, end + 1, key + "."))
             if j + 1 < len(words):
                 # stop when no name goes on from here: the next span's text up to its last word is no name's start
                 gap = _gap(folded, end, words[j + 1][0])
-                if not any(gz.starts_a_longer_name(k + gap) for k in keys):
+                if not (
+                    gz.starts_a_longer_name(key + gap)
+                    or (cyrillic and any(gz.starts_a_longer_name(k + gap) for k in keys[1:]))
+                ):
                     break
     taken = bytearray(len(folded))
     chosen = []
@@ -365,18 +369,16 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer, lang: str) -> list[tup
     return sorted(chosen)
 
 
-def _qualifies_next_word(text: str, end: int, lang: str) -> bool:
+def _qualifies_next_word(text: str, end: int) -> bool:
     """ "на Запорожском направлении": a Cyrillic adjective that agrees with the common noun after it."""
     m = NEXT_CYRILLIC_WORD.match(text, end)
-    return bool(m) and qualifies(LAST_WORD.search(text, 0, end).group(1), m.group(1), lang)
+    return bool(m) and qualifies(LAST_WORD.search(text, 0, end).group(1), m.group(1), language(text))
 
 
-def _declined(span: str, key: str, lang: str) -> list[str]:
+def _declined(span: str, key: str, lang: str) -> tuple[str, ...]:
     """The span's folded ``key``, then, for a Cyrillic name in another case than the nominative, the keys of
     its nominative forms ("біля Бахмута" names Бахмут)."""
-    if not CYRILLIC.search(span):
-        return [key]
-    return list(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(span.split(), lang))]))
+    return tuple(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(span.split(), lang))]))
 
 
 def _gap(folded: str, start: int, end: int) -> str:
@@ -526,8 +528,11 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:
     """Extend over a following generic word ("Kharkiv region", "Dnipro River", "Сумській області") and report
     the kind it asks for."""
-    m = NEXT_LATIN_WORD.match(text[end : end + 20]) or NEXT_CYRILLIC_WORD.match(text[end : end + 20])
-    word = m.group(1).lower() if m else ""
+    after = text[end : end + 20]
+    m = NEXT_LATIN_WORD.match(after) or (starts_cyrillic(after[1:]) and NEXT_CYRILLIC_WORD.match(after))
+    if not m:
+        return end, ""
+    word = m.group(1).lower()
     kind = _generic_kind(word)
     if kind:
         return end + m.end(), kind
@@ -536,9 +541,9 @@ def _generic_suffix(text: str, end: int) -> tuple[int, str]:
 
 def _generic_kind(word: str) -> str:
     """The kind a lower-case generic word asks for, in English or in any case of Ukrainian or Russian, or ""."""
-    return GENERIC_KIND.get(word) or next(
-        (CYRILLIC_GENERIC_KIND[n] for n in nominatives(word) if n in CYRILLIC_GENERIC_KIND), ""
-    )
+    if word in GENERIC_KIND or not starts_cyrillic(word):
+        return GENERIC_KIND.get(word, "")
+    return next((CYRILLIC_GENERIC_KIND[n] for n in nominatives(word) if n in CYRILLIC_GENERIC_KIND), "")
 
 
 def _plural_kind(word: str) -> str:

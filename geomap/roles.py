@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from geomap.inflection import starts_cyrillic
+
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|within|near|nearby|around|across|at|to|toward|towards|from|outside|through|throughout|"
     r"over|along|of|on|off|past|beyond|between|behind|via|visit|visited|entered|captured|recaptured|liberated|"
@@ -69,15 +71,20 @@ def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str
     after = text[end : end + 60]
     if dateline or REPORTING.search(text, max(0, start - REACH), start):
         return "reporting"
-    if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start) or CYRILLIC_LOCATIVE.search(
-        text, max(0, start - LOCATIVE_REACH), start
+    cyrillic = starts_cyrillic(text[start:end])  # the Cyrillic cues only for a Cyrillic name
+    if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start) or (
+        cyrillic and CYRILLIC_LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start)
     ):
         return "literal"
     m = POSSESSIVE.match(after)
     if m:
         words = after.split()[1:3]
         return "literal" if any(w.strip(".,;:").lower() in GEOGRAPHIC_NOUNS for w in words) else "metonymic"
-    if AGENT_VERBS.match(after) or CYRILLIC_AGENT_VERBS.match(after) or re.match(r"^\s*,\s*(?:which|who)\b", after):
+    if (
+        AGENT_VERBS.match(after)
+        or (cyrillic and CYRILLIC_AGENT_VERBS.match(after))
+        or re.match(r"^\s*,\s*(?:which|who)\b", after)
+    ):
         return "metonymic"
     if METONYMIC_OBJECT.search(text, max(0, start - REACH), start):
         return "metonymic"
