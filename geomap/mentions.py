@@ -136,10 +136,11 @@ RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
 GOVERNOR_AFTER = re.compile(r"\s+governor\b", re.IGNORECASE)
 # What lies between two names of a list: "Lyman, Siversk", "Siversk and Bilohorivka".
 LIST_GAP = re.compile(r",\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
-# The word before a span ("Mr." in "Mr. Wagner"), the word after it with the capital that may follow, the
-# punctuation that ends a name, and a Latin or Cyrillic word after a span (for its generic word): compiled once, as they
-# run for every span.
-LAST_WORD = re.compile(r"([^\W\d_][\w’'.]*)\W*$")
+# A word and what may trail it (for the word before a span: "Mr." in "Mr. Wagner"), the word after a span with
+# the capital that may follow, the punctuation that ends a name, and a Latin or Cyrillic word after a span (for
+# its generic word): compiled once, as they run for every span.
+WORD_RUN = re.compile(r"[^\W\d_][\w’'.]*")
+NON_WORD_RUN = re.compile(r"\W*")
 NEXT_WORD = re.compile(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?")
 PUNCTUATION = re.compile(r"[,;:(\"“—–]")
 NEXT_LATIN_WORD = re.compile(r" ([A-Za-z]+)\b")
@@ -372,7 +373,7 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
 def _qualifies_next_word(text: str, end: int) -> bool:
     """ "на Запорожском направлении": a Cyrillic adjective that agrees with the common noun after it."""
     m = NEXT_CYRILLIC_WORD.match(text, end)
-    return bool(m) and qualifies(LAST_WORD.search(text, 0, end).group(1), m.group(1), language(text))
+    return bool(m) and qualifies(_previous_word(text, end)[0], m.group(1), language(text))
 
 
 def _declined(span: str, key: str, lang: str) -> tuple[str, ...]:
@@ -484,10 +485,16 @@ def _listed_without_comma(text: str, start: int, end: int, countries: set[tuple[
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:
-    m = LAST_WORD.search(text[max(0, start - 40) : start])
-    if not m:
+    """The word right before ``start`` (within 40 characters, nothing but punctuation and spaces after it) and
+    where it starts. The last word of the window is found by walking its words: a pattern anchored at the end
+    would be tried from every position of the window."""
+    lo = max(0, start - 40)
+    last = None
+    for last in WORD_RUN.finditer(text, lo, start):  # noqa: B007 - the loop keeps the last word
+        pass
+    if last is None or not NON_WORD_RUN.fullmatch(text, last.end(), start):
         return "", -1
-    return m.group(1), max(0, start - 40) + m.start(1)
+    return last.group(), last.start()
 
 
 def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> bool:
