@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 
 from geographiclib.geodesic import Geodesic
 from hypothesis import HealthCheck, assume, given, settings
@@ -204,3 +205,19 @@ def test_every_drawn_shape_is_valid_or_refused_cleanly(lat, lon, metres, qualifi
         assert qualifier == "more than"  # beyond the farthest point on Earth nothing is left to draw
         return
     assert geom.is_valid and not geom.is_empty and name
+
+
+# The word before a span, as a pattern says it: a word (a letter, then letters, digits, apostrophes, dots) with
+# nothing but punctuation and spaces after it, in the 40 characters before the span.
+LAST_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'.]*)\W*$")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ab Z1_.’'-,(\"é\u00a0Мр", max_size=70), st.data())
+def test_the_word_before_a_span_is_the_last_word_of_its_window(text, data):
+    from geomap.mentions import _previous_word
+
+    start = data.draw(st.integers(0, len(text)))
+    lo = max(0, start - 40)
+    m = LAST_WORD_BEFORE.search(text[lo:start])
+    assert _previous_word(text, start) == ((m.group(1), lo + m.start(1)) if m else ("", -1))
