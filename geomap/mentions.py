@@ -145,6 +145,8 @@ NEXT_WORD = re.compile(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?")
 PUNCTUATION = re.compile(r"[,;:(\"“—–]")
 NEXT_LATIN_WORD = re.compile(r" ([A-Za-z]+)\b")
 NEXT_CYRILLIC_WORD = re.compile(r" ([а-яёіїєґ]+)\b")
+# a capitalised adjective and a generic word after a Cyrillic name: its oblast or raion ("Донецької області")
+CYRILLIC_ADDRESS_AFTER = re.compile(r",?\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+(?:област|обл\.|район|громад)")
 # An acronym: "RCMP", "OVA", "FSB".
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
@@ -168,6 +170,10 @@ DISTRICT_ADJECTIVES = re.compile(
 )
 ONE_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX})\b")
 TOWN_ENDINGS = ("", "a", "o", "e", "sk", "ovo", "evo")
+# The same in Ukrainian and Russian: "Бахмутського району", "в Суджанском районе"
+CYRILLIC_DISTRICT = re.compile(r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:ськ|ск|цьк|цк|зьк|зк)[а-яёіїєґ]+)\s+(район[а-яёіїєґ]*)\b")
+CYRILLIC_DISTRICT_SUFFIXES = ("ський", "ский", "цький", "цкий", "зький", "зкий")
+CYRILLIC_TOWN_ENDINGS = ("", "ськ", "ск", "цьк", "цк", "а", "я", "о", "е", "і", "и", "ове", "ово", "еве", "ево", "ха")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(
     r"^\s*([A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-ZА-ЯЁІЇЄҐ]))", re.MULTILINE
@@ -203,10 +209,13 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     gz = gazetteer or Gazetteer.default()
     folded = fold(doc.text)
     found = _longest_spans(doc.text, folded, gz)
+    # "Бахмутського району" is Bakhmut's district, though a village (Бахмутське) bears the adjective's form
+    districts = _cyrillic_district_adjectives(doc, gz)
+    found = [f for f in found if not any(d.start < f[1] and f[0] < d.end for d in districts)]
     spans = [(start, end) for start, end, _ in found]
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
-    out = _district_adjectives(doc, folded, gz, spans)
+    out = districts + _district_adjectives(doc, folded, gz, spans)
     countries = _country_spans(folded, gz, spans)
     for start, end, key in found:
         text = doc.text[start:end]
@@ -235,7 +244,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         else:
             end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
-        own = GENERIC_KIND.get(text.rsplit(None, 1)[-1].lower(), "") if " " in text else ""
+        own = _generic_kind(text.rsplit(None, 1)[-1].lower()) if " " in text else ""
         kind_hint = (
             kind_hint
             or own
@@ -316,6 +325,44 @@ def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[
                 kind_hint="district" if generic in ("district", "raion", "rayon") else "region",
             )
         )
+    return out
+
+
+def _cyrillic_district_adjectives(doc: Document, gz: Gazetteer) -> list[Mention]:
+    """ "Бахмутського району", "в Суджанском районе": the district named after a town, in any case.
+
+    As with :func:`_district_adjectives`, the town's name is the adjective's stem with the endings town names
+    take ("Покровський" -> Покровськ, "Кореневский" -> Коренево, "Курахівський" -> Курахове with the і/о
+    alternation of Ukrainian), the most populous settlement of those names winning.
+    """
+    if not CYRILLIC_DISTRICT.search(doc.text):
+        return []
+    lang = language(doc.text)
+    out = []
+    for m in CYRILLIC_DISTRICT.finditer(doc.text):
+        stems = {
+            form[: -len(suffix)]
+            for form in nominatives(m.group(1), lang)
+            for suffix in CYRILLIC_DISTRICT_SUFFIXES
+            if form.endswith(suffix)
+        }
+        stems |= {s[:-2] + "ов" for s in stems if s.endswith("ів")} | {s[:-1] for s in stems if s.endswith("н")}
+        keys = {name_key(stem + ending) for stem in stems for ending in CYRILLIC_TOWN_ENDINGS}
+        best = max(
+            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS),
+            default=None,
+        )
+        if best is not None:
+            out.append(
+                Mention(
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    key=best[1],
+                    sentence=doc.sentence_of(m.start()),
+                    kind_hint="district",
+                )
+            )
     return out
 
 
@@ -499,6 +546,12 @@ def _previous_word(text: str, start: int) -> tuple[str, int]:
 
 def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> bool:
     """ "Adam Tactical Group", "Vladimir Putin", "Mr. Wagner": the span is part of another proper name."""
+    if starts_cyrillic(text[start:end]) and (
+        _generic_kind(text[start:end].rsplit(None, 1)[-1].lower()) or (CYRILLIC_ADDRESS_AFTER.match(text, end))
+    ):
+        # "Андріївку Донецької області", "Андріївку Бахмутського району": an address follows a name in another
+        # case, and an oblast or raion so written is the address, not the end of a longer name
+        return False
     gap_before = text[max(0, start - 3) : start]
     prev, prev_at = _previous_word(text, start)
     if prev and prev.lower().rstrip(".") in HONORIFICS and text[prev_at + len(prev) : start].strip() in ("", "."):

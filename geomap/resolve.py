@@ -29,6 +29,7 @@ from geomap.demonyms import countries_in
 from geomap.folding import name_key
 from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.geonames import is_abbreviation
+from geomap.inflection import language, nominative_phrases, starts_cyrillic
 from geomap.mentions import GENERIC_KIND, Mention
 from geomap.ner import PLACE_LABELS
 from geomap.places import Alternative, MentionRef, Place, entry_fields
@@ -82,6 +83,11 @@ CONTAINED_IN = re.compile(
     r"(?:(?:far\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?:part\s+)?(?:of\s+)?(?:the\s+)?)?",
     re.IGNORECASE,
 )
+# The same in Ukrainian and Russian: "Андріївка у Донецькій області"; and "Андріївку Донецької області",
+# "Андріївку Бахмутського району", where the oblast or raion in the genitive is the address (see below).
+CYRILLIC_CONTAINED_IN = re.compile(r"\s+(?:у|в|во)\s+|\s*,\s*|\s+", re.IGNORECASE)
+# A district's name in the nominative: a masculine adjective before район ("Бахмутський район", "Суджанский район")
+MASCULINE_DISTRICT = ("ий район", "ій район", "ой район")
 # Words that make a bare name the town even where the article also names the region of that name: "the city
 # of Donetsk", "the capital Donetsk", "Donetsk's mayor"; a point to measure from, "20 miles north of Kharkiv",
 # "near Kharkiv"; and a route between towns, "from Donetsk to Mariupol".
@@ -293,10 +299,12 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         gap = doc.text[a.end : b.start]
-        if ga == gb or not CONTAINED_IN.fullmatch(gap):
+        # a Cyrillic oblast or raion written after a name, or after "у"/"в": its address
+        address = b.kind_hint in ("region", "district") and starts_cyrillic(b.text)
+        if ga == gb or not (CONTAINED_IN.fullmatch(gap) or (address and CYRILLIC_CONTAINED_IN.fullmatch(gap))):
             continue
         outer = chosen[gb][1]
-        if "in" in gap.split():
+        if "in" in gap.split() or (address and gap.split() and gap.split()[0].lower() in ("у", "в", "во")):
             # "Marinka in Donetsk": any area the outer name can mean may hold the inner place
             areas = [e for e in candidates[gb] if e.kind in ("region", "country")]
         elif outer.is_area and (b.kind_hint or outer.kind in ("country", "region")):
@@ -540,10 +548,16 @@ def _softmax(scores: list[float]) -> list[float]:
     return [x / total for x in exps]
 
 
-def _district_name(text: str) -> str:
+def _district_name(text: str, sentence: str = "") -> str:
     """The district's name as written: "San Bernardino county" -> "San Bernardino County"; an adjective
-    ("Sudzhansky") stood before its generic word, which the span leaves out -> "Sudzhansky District"."""
+    ("Sudzhansky") stood before its generic word, which the span leaves out -> "Sudzhansky District"; a Cyrillic
+    one is put in the nominative."""
     *head, last = text.split()
+    if head and starts_cyrillic(text):
+        # "Бахмутського району" -> "Бахмутський район": the name in the nominative, its adjective masculine as
+        # район is; the sentence says which language's analyser to trust
+        phrases = nominative_phrases(text.split(), language(sentence or text))
+        return next((p for p in phrases if p.endswith(MASCULINE_DISTRICT)), phrases[0]).capitalize()
     if head and GENERIC_KIND.get(last.lower()) in ("district", "county"):
         return " ".join([*head, last.capitalize()])
     return f"{text} District"
@@ -559,7 +573,7 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
     if slot["district"]:
         fields |= {
             "id": e.id + DISTRICT_ID_SUFFIX,
-            "name": _district_name(refs[0].text),
+            "name": _district_name(refs[0].text, refs[0].sentence),
             "kind": "district",
             "population": 0,
         }

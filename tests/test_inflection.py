@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shapely.geometry import Point
 
 import geomap
 from geomap.inflection import language, nominatives, qualifies
@@ -109,3 +110,23 @@ def test_a_capital_proves_a_cyrillic_name_save_an_everyday_word_opening_a_senten
     ]
     roles = {p.name: p.mentions[0].role for p in geomap.parse("Кремль заявив, що удари триватимуть.").places}
     assert roles == {"Moscow Kremlin": "metonymic"}
+
+
+def test_an_oblast_or_raion_written_after_a_village_is_its_address():
+    article = geomap.parse("Обстріляли Андріївку Бахмутського району.")
+    assert [(p.name, p.kind) for p in article.places] == [("Andriivka", "village"), ("Бахмутський район", "district")]
+    assert abs(article.places[0].lat - 48.50) < 0.05  # the Andriivka near Bakhmut, of eleven
+    # "Андріївку Донецької області", "у Донецькій області": one of the Andriivkas inside Donetsk oblast
+    oblast = shape_of_region("ne:admin1:UA-14")
+    for text in ("Обстріляли Андріївку Донецької області.", "Андріївка у Донецькій області знову під обстрілом."):
+        village, region = geomap.parse(text).places
+        assert (region.name, region.kind) == ("Donetsk", "region")
+        assert oblast.buffer(0.01).contains(Point(village.lon, village.lat))
+    district = geomap.parse("Бои идут в Суджанском районе Курской области.").places[0]
+    assert (district.name, district.kind, district.country) == ("Суджанский район", "district", "RU")
+
+
+def shape_of_region(entry_id: str):
+    from geomap.gazetteer import Gazetteer
+
+    return Gazetteer.default().area(entry_id)
