@@ -19,6 +19,7 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_4078ec1c0bb2b427.txt"
+UKRAINIAN_SEED = Path(__file__).parent.parent / "seeds" / "pokrovsk-zvedennia-uk.txt"
 
 
 def wall(cmd: list[str], runs: int) -> float:
@@ -68,6 +69,13 @@ def main() -> None:
     rates = {}
     for label, ner in (("full default pipeline (NER hints)", True), ("--no-ner", False)):
         rates[label] = warm_rate(lambda text, ner=ner: geomap.parse(text, gazetteer=gz, ner=ner), texts, args.loops)
+    # Cyrillic text: the first parse loads pymorphy3's dictionaries; then characters per second as for English
+    ukrainian = UKRAINIAN_SEED.read_text(encoding="utf-8")
+    t5 = time.perf_counter()
+    geomap.parse(ukrainian, gazetteer=gz, ner=False)
+    first_cyrillic = time.perf_counter() - t5
+    english_chars = sum(map(len, texts)) * rates["--no-ner"] / len(texts)
+    ukrainian_chars = len(ukrainian) * warm_rate(lambda t: geomap.parse(t, gazetteer=gz, ner=False), [ukrainian], 200)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # geomap's own, before any baseline loads
     sys.path.insert(0, str(Path(__file__).parent))
     from baselines import BASELINES
@@ -93,6 +101,10 @@ def main() -> None:
     print(f"first parse (imports): {t2 - t1:.2f} s")
     for label, rate in rates.items():
         print(f"parse + resolve, warm, one core, {label}: {rate:.1f} articles/s ({args.loops * len(texts)} articles)")
+    print(
+        f"Ukrainian dispatch ({UKRAINIAN_SEED.name}), --no-ner: first parse {first_cyrillic:.2f} s (the morphology "
+        f"dictionaries), then {ukrainian_chars / 1000:.0f} k characters/s (English set: {english_chars / 1000:.0f} k)"
+    )
     n_a = len(articles)
     print(
         f"GeoJSON writer: {n_a / (t4 - t3):.1f} articles/s warm ({n_a / cold_geojson:.1f} on the first pass); "
