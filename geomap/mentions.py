@@ -132,6 +132,18 @@ SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 # "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
 # gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)
 RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
+# "Брянскую и Курскую области", "Харківську, Сумську та Чернігівську області": names listed before one plural
+# generic word (the last name is found with it; the others are each that generic word's)
+CYRILLIC_NAME = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+")
+CYRILLIC_LISTED_AREAS = re.compile(
+    r"((?:[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:,\s*|\s+(?:і|и|та|й)\s+))+)[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+\s+"
+    r"(област[а-яіїє]*|район[а-яіїє]*)"
+)
+CYRILLIC_PLURAL_GENERIC = {"облас": "область", "район": "район"}
+# The same cue in Ukrainian and Russian: a bank, a crossing, a course or the word for river before the name
+CYRILLIC_RIVER_BEFORE = re.compile(
+    r"(?:берег[а-яіу]*|березі|через|вздовж|вдоль|русл[оаі]|річк[аиуіо]|річці|рек[аиеу]|рекой)\s+$", re.IGNORECASE
+)
 # "Kharkiv governor Oleh Syniehubov", "the Texas governor": an oblast or a state, not its capital city.
 GOVERNOR_AFTER = re.compile(r"\s+governor\b", re.IGNORECASE)
 # What lies between two names of a list: "Lyman, Siversk", "Siversk and Bilohorivka".
@@ -210,7 +222,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     folded = fold(doc.text)
     found = _longest_spans(doc.text, folded, gz)
     # "Бахмутського району" is Bakhmut's district, though a village (Бахмутське) bears the adjective's form
-    districts = _cyrillic_district_adjectives(doc, gz)
+    districts = _cyrillic_district_adjectives(doc, gz) + _cyrillic_listed_areas(doc, gz)
     found = [f for f in found if not any(d.start < f[1] and f[0] < d.end for d in districts)]
     spans = [(start, end) for start, end, _ in found]
     headline = _headline_span(doc)
@@ -363,6 +375,36 @@ def _cyrillic_district_adjectives(doc: Document, gz: Gazetteer) -> list[Mention]
                     kind_hint="district",
                 )
             )
+    return out
+
+
+def _cyrillic_listed_areas(doc: Document, gz: Gazetteer) -> list[Mention]:
+    """ "Брянскую и Курскую области", "Луганської та Донецької областей": the oblasts listed before a plural
+    generic word, each but the last (which the generic word follows, and :func:`_longest_spans` finds)."""
+    out = []
+    for m in CYRILLIC_LISTED_AREAS.finditer(doc.text):
+        generic = CYRILLIC_PLURAL_GENERIC[m.group(2).lower()[:5]]
+        for word in CYRILLIC_NAME.finditer(m.group(1)):
+            key = next(
+                (
+                    k
+                    for p in nominative_phrases([word.group(), generic], language(doc.text))
+                    if (k := name_key(p)) in gz
+                ),
+                "",
+            )
+            if key:
+                start = m.start(1) + word.start()
+                out.append(
+                    Mention(
+                        start=start,
+                        end=start + len(word.group()),
+                        text=word.group(),
+                        key=key,
+                        sentence=doc.sentence_of(start),
+                        kind_hint=CYRILLIC_GENERIC_KIND[generic],
+                    )
+                )
     return out
 
 
@@ -630,6 +672,11 @@ def _shared_kind(text: str, end: int, start: int) -> str:
 def _river_cue(text: str, start: int, end: int, gz: Gazetteer, key: str) -> str:
     """ "the left bank of Dnipro", "across the Dnipro", "on the Danube": "river", where the gazetteer has a river
     of the name and the words after it do not make it an institution's ("the Dnipro regional governor")."""
+    if starts_cyrillic(text[start:end]):
+        # "через Дніпро", "на лівому березі Дніпра", "вдоль реки Оскол"
+        if not CYRILLIC_RIVER_BEFORE.search(text, max(0, start - 20), start):
+            return ""
+        return "river" if any(e.kind == "river" for e in gz.lookup(key)) else ""
     if not text[max(0, start - 4) : start].lower().endswith(("the ", "of ")):
         return ""  # the common case, decided without a pattern
     if not RIVER_BANK.search(text, max(0, start - 20), start):

@@ -130,3 +130,11 @@ def shape_of_region(entry_id: str):
     from geomap.gazetteer import Gazetteer
 
     return Gazetteer.default().area(entry_id)
+
+
+def test_oblasts_listed_before_one_generic_word_and_a_river_by_its_bank():
+    found = places("Дрони атакували Брянську та Курську області. На Кубані тихо.")
+    assert [(n, k) for _, n, k in found] == [("Bryansk", "region"), ("Kursk", "region"), ("Krasnodar Krai", "region")]
+    found = places("Морпіхи переправилися через Дніпро; на лівому березі Дніпра тривають бої.")
+    assert [(n, k) for _, n, k in found] == [("Dnipro River", "river")]
+    assert [(n, k) for _, n, k in places("Вибухи пролунали у Дніпрі.")] == [("Dnipro", "city")]
