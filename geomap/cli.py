@@ -15,9 +15,13 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geomap import __version__
 from geomap.errors import GazetteerError, GeomapError, InputError
+
+if TYPE_CHECKING:
+    from geomap.gazetteer import Entry, Gazetteer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +96,22 @@ def build_parser() -> argparse.ArgumentParser:
     p_places = sub.add_parser("places", parents=[focus, front, store], help="print the places found, as a table")
     p_places.add_argument("article", metavar="ARTICLE")
     return parser
+
+
+def _lookup_any_case(gz: Gazetteer, name: str) -> list[Entry]:
+    """Entries of ``name``; a Ukrainian or Russian name in another case is also looked up by its nominatives
+    ("Харкова" finds Харків), as in articles."""
+    found = gz.lookup(name)
+    if found:
+        return found
+    from geomap.inflection import language, nominative_phrases, starts_cyrillic
+
+    if not starts_cyrillic(name.strip()):
+        return []
+    for nominative in nominative_phrases(name.split(), language(name)):
+        if found := gz.lookup(nominative):
+            return found
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,7 +307,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
         return 0
     if args.limit < 1:
         raise InputError("--limit takes a number of at least 1")
-    entries = [e for e in gz.lookup(args.name) if not args.country or e.country == args.country.upper()]
+    entries = [e for e in _lookup_any_case(gz, args.name) if not args.country or e.country == args.country.upper()]
     if args.json:
         import json
 

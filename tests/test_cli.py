@@ -121,3 +121,7 @@ def test_gazetteer_search_info_and_stats(capsys):
     assert main(["gazetteer", "info", "nope"]) == 2
     assert "no gazetteer entry 'nope'" in capsys.readouterr().err
     assert main(["gazetteer", "search", "Qwxzplovka"]) == 1
+    capsys.readouterr()
+    # a name as a Ukrainian article writes it, in the genitive
+    assert main(["gazetteer", "search", "Великої Новосілки", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["name"] == "Velyka Novosilka"
