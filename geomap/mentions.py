@@ -609,6 +609,9 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
         if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES and not possessive:
             return True
     after = NEXT_WORD.match(text[end : end + 40])
+    name_words = text[start:end].split()
+    if after and len(name_words) > 1 and GENERIC_KIND.get(name_words[-1].lower()) in ("county", "district", "region"):
+        return False  # "Marathon County Sheriff", "Montgomery County Democrats": the area's office, in the area
     if after:
         nxt = after.group(1)
         particle, _, rest = nxt.partition("-")

@@ -51,7 +51,7 @@ class Place:
     mentions: tuple[MentionRef, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     evidence: tuple[str, ...] = ()
-    # the area's polygon (shapely) for countries, regions and seas; turned into GeoJSON only when written
+    # the area's polygon (shapely) for countries, regions, seas and US counties; turned into GeoJSON only when written
     geometry: BaseGeometry | None = field(default=None, repr=False)
 
     @property

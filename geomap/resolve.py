@@ -585,5 +585,5 @@ def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
         mentions=tuple(refs),
         alternatives=tuple(slot["alts"]),
         evidence=evidence,
-        geometry=gz.area(e.id) if e.is_area else None,
+        geometry=gz.area(e.id),  # areas, and districts the gazetteer draws (United States counties)
     )

@@ -2,6 +2,7 @@ import json
 
 import pytest
 import zstandard
+from shapely.geometry import Point
 
 from geomap.errors import GazetteerError
 from geomap.gazetteer import Gazetteer, data_dir, haversine_km
@@ -221,3 +222,17 @@ def test_an_australian_story_names_its_states_as_the_press_abbreviates_them():
 
     article = geomap.parse("Floods cut roads across regional NSW and southern Qld on Monday.")
     assert [p.name for p in article.places] == ["New South Wales", "Queensland"]
+
+
+def test_united_states_counties_with_their_borders(gz):
+    import geomap
+
+    (cuyahoga,) = gz.lookup("Cuyahoga County")
+    assert (cuyahoga.kind, cuyahoga.country, cuyahoga.admin1) == ("district", "US", "US-OH")
+    assert gz.area(cuyahoga.id).contains(Point(-81.69, 41.50))  # Cleveland
+    assert {e.admin1 for e in gz.lookup("Suffolk County")} >= {"US-NY", "US-MA"}
+    assert [e.admin1 for e in gz.lookup("Tangipahoa Parish")] == ["US-LA"]  # Louisiana's counties are parishes
+    # "the Marathon County Sheriff": the county's office, in the county
+    place = geomap.parse("The Marathon County Sheriff said the case is closed.", ner=False).places[0]
+    assert (place.name, place.kind, place.geometry is not None) == ("Marathon County", "district", True)
+    assert place.geometry.contains(Point(-89.63, 44.96))  # Wausau
