@@ -126,8 +126,9 @@ SIDE_AFTER = re.compile(
     r"[-‑–](?:backed|aligned|allied|led|funded|sponsored|supported|friendly|leaning|affiliated|armed|trained)\b",
     re.IGNORECASE,
 )
-# A name followed by these is a unit, a time zone or a broadcaster: "the Vostok group", "Moscow time", "Russia-1".
-NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time)\b|[-‑]\d")
+# A name followed by these is a unit, a time zone, a holiday or a broadcaster: "the Vostok group", "Moscow time",
+# "Independence Day", "the 57th Independence anniversary", "Russia-1".
+NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 # "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
 # gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)

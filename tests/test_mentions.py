@@ -206,3 +206,9 @@ def test_a_country_before_an_institution_is_not_asked_to_be_a_district():
     mentions = find_mentions(Document.from_text("U.S. District Judge William Martini ruled in Newark."))
     assert [(m.text, m.kind_hint) for m in mentions] == [("U.S.", ""), ("Newark", "")]
     assert [p.name for p in geomap.parse("The U.S. State Department said so.").places] == ["United States"]
+
+
+def test_a_holiday_is_no_place():
+    # Independence, Missouri is a city; "Independence Day" and "the 57th Independence anniversary" are dates
+    assert spans("Parades marked Independence Day. Troops celebrated the 57th Independence anniversary.") == []
+    assert "Independence" in spans("He grew up in Independence, Missouri.")
