@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from geomap.districts import cyrillic_district_adjectives, cyrillic_listed_areas, district_adjectives
 from geomap.folding import fold, name_key
-from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
+from geomap.gazetteer import Gazetteer
 from geomap.inflection import language, nominative_phrases, nominatives, qualifies, starts_cyrillic
+from geomap.mention import Mention
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name.
@@ -133,14 +135,6 @@ SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
 # "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
 # gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)
 RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
-# "Брянскую и Курскую области", "Харківську, Сумську та Чернігівську області": names listed before one plural
-# generic word (the last name is found with it; the others are each that generic word's)
-CYRILLIC_NAME = re.compile(r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+")
-CYRILLIC_LISTED_AREAS = re.compile(
-    r"((?:[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:,\s*|\s+(?:і|и|та|й)\s+))+)[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+\s+"
-    r"(област[а-яіїє]*|район[а-яіїє]*)"
-)
-CYRILLIC_PLURAL_GENERIC = {"облас": "область", "район": "район"}
 # The same cue in Ukrainian and Russian: a bank, a crossing, a course or the word for river before the name
 CYRILLIC_RIVER_BEFORE = re.compile(
     r"(?:берег[а-яіу]*|березі|через|вздовж|вдоль|русл[оаі]|річк[аиуіо]|річці|рек[аиеу]|рекой)\s+$", re.IGNORECASE
@@ -172,21 +166,6 @@ INTRODUCES_A_PLACE = re.compile(
     r"(?:near|outside|around|towards?|into|through) (?:the (?:town|city|village) of )?)\s*$",
     re.IGNORECASE,
 )
-# "Sudzhansky district", "Pokrovskyi raion": the adjective a district takes from its town, and the endings
-# to try in its place (Sudzha-nsky -> Sudzha, Korenev-sky -> Korenevo, Pokrov-skyi -> Pokrovsk).
-DISTRICT_SUFFIX = r"(?:skiy|skyi|skyy|skii|sky|ski|skoho|skogo|skaya|ska)"
-DISTRICT_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX}) (district|raion|rayon|region|oblast)\b")
-# "the Sudzhansky and Korenevsky districts": several adjectives before one plural generic word
-DISTRICT_ADJECTIVES = re.compile(
-    rf"\b((?:[A-Z][a-z]+?{DISTRICT_SUFFIX}(?:,? and |,? or |, ))+[A-Z][a-z]+?{DISTRICT_SUFFIX}) "
-    r"(district|raion|rayon|region|oblast)s\b"
-)
-ONE_ADJECTIVE = re.compile(rf"\b([A-Z][a-z]+?)({DISTRICT_SUFFIX})\b")
-TOWN_ENDINGS = ("", "a", "o", "e", "sk", "ovo", "evo")
-# The same in Ukrainian and Russian: "Бахмутського району", "в Суджанском районе"
-CYRILLIC_DISTRICT = re.compile(r"([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:ськ|ск|цьк|цк|зьк|зк)[а-яёіїєґ]+)\s+(район[а-яёіїєґ]*)\b")
-CYRILLIC_DISTRICT_SUFFIXES = ("ський", "ский", "цький", "цкий", "зький", "зкий")
-CYRILLIC_TOWN_ENDINGS = ("", "ськ", "ск", "цьк", "цк", "а", "я", "о", "е", "і", "и", "ове", "ово", "еве", "ево", "ха")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 DATELINE = re.compile(
     r"^\s*([A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’ .-]{2,}?)(?:,|\s+\(|\s+[—–-]|\.\s+(?=[A-ZА-ЯЁІЇЄҐ]))", re.MULTILINE
@@ -195,40 +174,18 @@ DATELINE = re.compile(
 OPENING_DATELINE = re.compile(r"\A\s*([A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*)*) (?=[A-Z][a-z])")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A span of the text that names a gazetteer entry.
-
-    ``weak`` marks a span whose capital letter proves nothing (sentence start, headline);
-    ``kind_hint`` is the kind a following generic word asks for ("Kharkiv region" -> region);
-    ``dateline`` marks the reporting location at the top of an article; ``common`` a name that is
-    also a frequent English word.
-    """
-
-    start: int
-    end: int
-    text: str
-    key: str
-    sentence: tuple[int, int]
-    weak: bool = False
-    kind_hint: str = ""
-    dateline: bool = False
-    common: bool = False
-    ner: str = ""  # the NER model's label for the span, where it was asked (see geomap.ner)
-
-
 def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Every place-name span in ``doc``, left to right, longest match first where spans overlap."""
     gz = gazetteer or Gazetteer.default()
     folded = fold(doc.text)
     found = _longest_spans(doc.text, folded, gz)
     # "Бахмутського району" is Bakhmut's district, though a village (Бахмутське) bears the adjective's form
-    districts = _cyrillic_district_adjectives(doc, gz) + _cyrillic_listed_areas(doc, gz)
+    districts = cyrillic_district_adjectives(doc, gz) + cyrillic_listed_areas(doc, gz)
     found = [f for f in found if not any(d.start < f[1] and f[0] < d.end for d in districts)]
     spans = [(start, end) for start, end, _ in found]
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
-    out = districts + _district_adjectives(doc, folded, gz, spans)
+    out = districts + district_adjectives(doc, folded, gz, spans)
     countries = _country_spans(folded, gz, spans)
     for start, end, key in found:
         text = doc.text[start:end]
@@ -300,112 +257,6 @@ def _listed_with_places(text: str, mentions: list[Mention]) -> list[Mention]:
         m, nxt = out[i], out[i + 1]
         if m.weak and not nxt.weak and nxt.sentence == m.sentence and LIST_GAP.fullmatch(text[m.end : nxt.start]):
             out[i] = replace(m, weak=False)
-    return out
-
-
-def _district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[tuple[int, int]]) -> list[Mention]:
-    """ "Sudzhansky district" names the district of Sudzha: a mention of the town it is named after.
-
-    The gazetteer has no districts, and a district is governed from, and named after, its town. Of the town
-    names the adjective can come from, the one with the most populous settlement wins ("Pokrovskyi" is
-    Pokrovsk, not Pokrov).
-    """
-    found = [(m.start(1), m.end(2), m.start(2), m.group(3)) for m in DISTRICT_ADJECTIVE.finditer(doc.text)]
-    for lst in DISTRICT_ADJECTIVES.finditer(doc.text):
-        for m in ONE_ADJECTIVE.finditer(lst.group(1)):
-            at = lst.start(1)
-            found.append((at + m.start(1), at + m.end(2), at + m.start(2), lst.group(2)))
-    out = []
-    for start, end, suffix_at, generic in found:
-        if any(s < end and start < e for s, e in spans):
-            continue
-        stem = folded[start:suffix_at]
-        keys = {s + ending for s in {stem, stem.removesuffix("n")} for ending in TOWN_ENDINGS}
-        best = max(
-            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS),
-            default=None,
-        )
-        if best is None:
-            continue
-        generic = generic.lower()
-        out.append(
-            Mention(
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                key=best[1],
-                sentence=doc.sentence_of(start),
-                kind_hint="district" if generic in ("district", "raion", "rayon") else "region",
-            )
-        )
-    return out
-
-
-def _cyrillic_district_adjectives(doc: Document, gz: Gazetteer) -> list[Mention]:
-    """ "Бахмутського району", "в Суджанском районе": the district named after a town, in any case.
-
-    As with :func:`_district_adjectives`, the town's name is the adjective's stem with the endings town names
-    take ("Покровський" -> Покровськ, "Кореневский" -> Коренево, "Курахівський" -> Курахове with the і/о
-    alternation of Ukrainian), the most populous settlement of those names winning.
-    """
-    if not CYRILLIC_DISTRICT.search(doc.text):
-        return []
-    lang = language(doc.text)
-    out = []
-    for m in CYRILLIC_DISTRICT.finditer(doc.text):
-        stems = {
-            form[: -len(suffix)]
-            for form in nominatives(m.group(1), lang)
-            for suffix in CYRILLIC_DISTRICT_SUFFIXES
-            if form.endswith(suffix)
-        }
-        stems |= {s[:-2] + "ов" for s in stems if s.endswith("ів")} | {s[:-1] for s in stems if s.endswith("н")}
-        keys = {name_key(stem + ending) for stem in stems for ending in CYRILLIC_TOWN_ENDINGS}
-        best = max(
-            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS),
-            default=None,
-        )
-        if best is not None:
-            out.append(
-                Mention(
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(0),
-                    key=best[1],
-                    sentence=doc.sentence_of(m.start()),
-                    kind_hint="district",
-                )
-            )
-    return out
-
-
-def _cyrillic_listed_areas(doc: Document, gz: Gazetteer) -> list[Mention]:
-    """ "Брянскую и Курскую области", "Луганської та Донецької областей": the oblasts listed before a plural
-    generic word, each but the last (which the generic word follows, and :func:`_longest_spans` finds)."""
-    out = []
-    for m in CYRILLIC_LISTED_AREAS.finditer(doc.text):
-        generic = CYRILLIC_PLURAL_GENERIC[m.group(2).lower()[:5]]
-        for word in CYRILLIC_NAME.finditer(m.group(1)):
-            key = next(
-                (
-                    k
-                    for p in nominative_phrases([word.group(), generic], language(doc.text))
-                    if (k := name_key(p)) in gz
-                ),
-                "",
-            )
-            if key:
-                start = m.start(1) + word.start()
-                out.append(
-                    Mention(
-                        start=start,
-                        end=start + len(word.group()),
-                        text=word.group(),
-                        key=key,
-                        sentence=doc.sentence_of(start),
-                        kind_hint=CYRILLIC_GENERIC_KIND[generic],
-                    )
-                )
     return out
 
 
