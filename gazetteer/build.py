@@ -52,6 +52,7 @@ sys.path.insert(0, str(HERE.parent))
 from geomap.folding import APOSTROPHES, name_key  # noqa: E402
 from geomap.gazetteer import ADMIN1_PREFIX  # noqa: E402
 from geomap.geonames import is_abbreviation, kind_for_population, usable_name  # noqa: E402
+from geomap.inflection import CYRILLIC  # noqa: E402
 
 OUT = HERE / "data"
 NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
@@ -91,7 +92,6 @@ FUNCTION_WORD_ZIPF = 5.5
 # Ukrainian and Russian words at least this frequent ("мир", "надія", "дружба", "зелене" at 3.9) are everyday
 # words before they are villages; front-line names stay below it (Бахмут 3.4, Авдіївка 3.4, Лиман 3.4)
 CYRILLIC_COMMON_WORD_ZIPF = 3.7
-CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
 def sha256(path: Path) -> str:
@@ -356,12 +356,12 @@ class Builder:
         path = f"/vsitar/{tgz}/package/counties-10m.json"
         counties = geopandas.read_file(path, layer="counties")
         states = geopandas.read_file(path, layer="states")
-        iso_of_state = {r["name"]: r["admin1"] for r in self.rows if r["id"].startswith("ne:admin1:US-")}
+        iso_of_state = {r["name"]: r["admin1"] for r in self.rows if r["id"].startswith(ADMIN1_PREFIX + "US-")}
         state_iso = {s["id"]: iso_of_state.get(s["name"], "") for _, s in states.iterrows()}
         for _, c in counties.iterrows():
             fips = c["id"]
             state = fips[:2]
-            if state not in state_iso or state in ("02", "11") or int(fips[2:]) >= 500 or not state_iso[state]:
+            if not state_iso.get(state) or state in ("02", "11") or int(fips[2:]) >= 500:
                 continue
             geom = simplify(c.geometry, SIMPLIFY_DEG["region"])
             point = geom.representative_point()

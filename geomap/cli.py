@@ -101,15 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _lookup_any_case(gz: Gazetteer, name: str) -> list[Entry]:
     """Entries of ``name``; a Ukrainian or Russian name in another case is also looked up by its nominatives
     ("Харкова" finds Харків), as in articles."""
-    found = gz.lookup(name)
-    if found:
-        return found
-    from geomap.inflection import language, nominative_phrases, starts_cyrillic
+    from geomap.folding import name_key
+    from geomap.inflection import declined_keys, language, starts_cyrillic
 
-    if not starts_cyrillic(name.strip()):
-        return []
-    for nominative in nominative_phrases(name.split(), language(name)):
-        if found := gz.lookup(nominative):
+    found = gz.lookup(name)
+    if found or not starts_cyrillic(name.strip()):
+        return found
+    for key in declined_keys(name, name_key(name), language(name))[1:]:
+        if found := gz.lookup(key):
             return found
     return []
 

@@ -274,10 +274,9 @@ def _from_cyrillic_match(text: str, m: re.Match[str]) -> Distance | None:
     qual_word = " ".join((m.group("qual") or "").lower().split())
     lo, hi = min(first, second) * factor, max(first, second) * factor
     qualifier = "about" if lo != hi else CYRILLIC_QUALIFIERS.get(qual_word, "exact")
-    if not (MIN_METERS <= hi <= MAX_METERS):
+    lo = _lower_bound(lo, hi, qualifier)
+    if lo is None:
         return None
-    if qualifier in ("up to", "less than", "nearly"):
-        lo = 0.0
     start = m.start("qual") if m.group("qual") else m.start("range") if m.group("range") else m.start("num")
     return Distance(
         start=start,
@@ -289,6 +288,14 @@ def _from_cyrillic_match(text: str, m: re.Match[str]) -> Distance | None:
         qualifier=qualifier,
         direction=_cyrillic_direction(m.group("dir") or ""),
     )
+
+
+def _lower_bound(lo: float, hi: float, qualifier: str) -> float | None:
+    """The least distance meant: none below "up to", "less than" or "nearly" ``hi``; ``None`` where ``hi`` is
+    no distance between places (a size, or more than half the Earth's circumference)."""
+    if not (MIN_METERS <= hi <= MAX_METERS):
+        return None
+    return 0.0 if qualifier in ("up to", "less than", "nearly") else lo
 
 
 def _cyrillic_number(s: str) -> float:
@@ -341,10 +348,9 @@ def _from_match(text: str, m: re.Match[str]) -> Distance | None:
             return None
         lo = hi = (first + half) * factor
         qualifier = QUALIFIERS.get(qual_word, "exact")
-    if not (MIN_METERS <= hi <= MAX_METERS):
+    lo = _lower_bound(lo, hi, qualifier)
+    if lo is None:
         return None
-    if qualifier in ("up to", "less than", "nearly"):
-        lo = 0.0
     start = m.start("qual") if m.group("qual") and qual_word != "between" else m.start("num")
     if qual_word == "between":
         start = m.start("qual")

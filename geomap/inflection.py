@@ -24,6 +24,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geomap.folding import name_key
+
 if TYPE_CHECKING:
     import pymorphy3
 
@@ -54,9 +56,15 @@ def starts_cyrillic(text: str) -> bool:
 def language(text: str) -> str:
     """ "uk" or "ru" by the letters only one of the two writes, "" for a text with no Cyrillic.
 
+    Remembered for the few texts last asked about: a whole article's language is asked once per name in it.
+
     >>> language("Бої тривають біля Бахмута"), language("Бои идут под Бахмутом"), language("Kyiv")
     ('uk', 'ru', '')
     """
+    return _language_by_letters(text)
+
+
+def _language_by_letters(text: str) -> str:
     uk, ru = len(UKRAINIAN_ONLY.findall(text)), len(RUSSIAN_ONLY.findall(text))
     if uk > ru:
         return "uk"
@@ -66,7 +74,8 @@ def language(text: str) -> str:
 
 def _languages(word: str, text_language: str) -> tuple[str, ...]:
     # the word's own letters decide first, then the text's; a word and text that show neither try both
-    own = language(word) if UKRAINIAN_ONLY.search(word) or RUSSIAN_ONLY.search(word) else ""
+    # (not through language()'s memory: single words would push the article out of it)
+    own = _language_by_letters(word) if UKRAINIAN_ONLY.search(word) or RUSSIAN_ONLY.search(word) else ""
     first = own or text_language or "uk"
     return (first,) if own else (first, "ru" if first == "uk" else "uk")
 
@@ -92,6 +101,16 @@ def nominatives(word: str, text_language: str = "") -> tuple[str, ...]:
                 if form and form not in forms:
                     forms.append(form)
     return tuple(forms[:MAX_FORMS])
+
+
+def declined_keys(span: str, key: str, text_language: str = "") -> tuple[str, ...]:
+    """The span's folded ``key``, then the keys of its nominative forms: the names to look a Cyrillic name up by,
+    whatever its case ("біля Бахмута" names Бахмут).
+
+    >>> declined_keys("Великої Новосілки", "великоі новосілки", "uk")[:2]
+    ('великоі новосілки', 'велика новосілка')
+    """
+    return tuple(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(span.split(), text_language))]))
 
 
 def nominative_phrases(words: list[str], text_language: str = "") -> list[str]:

@@ -19,9 +19,9 @@ import re
 from dataclasses import replace
 
 from geomap.districts import cyrillic_district_adjectives, cyrillic_listed_areas, district_adjectives
-from geomap.folding import fold, name_key
+from geomap.folding import fold
 from geomap.gazetteer import Gazetteer
-from geomap.inflection import language, nominative_phrases, nominatives, qualifies, starts_cyrillic
+from geomap.inflection import declined_keys, language, nominatives, qualifies, starts_cyrillic
 from geomap.mention import Mention
 from geomap.text import Document
 
@@ -285,7 +285,7 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
             )
             # a Cyrillic span is also looked up by its nominatives; English text keeps to the one key (a loop
             # over one, not a generator: this runs for every word that may start a name)
-            keys = _declined(text[start:end], key, language(text)) if cyrillic else (key,)
+            keys = declined_keys(text[start:end], key, language(text)) if cyrillic else (key,)
             for k in keys:
                 # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
                 # not hide the shorter name inside it
@@ -315,12 +315,6 @@ def _qualifies_next_word(text: str, end: int) -> bool:
     """ "на Запорожском направлении": a Cyrillic adjective that agrees with the common noun after it."""
     m = NEXT_CYRILLIC_WORD.match(text, end)
     return bool(m) and qualifies(_previous_word(text, end)[0], m.group(1), language(text))
-
-
-def _declined(span: str, key: str, lang: str) -> tuple[str, ...]:
-    """The span's folded ``key``, then, for a Cyrillic name in another case than the nominative, the keys of
-    its nominative forms ("біля Бахмута" names Бахмут)."""
-    return tuple(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(span.split(), lang))]))
 
 
 def _gap(folded: str, start: int, end: int) -> str:

@@ -304,7 +304,8 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
         if ga == gb or not (CONTAINED_IN.fullmatch(gap) or (address and CYRILLIC_CONTAINED_IN.fullmatch(gap))):
             continue
         outer = chosen[gb][1]
-        if "in" in gap.split() or (address and gap.split() and gap.split()[0].lower() in ("у", "в", "во")):
+        gap_words = gap.lower().split()
+        if "in" in gap_words or (address and gap_words[:1] in (["у"], ["в"], ["во"])):
             # "Marinka in Donetsk": any area the outer name can mean may hold the inner place
             areas = [e for e in candidates[gb] if e.kind in ("region", "country")]
         elif outer.is_area and (b.kind_hint or outer.kind in ("country", "region")):
