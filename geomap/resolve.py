@@ -50,6 +50,8 @@ COAST_DEG = 0.3
 # the id of a district drawn at its town: the town's id and this ("geonames:584051#district")
 DISTRICT_ID_SUFFIX = "#district"
 FAR_FROM_CONTEXT_KM = 1500
+# Landmarks and rivers: named features, not settlements whose names double as surnames
+FEATURE_KINDS = frozenset({"other", "river"})
 # A town this large inside a country or region the article names is near its story however far the
 # article's other towns are ("US Special Forces in Manbij", in a story of a British soldier killed in Syria);
 # villages that size are rarely surnames.
@@ -524,8 +526,10 @@ def _believable(
     if not notable and not vouched_for:
         outside_focus = focus and focus.get(e.country, 0.0) < 0.15 and e.kind in SETTLEMENT_KINDS
         # A village thousands of km from every other place the article names is more likely a surname
-        # ("came from Smirnov") than the one village of that name in Sakhalin.
-        far = others and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
+        # ("came from Smirnov") than the one village of that name in Sakhalin. A feature named in several words
+        # is no surname, however far it lies from the rest ("Belaya air base" in a story told from Kyiv).
+        named_in_full = e.kind in FEATURE_KINDS and any(" " in m.text.strip() for m in mentions)
+        far = others and not named_in_full and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
         if (outside_focus or far) and not inside_named_area():
             return False, []
     province = e.id.startswith(ADMIN1_PREFIX)

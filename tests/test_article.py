@@ -294,6 +294,12 @@ def test_a_town_inside_a_country_the_article_names_is_believed_however_far_its_o
     assert manbij is not None and manbij.country == "SY"
 
 
+def test_a_landmark_named_in_full_is_believed_however_far_the_articles_other_places():
+    # thousands of km apart, neither is near the other; before, both were dropped as if surnames
+    places = geomap.parse("The Crimean Bridge and Belaya air base were hit overnight.").places
+    assert [(p.name, p.country) for p in places] == [("Crimean Bridge", "UA"), ("Belaya air base", "RU")]
+
+
 def test_a_storm_named_like_a_town_is_no_place():
     assert [p.name for p in geomap.parse("Hurricane Harvey flooded Houston, Texas.").places] == ["Houston", "Texas"]
 
