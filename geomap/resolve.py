@@ -56,6 +56,9 @@ FEATURE_KINDS = frozenset({"other", "river"})
 # article's other towns are ("US Special Forces in Manbij", in a story of a British soldier killed in Syria);
 # villages that size are rarely surnames.
 NAMED_AREA_TOWN = 20_000
+# The focus weight of a country that makes a town of NAMED_AREA_TOWN people in it near its story, however far
+# the article's other places are
+FOCUS_TOWN = 0.5
 # a county drawn at the town of its name needs that town this near another place of the article
 COUNTY_SEAT_KM = 100
 # "Pokrovsk, Donetsk oblast": what the text states outright outweighs population and focus.
@@ -100,6 +103,13 @@ TOWN_CUE_BEFORE = re.compile(
 )
 TOWN_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b)", re.IGNORECASE)
 ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
+# Names that vouch for each other: a candidate this near one of another name's candidates, or inside it
+# ("Rockingham", "Safety Bay" and "WA" of a Perth paper are all Western Australia's, whichever single name would
+# go to America). A name with k candidates vouches 1/k: an unambiguous neighbour counts fully, one of a dozen
+# Washingtons hardly at all.
+SUPPORT_KM = 30.0
+SUPPORT_BONUS = 1.5
+SUPPORT_CAP = 2.0
 
 
 def resolve_places(
@@ -124,7 +134,8 @@ def resolve_places(
     # First pass: focus from what is unambiguous; second pass: with the places of the first.
     adjectives = countries_in(doc.text)
     focus_weights = _focus(candidates, groups, set(focus), {}, adjectives)
-    chosen = {g: _rank(gz, c, groups[g], focus_weights, [])[0] for g, c in candidates.items()}
+    support = _mutual_support(gz, {g: c for g, c in candidates.items() if _vouches(groups[g])})
+    chosen = {g: _rank(gz, c, groups[g], focus_weights, [], support[g])[0] for g, c in candidates.items()}
     focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     named_areas = [s[1] for s in chosen.values() if s[1].kind in ("country", "region")]
@@ -206,8 +217,51 @@ def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
         return [e for e in found if e.kind == "region"] or [e for e in found if e.kind == "country"]
     if hint:
         wanted = [e for e in found if e.kind == hint]
-        return wanted or ([] if hint == "sea" else found)
+        # "the Azov sea" is no town Azov; but "Montego Bay", "Palm Bay", "Safety Bay" are towns by their own
+        # full names, the generic word and all
+        own_word = any(GENERIC_KIND.get(w) == hint for w in key.split())
+        return wanted or ([] if hint == "sea" and not own_word else found)
     return found
+
+
+def _mutual_support(
+    gz: Gazetteer, candidates: dict[tuple[str, str], list[Entry]]
+) -> dict[tuple[str, str], dict[str, tuple[str, float]]]:
+    """For each name (group), entry id -> (why, bonus): how far the article's other names vouch for that
+    candidate by having one of theirs within :data:`SUPPORT_KM` of it, inside it (a region), or around it."""
+    cell = SUPPORT_KM / 111.0  # degrees of latitude; a degree of longitude is shorter, so look 3 cells each way
+    grid: dict[tuple[int, int], list[tuple[tuple[str, str], Entry]]] = defaultdict(list)
+    areas, points = [], []
+    for g, cands in candidates.items():
+        for e in cands:
+            if e.kind in ("region", "district"):
+                areas.append((g, e))
+            elif not e.is_area:
+                points.append((g, e))
+                grid[(int(e.lat // cell), int(e.lon // cell))].append((g, e))
+    vouchers: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
+    for g, e in points:
+        row, col = int(e.lat // cell), int(e.lon // cell)
+        for dr, dc in itertools.product((-1, 0, 1), range(-3, 4)):
+            for h, o in grid.get((row + dr, col + dc), ()):
+                if h != g and haversine_km(e.lat, e.lon, o.lat, o.lon) <= SUPPORT_KM:
+                    vouchers[g][e.id].add(h)
+    for g, a in areas:
+        geom = gz.area(a.id)
+        if geom is None:
+            continue
+        west, south, east, north = geom.bounds
+        for h, o in points:
+            if h != g and west <= o.lon <= east and south <= o.lat <= north and _holds(gz, a, o):
+                vouchers[g][a.id].add(h)
+                vouchers[h][o.id].add(g)
+    support: dict[tuple[str, str], dict[str, tuple[str, float]]] = defaultdict(dict)
+    for g, by_entry in vouchers.items():
+        for ident, names in by_entry.items():
+            amount = min(sum(1.0 / len(candidates[h]) for h in names), SUPPORT_CAP)
+            listed = ", ".join(f'"{h[0]}"' for h in sorted(names))
+            support[g][ident] = (f"near or around other names of the article ({listed})", SUPPORT_BONUS * amount)
+    return support
 
 
 def _spelled_as_written(cands: list[Entry], mentions: list[Mention], text: str) -> list[Entry]:
@@ -237,11 +291,16 @@ def _town_inside_any(gz: Gazetteer, e: Entry, areas: list[Entry]) -> bool:
     return e.population >= NAMED_AREA_TOWN and _inside_any(gz, e, areas)
 
 
+def _vouches(mentions: list[Mention]) -> bool:
+    """Whether a name may vouch for others: not only a weak or common word ("Republic", "More")."""
+    common = all(m.common for m in mentions) and not any(m.ner in PLACE_LABELS for m in mentions)
+    return not common and not all(m.weak for m in mentions)
+
+
 def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
     """Places that vouch for the article's area by their point: settlements and landmarks, not areas, and not
     common words that nothing vouches for ("Read More" is no village called More; see :func:`_believable`)."""
-    unvouched_word = all(m.common for m in mentions) and not any(m.ner in PLACE_LABELS for m in mentions)
-    return not entry.is_area and not all(m.weak for m in mentions) and not unvouched_word
+    return not entry.is_area and _vouches(mentions)
 
 
 def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counter[str]) -> dict[str, float]:
@@ -529,7 +588,10 @@ def _believable(
         # ("came from Smirnov") than the one village of that name in Sakhalin. A feature named in several words
         # is no surname, however far it lies from the rest ("Belaya air base" in a story told from Kyiv).
         named_in_full = e.kind in FEATURE_KINDS and any(" " in m.text.strip() for m in mentions)
-        far = others and not named_in_full and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
+        # a town of some size in the country the article is about is no surname however far its other places
+        # are: Miami Beach in a story of Tacoma, Fresno and Boise
+        focus_town = e.population >= NAMED_AREA_TOWN and focus.get(e.country, 0.0) >= FOCUS_TOWN
+        far = others and not named_in_full and not focus_town and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
         if (outside_focus or far) and not inside_named_area():
             return False, []
     province = e.id.startswith(ADMIN1_PREFIX)

@@ -344,3 +344,22 @@ def test_an_acronym_after_a_place_is_its_institution_and_holland_is_the_netherla
     assert names == ["New Brunswick", "Fredericton"]
     assert not geomap.parse("Photo: Felix Marquez AP Photo.").places  # a credit line, not a place
     assert [p.country for p in geomap.parse("The cannabis comes from Holland, her mother said.").places] == ["NL"]
+
+
+def test_a_town_named_with_a_generic_word_is_that_town():
+    # "Bay" marks a sea; "Montego Bay" and "Palm Bay" are towns by their full names, and no sea has them
+    places = geomap.parse("She flew from Miami to Montego Bay, then on to Palm Bay.").places
+    assert [(p.name, p.country) for p in places] == [("Miami", "US"), ("Montego Bay", "JM"), ("Palm Bay", "US")]
+
+
+def test_names_that_vouch_for_each_other_outweigh_namesakes_abroad():
+    # alone, each name could be American: a Rockingham in North Carolina, WA as Washington state; Western
+    # Australia holds the Rockingham of Western Australia, and so each vouches for the other
+    text = "The water authority in WA warned swimmers off the beach at Rockingham on Tuesday."
+    places = geomap.parse(text).places
+    assert [(p.name, p.country) for p in places] == [("Western Australia", "AU"), ("Rockingham", "AU")]
+
+
+def test_a_sizeable_town_in_the_countrys_story_is_believed_however_far_its_other_places():
+    text = "The chain opened stores in Tacoma, Fresno and Boise last year and will open one in Miami Beach next."
+    assert geomap.parse(text).place("Miami Beach") is not None
