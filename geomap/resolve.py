@@ -56,8 +56,8 @@ FEATURE_KINDS = frozenset({"other", "river"})
 # article's other towns are ("US Special Forces in Manbij", in a story of a British soldier killed in Syria);
 # villages that size are rarely surnames.
 NAMED_AREA_TOWN = 20_000
-# The focus weight of a country that makes a town of NAMED_AREA_TOWN people in it near its story, however far
-# the article's other places are
+# The focus weight of a country that makes a town of NAMED_AREA_TOWN people in it, or a landmark, near its
+# story, however far the article's other places are
 FOCUS_TOWN = 0.5
 # a county drawn at the town of its name needs that town this near another place of the article
 COUNTY_SEAT_KM = 100
@@ -588,10 +588,11 @@ def _believable(
         # ("came from Smirnov") than the one village of that name in Sakhalin. A feature named in several words
         # is no surname, however far it lies from the rest ("Belaya air base" in a story told from Kyiv).
         named_in_full = e.kind in FEATURE_KINDS and any(" " in m.text.strip() for m in mentions)
-        # a town of some size in the country the article is about is no surname however far its other places
-        # are: Miami Beach in a story of Tacoma, Fresno and Boise
-        focus_town = e.population >= NAMED_AREA_TOWN and focus.get(e.country, 0.0) >= FOCUS_TOWN
-        far = others and not named_in_full and not focus_town and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
+        # nor is a town of some size, or a landmark, in the country the article is about, however far its
+        # other places are: Miami Beach in a story of Tacoma, Fresno and Boise; al-Tanf in one of Syria
+        sizeable = e.population >= NAMED_AREA_TOWN or e.kind in FEATURE_KINDS
+        in_focus = sizeable and focus.get(e.country, 0.0) >= FOCUS_TOWN
+        far = others and not named_in_full and not in_focus and _nearest_km(e, others) > FAR_FROM_CONTEXT_KM
         if (outside_focus or far) and not inside_named_area():
             return False, []
     province = e.id.startswith(ADMIN1_PREFIX)

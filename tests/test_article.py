@@ -363,3 +363,10 @@ def test_names_that_vouch_for_each_other_outweigh_namesakes_abroad():
 def test_a_sizeable_town_in_the_countrys_story_is_believed_however_far_its_other_places():
     text = "The chain opened stores in Tacoma, Fresno and Boise last year and will open one in Miami Beach next."
     assert geomap.parse(text).place("Miami Beach") is not None
+
+
+def test_a_landmark_in_the_articles_country_is_believed_however_far_its_other_places():
+    # the only other places are Moscow and Washington, thousands of km off; Syria makes the base believable
+    article = geomap.parse("Moscow accused Washington of keeping troops in Syria at al-Tanf, a base in the desert.")
+    tanf = article.place("Al-Tanf")
+    assert tanf is not None and tanf.country == "SY"
