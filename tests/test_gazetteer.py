@@ -73,6 +73,21 @@ def test_supplement_rows_carry_sources_and_sane_coordinates(gz):
         assert any(abs(x.lat - float(r[5])) < 1e-6 and abs(x.lon - float(r[6])) < 1e-6 for x in e), r[0]
 
 
+def test_airports_and_air_bases_under_the_names_reporters_use(gz):
+    # airportsdata's full name, the name without its city, and without "International"
+    for name, lat, lon in [
+        ("Washington Dulles International Airport", 38.947, -77.460),
+        ("Dulles International Airport", 38.947, -77.460),
+        ("Charles de Gaulle Airport", 49.013, 2.550),
+        ("Vnukovo Airport", 55.592, 37.262),
+    ]:
+        assert any(e.id.startswith("airport:") and haversine_km(e.lat, e.lon, lat, lon) < 2 for e in gz.lookup(name))
+    # the supplement's airfields stand, not a second entry for each
+    assert [e.id for e in gz.lookup("Bagram Air Base")] == ["supplement:bagram-airfield"]
+    # a private strip with no IATA code is no place news names
+    assert not gz.lookup("Aero B Ranch Airport")
+
+
 def test_the_embedded_data_is_built_from_the_curated_files_as_committed():
     import hashlib
     from pathlib import Path
