@@ -86,6 +86,12 @@ COMMON_WORD_ZIPF = 3.3
 AIRFIELD = re.compile(r"\b(?:Airport|Airfield|Air Base|Airbase|Air Force Base|Air Station)\b")
 AIR_BASE = re.compile(r"\b(?:Air Base|Airbase|Air Force Base|Air Station)\b")
 INTERNATIONAL = re.compile(r"\s+International(?=\s+Airport\b)")
+# Words an airport's name shares with hundreds of others: a name of these alone ("International Airport" once
+# "Kyiv" is taken off) names no airport
+AIRFIELD_WORDS = frozenset(
+    "international regional municipal county national domestic intercontinental metropolitan executive memorial "
+    "general aviation airport airfield air base airbase force station field".split()
+)
 # An airport the supplement already holds under one of its names within this distance is the supplement's
 SAME_AIRFIELD_KM = 10.0
 # Words as frequent as "central" or "city": an alternate name this common protects no region.
@@ -512,7 +518,7 @@ class Builder:
             lat, lon = float(r["lat"]), float(r["lon"])
             names = {name}
             rest = name[len(city) + 1 :] if city and name.startswith(city + " ") else ""
-            if len(rest.split()) >= 2 and AIRFIELD.search(rest):
+            if AIRFIELD.search(rest) and any(w.lower() not in AIRFIELD_WORDS for w in rest.split()):
                 names.add(rest)
             names |= {INTERNATIONAL.sub("", n) for n in names}
             if any(

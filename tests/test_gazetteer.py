@@ -84,8 +84,10 @@ def test_airports_and_air_bases_under_the_names_reporters_use(gz):
         assert any(e.id.startswith("airport:") and haversine_km(e.lat, e.lon, lat, lon) < 2 for e in gz.lookup(name))
     # the supplement's airfields stand, not a second entry for each
     assert [e.id for e in gz.lookup("Bagram Air Base")] == ["supplement:bagram-airfield"]
-    # a private strip with no IATA code is no place news names
+    # a private strip with no IATA code is no place news names; nor is "International Airport" a name, once
+    # "Kyiv" is taken off "Kyiv International Airport"
     assert not gz.lookup("Aero B Ranch Airport")
+    assert not [e for e in gz.lookup("International Airport") + gz.lookup("Air Base") if e.id.startswith("airport:")]
 
 
 def test_the_embedded_data_is_built_from_the_curated_files_as_committed():
