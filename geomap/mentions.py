@@ -454,6 +454,8 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
     ):
         if prev_at != _first_word(text, sentence_start) and prev.lower() not in PLACE_ADJECTIVES and not possessive:
             return True
+    if text[end - 1 : end] == "." and gap_before.rstrip().endswith(","):
+        return False  # "Gainesville, Va. There will be…": an abbreviated state after a comma ends its address
     after = NEXT_WORD.match(text[end : end + 40])
     name_words = text[start:end].split()
     if after and len(name_words) > 1 and GENERIC_KIND.get(name_words[-1].lower()) in ("county", "district", "region"):

@@ -370,3 +370,12 @@ def test_a_landmark_in_the_articles_country_is_believed_however_far_its_other_pl
     article = geomap.parse("Moscow accused Washington of keeping troops in Syria at al-Tanf, a base in the desert.")
     tanf = article.place("Al-Tanf")
     assert tanf is not None and tanf.country == "SY"
+
+
+def test_the_ap_abbreviation_of_a_state_is_the_state_even_at_a_sentences_end():
+    text = "He lived in Slidell, La., for years. The school is in Gainesville, Va. There are 70 pupils."
+    article = geomap.parse(text)
+    assert [(p.name, p.forms) for p in article.places if p.kind == "region"] == [
+        ("Louisiana", ("La.",)),
+        ("Virginia", ("Va.",)),
+    ]
