@@ -83,8 +83,9 @@ LATIN_OR_CYRILLIC = re.compile(r"^[\s\w'’.\-()]+$")
 REGION_TYPES = ("Oblast", "Region", "Province", "Governorate", "State", "Krai", "Republic", "Oblast'")
 COMMON_WORD_ZIPF = 3.3
 # What makes an airportsdata row a place news names: an airport with an IATA code, or a military air base
-AIRFIELD = re.compile(r"\b(?:Airport|Airfield|Air Base|Airbase|Air Force Base|Air Station)\b")
-AIR_BASE = re.compile(r"\b(?:Air Base|Airbase|Air Force Base|Air Station)\b")
+AIR_BASE_NAMES = r"Air Base|Airbase|Air Force Base|Air Station"
+AIRFIELD = re.compile(rf"\b(?:Airport|Airfield|{AIR_BASE_NAMES})\b")
+AIR_BASE = re.compile(rf"\b(?:{AIR_BASE_NAMES})\b")
 INTERNATIONAL = re.compile(r"\s+International(?=\s+Airport\b)")
 # Words an airport's name shares with hundreds of others: a name of these alone ("International Airport" once
 # "Kyiv" is taken off) names no airport

@@ -65,12 +65,8 @@ def district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[t
         if any(s < end and start < e for s, e in spans):
             continue
         stem = folded[start:suffix_at]
-        keys = {s + ending for s in {stem, stem.removesuffix("n")} for ending in TOWN_ENDINGS}
-        best = max(
-            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS),
-            default=None,
-        )
-        if best is None:
+        key = _most_populous_town(gz, {s + ending for s in {stem, stem.removesuffix("n")} for ending in TOWN_ENDINGS})
+        if key is None:
             continue
         generic = generic.lower()
         out.append(
@@ -78,7 +74,7 @@ def district_adjectives(doc: Document, folded: str, gz: Gazetteer, spans: list[t
                 start=start,
                 end=end,
                 text=doc.text[start:end],
-                key=best[1],
+                key=key,
                 sentence=doc.sentence_of(start),
                 kind_hint="district" if generic in ("district", "raion", "rayon") else "region",
             )
@@ -105,23 +101,25 @@ def cyrillic_district_adjectives(doc: Document, gz: Gazetteer) -> list[Mention]:
             if form.endswith(suffix)
         }
         stems |= {s[:-2] + "ов" for s in stems if s.endswith("ів")} | {s[:-1] for s in stems if s.endswith("н")}
-        keys = {name_key(stem + ending) for stem in stems for ending in CYRILLIC_TOWN_ENDINGS}
-        best = max(
-            ((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS),
-            default=None,
-        )
-        if best is not None:
+        key = _most_populous_town(gz, {name_key(stem + ending) for stem in stems for ending in CYRILLIC_TOWN_ENDINGS})
+        if key is not None:
             out.append(
                 Mention(
                     start=m.start(),
                     end=m.end(),
                     text=m.group(0),
-                    key=best[1],
+                    key=key,
                     sentence=doc.sentence_of(m.start()),
                     kind_hint="district",
                 )
             )
     return out
+
+
+def _most_populous_town(gz: Gazetteer, keys: set[str]) -> str | None:
+    """Of the names a district's adjective may come from, the one its most populous settlement bears."""
+    best = max(((e.population, k) for k in keys for e in gz.lookup(k) if e.kind in SETTLEMENT_KINDS), default=None)
+    return None if best is None else best[1]
 
 
 def cyrillic_listed_areas(doc: Document, gz: Gazetteer) -> list[Mention]:

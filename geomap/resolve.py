@@ -237,11 +237,11 @@ def _mutual_support(
             if e.kind in ("region", "district"):
                 areas.append((g, e))
             elif not e.is_area:
-                points.append((g, e))
-                grid[(int(e.lat // cell), int(e.lon // cell))].append((g, e))
+                at = (int(e.lat // cell), int(e.lon // cell))
+                points.append((g, e, at))
+                grid[at].append((g, e))
     vouchers: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
-    for g, e in points:
-        row, col = int(e.lat // cell), int(e.lon // cell)
+    for g, e, (row, col) in points:
         for dr, dc in itertools.product((-1, 0, 1), range(-3, 4)):
             for h, o in grid.get((row + dr, col + dc), ()):
                 if h != g and haversine_km(e.lat, e.lon, o.lat, o.lon) <= SUPPORT_KM:
@@ -251,7 +251,7 @@ def _mutual_support(
         if geom is None:
             continue
         west, south, east, north = geom.bounds
-        for h, o in points:
+        for h, o, _ in points:
             if h != g and west <= o.lon <= east and south <= o.lat <= north and _holds(gz, a, o):
                 vouchers[g][a.id].add(h)
                 vouchers[h][o.id].add(g)
