@@ -21,6 +21,7 @@ from geomap.mentions import find_mentions
 from geomap.places import Place
 from geomap.relations import Phrase, choose_by_relations, find_phrases
 from geomap.resolve import resolve_places
+from geomap.sites import find_sites
 from geomap.text import Document
 
 if TYPE_CHECKING:
@@ -103,4 +104,5 @@ def parse(
         distances = anchor_distances(doc.text, stated, places, doc.sentences)
     distances = with_borders(doc.text, distances, places)
     phrases = find_phrases(doc.text, places)
+    places = sorted([*places, *find_sites(doc, places)], key=lambda p: p.mentions[0].start)
     return Article(document=doc, places=tuple(places), distances=tuple(distances), phrases=tuple(phrases))

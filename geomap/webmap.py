@@ -48,6 +48,7 @@ LAND = "#f5f3ed"
 # plain string, not an f-string: CSS braces stay single
 MAP_CSS = (
     ".geomap-pin{border-radius:50%;border:2px solid #fff;box-shadow:0 0 3px #333} "
+    ".geomap-site{border-radius:2px} "
     ".geomap-box{background:#fff;padding:6px 9px;font:12px sans-serif;border-radius:4px;"
     "box-shadow:0 0 4px #888;max-width:320px}"
 )
@@ -249,8 +250,10 @@ def render_map(
     for p in article.places:
         color = ROLE_COLORS.get(p.role, "#333")
         size = 16 if p.kind in ("country", "region", "sea", "peninsula") else 12
+        # a site (geomap.sites) is drawn at its town's position: a square pin tells it from the town's round one
+        pin = "geomap-pin geomap-site" if p.kind == "site" else "geomap-pin"
         icon = folium.DivIcon(
-            html=f'<div class="geomap-pin" style="width:{size}px;height:{size}px;background:{color}"></div>',
+            html=f'<div class="{pin}" style="width:{size}px;height:{size}px;background:{color}"></div>',
             icon_size=(size, size),
             icon_anchor=(size // 2, size // 2),
         )
@@ -260,6 +263,8 @@ def render_map(
             f"{p.lat:.4f}, {p.lon:.4f} &middot; confidence {p.confidence:.2f} &middot; {safe_text(p.role)}",
             *[f"&ldquo;{safe_text(s)}&rdquo;" for s in sentences[:5]],
         ]
+        if p.kind == "site":
+            lines.insert(2, safe_text(p.evidence[0]))
         if front is not None:
             pos = front.position(p.lat, p.lon)
             side = f", {pos['side']} the control area" if pos["side"] else ""
@@ -315,6 +320,10 @@ def _title_and_legend(m: folium.Map, article: Article) -> None:
         f'<div><span class="geomap-pin" style="display:inline-block;width:10px;height:10px;background:{c}"></span> '
         f"{role} place</div>"
         for role, c in ROLE_COLORS.items()
+    )
+    swatches += (
+        '<div><span class="geomap-pin geomap-site" style="display:inline-block;width:10px;height:10px;'
+        f'background:{ROLE_COLORS["literal"]}"></span> site, drawn at its town</div>'
     )
     shapes = "".join(
         f'<div><span style="display:inline-block;width:14px;height:8px;border:2px solid {s["color"]}"></span> '

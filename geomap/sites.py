@@ -1,0 +1,241 @@
+"""Sites: named streets, buildings and grounds that no gazetteer holds, drawn at the town the text puts them in.
+
+A report names the street a missile hit, the hospital, the school, the stadium: "Soborna Street", "the Rogers
+Centre", "the University of St. Thomas". No offline gazetteer holds such sites, yet they are where the story
+happened, and a reader checks them first. A site is found by its head word ("Street", "Hospital", "Cathedral",
+or "University of ...") after capitalised words, and drawn at a settlement of the article:
+
+- one its own name holds ("Cavan Town Hall", "British Embassy Tokyo"; not a street's: "Kyiv Street" is named
+  after the city, not in it);
+- else one the text writes right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
+- else the nearest one named before it (after it, when none is).
+
+The site takes that settlement's position, which its evidence says and its low confidence shows: it is a
+pointer to the right town, not a surveyed point.
+
+>>> from geomap.article import parse
+>>> article = parse("A missile hit a school on Soborna Street in Kharkiv on Tuesday.")
+>>> [(p.name, p.kind) for p in article.places]
+[('Soborna Street', 'site'), ('Kharkiv', 'city')]
+>>> article.places[0].evidence
+('a site the gazetteer does not hold, drawn at Kharkiv: written right after it',)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from shapely.geometry import Point
+
+from geomap.demonyms import country_of
+from geomap.folding import name_key
+from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
+from geomap.places import MentionRef, Place
+from geomap.roles import mention_role, place_role
+from geomap.text import Document
+
+STREET_HEADS = "Street|St\\.|Avenue|Ave\\.|Road|Boulevard|Blvd\\.|Lane|Drive|Parade|Highway|Prospekt|Prospect"
+BUILDING_HEADS = (
+    "Square|Plaza|Bridge|Church|Cathedral|Basilica|Chapel|Mosque|Synagogue|Monastery|Abbey|Hospital|Clinic|"
+    "Infirmary|School|Academy|College|University|Library|Museum|Theatre|Theater|Stadium|Arena|Centre|Center|"
+    "Hall|Hotel|Inn|Gardens|Castle|Palace|Tower|Prison|Jail|Penitentiary|Courthouse|Embassy|Consulate|Station|"
+    "Plant|Factory|Works|Mine|Dam|Mall|Cemetery|Graveyard|Farm|Farms|Canal|Railroad|Camp|Base|Pier|"
+    "Racecourse|Elementary|Estate|Park"
+)
+HEAD = re.compile(rf"\b(?:({STREET_HEADS})|({BUILDING_HEADS}))(?![\w'’-])")
+# Heads that also name a site by what follows: "University of St. Thomas", "Embassy of the Republic of Armenia".
+OF_HEADS = frozenset(
+    "University Museum Embassy Church Cathedral Basilica Palace College Academy Chapel Castle Mall".split()
+)
+_OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at a sentence's end
+# no "and": "the University of St. Thomas and President Park" is two names
+OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
+# A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
+NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
+NAME_CONNECTORS = frozenset("of de du des la le on upon al el y del".split())
+# Capitalised words that open a sentence or a clause, or a title before a surname ("President Park"), never
+# part of a site's name
+NOT_NAME_WORDS = frozenset(
+    "The A An This That These Those At In On Of From To By For And But Its His Her Their President Prime Minister "
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Senator Rep. Gov. Governor Gen. General King Queen Prince Princess Pope "
+    "Judge Mayor".split()
+)
+MAX_NAME_WORDS = 6
+POSSESSIVE = re.compile(r"['’]s ")
+# Words that, with a demonym, make a church the institution: "the Catholic Church", "the Ukrainian Orthodox Church"
+DENOMINATIONS = frozenset(
+    "Catholic Orthodox Anglican Methodist Presbyterian Baptist Lutheran Episcopal Evangelical Protestant Greek "
+    "Roman Apostolic Coptic Pentecostal Reformed United Free".split()
+)
+# "Space Station", "Police Station": what these heads follow is an institution, not a named site
+NOT_SITE_BEFORE_HEAD = frozenset("Space Police Fire Power Nuclear Research".split())
+# The settlement a site is drawn at, written right after it: "Hampton Avenue in St. Louis", "Rogers Centre, Toronto"
+WRITTEN_IN = re.compile(r"(?:,|\s+in|\s+at|\s+near|\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+AFTER_GAP = 40
+HELD_CONFIDENCE = 0.5  # its own name or the text says which town
+NEAREST_CONFIDENCE = 0.3  # only the nearest town named
+LOCALITY_KINDS = SETTLEMENT_KINDS | {"district"}
+SUPPORT_KM = 100.0
+AROUND = "the settlement of the article that its other places lie around"
+
+
+@dataclass(frozen=True)
+class SiteName:
+    """A site's name as written: its span and whether it is a street (whose name says nothing of its town)."""
+
+    start: int
+    end: int
+    text: str
+    street: bool
+
+
+def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[SiteName]:
+    """Site names in ``text``, left of none of the ``taken`` spans (names the gazetteer already found).
+
+    >>> [(s.text, s.street) for s in find_site_names("Crowds filled Royal Street near the Museum of Ice Cream.")]
+    [('Royal Street', True), ('Museum of Ice Cream', False)]
+    """
+    taken = sorted(taken)
+    out: list[SiteName] = []
+    for m in HEAD.finditer(text):
+        start, end, head = _name_start(text, m.start()), m.end(), m.group()
+        if head in OF_HEADS and (tail := OF_TAIL.match(text, end)):
+            end = tail.end()
+        inside = [(s, e) for s, e in taken if s < end and start < e]
+        if any(s < start or e > m.start() for s, e in inside) or (out and out[-1].end > start):
+            continue  # the gazetteer's name runs on into the head ("Kyiv International Airport", "Red Square")
+        for _, e in inside:
+            if possessive := POSSESSIVE.match(text, e):  # "Harare's Third Street": its town, not its name
+                start = possessive.end()
+        if start == m.start() and end == m.end():
+            continue  # a head word alone ("the Hospital", "Harare's Hospital") is no name
+        if text[start : m.start()].split()[-1:] in ([w] for w in NOT_SITE_BEFORE_HEAD):
+            continue
+        if head == "St." and re.match(r"\s+[A-Z]", text[end:]):
+            continue  # "St. Louis": the saint, not the street
+        if head == "Church" and _all_adjectives(text[start : m.start()]):
+            continue  # "the Catholic Church", "the Russian Orthodox Church": institutions
+        out.append(SiteName(start, end, text[start:end], street=m.group(1) is not None))
+    return out
+
+
+def _all_adjectives(words: str) -> bool:
+    return all(w in DENOMINATIONS or country_of(w) for w in words.split())
+
+
+def _name_start(text: str, head_start: int) -> int:
+    """Where the name that ends in the head at ``head_start`` begins: back over capitalised words, numbers and
+    the connectors between them, never over punctuation or a sentence's end."""
+    window = max(0, head_start - 100)
+    before = text[window:head_start]
+    if not before.endswith(" "):
+        return head_start
+    tokens = before[:-1].split(" ")
+    if window:
+        tokens = tokens[1:]  # the first may be cut
+    start, pos, words = head_start, head_start - 1, 0
+    for token in reversed(tokens):
+        token_start = pos - len(token)
+        if token in NAME_CONNECTORS:
+            pos = token_start - 1
+            continue
+        # "Kharkiv. Royal Street": a sentence's end, unlike an abbreviation such as "St." or "N."
+        sentence_end = token.endswith(".") and len(token) > 3
+        if words == MAX_NAME_WORDS or not NAME_WORD.fullmatch(token) or token in NOT_NAME_WORDS or sentence_end:
+            break
+        start, pos, words = token_start, token_start - 1, words + 1
+    return start
+
+
+def find_sites(doc: Document, places: list[Place]) -> list[Place]:
+    """A :class:`Place` of kind ``site`` for each site name, drawn at a settlement of ``places``; a site
+    the article names no settlement for is left out."""
+    taken = [(m.start, m.end) for p in places for m in p.mentions]
+    towns = sorted(
+        ((m.start, m.end, p) for p in places if p.kind in LOCALITY_KINDS for m in p.mentions), key=lambda t: t[0]
+    )
+    if not towns:
+        return []
+    by_key: dict[str, tuple[Place, str, list[SiteName]]] = {}
+    for site in find_site_names(doc.text, taken):
+        key = name_key(site.text)
+        if key not in by_key:
+            drawn = _town_of(doc.text, site, _towns_in_its_area(site, towns, places), places)
+            if drawn is None:
+                continue
+            by_key[key] = (*drawn, [])
+        by_key[key][2].append(site)
+    return [_site_place(doc, town, why, names) for town, why, names in by_key.values()]
+
+
+def _towns_in_its_area(site: SiteName, towns: list[tuple[int, int, Place]], places: list[Place]):
+    """``towns`` that lie in every area the site's own name holds: "Colorado State University" is in Colorado,
+    whichever town of the article was named last."""
+    areas = [
+        p.geometry
+        for p in places
+        if p.geometry is not None and any(site.start <= m.start and m.end <= site.end for m in p.mentions)
+    ]
+    return [t for t in towns if all(a.covers(Point(t[2].lon, t[2].lat)) for a in areas)]
+
+
+def _town_of(
+    text: str, site: SiteName, towns: list[tuple[int, int, Place]], places: list[Place]
+) -> tuple[Place, str] | None:
+    """The settlement a site is drawn at, and why (see the module's docstring); None when the article names
+    none where it can be."""
+    if not towns:
+        return None
+    if not site.street:
+        inside = [p for s, e, p in towns if site.start <= s and e <= site.end]
+        if inside:
+            return inside[-1], "its own name holds it"
+    before = [p for _, e, p in towns if POSSESSIVE.fullmatch(text[e : site.start])]
+    if before:
+        return before[0], "its town written before it"
+    after = [p for s, _, p in towns if site.end <= s <= site.end + AFTER_GAP and WRITTEN_IN.search(text[site.end : s])]
+    if after:
+        return after[0], "written right after it"
+    counts = Counter(p.id for _, _, p in towns)
+    distinct = {p.id: p for _, _, p in reversed(towns)}.values()
+    best = max(distinct, key=lambda p: (_support(p, places), counts[p.id], p.population))
+    return best, AROUND
+
+
+def _support(town: Place, places: list[Place]) -> int:
+    """How many of the article's other places lie near ``town`` or hold it: a town a story is set in has its
+    region, its country and its neighbours named too; a surname the gazetteer also knows as a village has none."""
+    point = Point(town.lon, town.lat)
+    return sum(
+        1
+        for p in places
+        if p.id != town.id
+        and (
+            p.geometry.covers(point)
+            if p.geometry is not None
+            else haversine_km(town.lat, town.lon, p.lat, p.lon) <= SUPPORT_KM
+        )
+    )
+
+
+def _site_place(doc: Document, town: Place, why: str, names: list[SiteName]) -> Place:
+    refs = []
+    for n in names:
+        role = mention_role(doc.text, n.start, n.end)
+        refs.append(MentionRef(n.text, n.start, n.end, doc.sentence_text(n.start), role))
+    held = why != AROUND
+    return Place(
+        id=f"{town.id}#site:{name_key(names[0].text)}",
+        name=names[0].text,
+        kind="site",
+        country=town.country,
+        lat=town.lat,
+        lon=town.lon,
+        role=place_role([r.role for r in refs]),
+        confidence=min(town.confidence, HELD_CONFIDENCE if held else NEAREST_CONFIDENCE),
+        mentions=tuple(refs),
+        evidence=(f"a site the gazetteer does not hold, drawn at {town.name}: {why}",),
+    )

@@ -1,0 +1,105 @@
+"""Sites: streets and buildings no gazetteer holds, found by their head word and drawn at their town."""
+
+import json
+
+import pytest
+
+from geomap.article import parse
+from geomap.geojson import article_to_geojson
+from geomap.sites import find_site_names
+from geomap.webmap import render_map
+
+
+def names(text: str, taken=()) -> list[str]:
+    return [s.text for s in find_site_names(text, taken)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crowds filled Royal Street and Frenchmen Street.", ["Royal Street", "Frenchmen Street"]),
+        (
+            "Police found him at 2700 North Fourth Street, then on 14th St. near the park.",
+            ["2700 North Fourth Street", "14th St."],
+        ),
+        ("She studied at the University of St. Thomas and President Park spoke.", ["University of St. Thomas"]),
+        ("A guard at the Embassy of the Republic of Armenia said.", ["Embassy of the Republic of Armenia"]),
+        ("The Colony Theatre reopened.", ["Colony Theatre"]),
+        ("Shelling hit Soborna Street in Kharkiv.", ["Soborna Street"]),
+    ],
+)
+def test_site_names_end_in_a_head_word(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flights to St. Louis resumed.",  # the saint, not the street
+        "The crew of the International Space Station landed.",  # an institution before the head
+        "Kharkiv. Hospital staff left.",  # a head word alone; never over a sentence's end
+        "The Catholic Church and the Ukrainian Orthodox Church condemned it.",  # churches as institutions
+        "Officials met President Park on Tuesday.",  # a title and a surname
+        "Prices on the Money Market fell.",  # "Market" is not a head: it names trading more than places
+    ],
+)
+def test_what_is_no_site(text):
+    assert names(text) == []
+
+
+def test_a_name_the_gazetteer_holds_is_not_a_site_too():
+    text = "Crowds gathered on Red Square."
+    assert names(text, taken=[(19, 29)]) == []
+    assert names(text) == ["Red Square"]
+    assert parse(text).place("Red Square").kind == "other"  # the gazetteer's landmark
+
+
+def test_a_site_is_drawn_at_the_town_written_after_it():
+    a = parse("A missile hit a school on Soborna Street in Kharkiv on Tuesday. Shelling also hit Lviv and Kyiv.")
+    site = a.place("Soborna Street")
+    kharkiv = a.place("Kharkiv")
+    assert site.kind == "site" and (site.lat, site.lon) == (kharkiv.lat, kharkiv.lon)
+    assert site.evidence == ("a site the gazetteer does not hold, drawn at Kharkiv: written right after it",)
+    assert site.confidence <= 0.5
+
+
+def test_a_town_written_before_with_a_possessive():
+    a = parse("Crowds marched down Harare’s Third Street on Friday.")
+    assert a.place("Third Street").evidence[0].endswith("drawn at Harare: its town written before it")
+
+
+def test_a_street_named_after_a_city_is_not_in_it():
+    a = parse("In Kramatorsk, a shell hit Kyiv Street on Monday.")
+    assert a.place("Kyiv Street").evidence[0].split("drawn at ")[1].startswith("Kramatorsk")
+
+
+def test_without_a_written_town_the_one_the_other_places_lie_around():
+    # Boyundere is a village the gazetteer knows, named here as a person; Cairo has its country and a neighbour
+    text = (
+        "Boyundere said the school was ready. Boyundere added that Boyundere would stay. Pupils in Cairo and "
+        "New Cairo, Egypt, will start at the British International School next month."
+    )
+    site = parse(text).place("British International School")
+    assert "drawn at Cairo: the settlement of the article that its other places lie around" in site.evidence[0]
+    assert site.confidence <= 0.3
+
+
+def test_a_site_whose_name_holds_a_region_is_drawn_only_inside_it():
+    kept = parse("Students at Colorado State University in Fort Collins protested. Fans in Omaha cheered.")
+    assert "drawn at Fort Collins" in kept.place("Colorado State University").evidence[0]
+    dropped = parse("Fans in Omaha cheered. Colorado State University lost.")
+    assert dropped.place("Colorado State University") is None
+
+
+def test_no_town_no_site():
+    assert parse("Crowds filled Royal Street on Friday.").place("Royal Street") is None
+
+
+def test_sites_in_geojson_and_on_the_map(tmp_path):
+    a = parse("Police closed Royal Street in New Orleans.<script>alert(1)</script>")
+    fc = json.loads(json.dumps(article_to_geojson(a)))
+    site = next(f for f in fc["features"] if f["properties"]["name"] == "Royal Street")
+    assert site["properties"]["kind"] == "site" and site["properties"]["mentions"] == ["Royal Street"]
+    assert site["geometry"]["type"] == "Point"
+    html = render_map(a).get_root().render()
+    assert "drawn at New Orleans" in html and "geomap-site" in html and "<script>alert(1)" not in html
