@@ -385,12 +385,20 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             # no mark beats a wrong one, unless a namesake lies just outside the region's drawn border
             if not any(_within_deg(gz, o, e, BORDER_SLACK_DEG) for o in areas for e in candidates[ga]):
                 outside.add(ga)
-        if not b.kind_hint and not inner.is_area:
+        if not b.kind_hint and not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):
             holder = next((o for o in areas if o.kind == "region" and _holds(gz, o, inner)), None)
             if holder is not None:
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
     return bonus, holders, outside
+
+
+def _landmark_of_the_town(inner: Entry, outer: list[Entry]) -> bool:
+    """Whether ``inner`` is a landmark in or beside a town the outer name can mean: "the Okhmatdyt hospital in
+    Kyiv" is in the city, where "Marinka in Donetsk", a village 20 km from the city, is in the region."""
+    return inner.kind not in SETTLEMENT_KINDS and any(
+        e.kind in SETTLEMENT_KINDS and haversine_km(e.lat, e.lon, inner.lat, inner.lon) <= SUPPORT_KM for e in outer
+    )
 
 
 def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:

@@ -109,6 +109,9 @@ def test_a_bare_name_holding_the_place_before_it_is_the_region():
     ]
     listed = geomap.parse("Shelling hit Bakhmut, Donetsk and Mariupol on Monday.")
     assert listed.place("Donetsk").kind == "city"  # a list, not containment
+    # a landmark in the city does not make the city the region
+    landmark = geomap.parse("A missile struck the Okhmatdyt Children's Hospital in Kyiv on Monday.")
+    assert landmark.place("Kyiv").kind == "city"
 
 
 def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
