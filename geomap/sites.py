@@ -2,16 +2,19 @@
 
 A report names the street a missile hit, the hospital, the school, the stadium: "Soborna Street", "the Rogers
 Centre", "the University of St. Thomas". No offline gazetteer holds such sites, yet they are where the story
-happened, and a reader checks them first. A site is found by its head word ("Street", "Hospital", "Cathedral",
+happened, and a reader checks them first. A site is found by its head word ("Street", "Hospital", "Pagoda",
 or "University of ...") after capitalised words, and drawn at a settlement of the article:
 
 - one its own name holds ("Cavan Town Hall", "British Embassy Tokyo"; not a street's: "Kyiv Street" is named
   after the city, not in it);
-- else one the text writes right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
-- else the nearest one named before it (after it, when none is).
+- else one written before it with a possessive ("Harare's Third Street");
+- else one written right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
+- else the settlement the article's other places lie around (near it, or areas that hold it), which a
+  surname that the gazetteer also knows as a village is not.
 
-The site takes that settlement's position, which its evidence says and its low confidence shows: it is a
-pointer to the right town, not a surveyed point.
+A site whose name holds a region or country ("Colorado State University") is drawn only at a town inside it.
+It takes that settlement's position, which its evidence says and its low confidence shows: it points to the
+right town, it is not a surveyed point.
 
 >>> from geomap.article import parse
 >>> article = parse("A missile hit a school on Soborna Street in Kharkiv on Tuesday.")
@@ -24,6 +27,7 @@ pointer to the right town, not a surveyed point.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,12 +42,14 @@ from geomap.roles import mention_role, place_role
 from geomap.text import Document
 
 STREET_HEADS = "Street|St\\.|Avenue|Ave\\.|Road|Boulevard|Blvd\\.|Lane|Drive|Parade|Highway|Prospekt|Prospect"
+# Not heads: "Market" (the money market), "Court" (the Supreme Court), "Ministry", "Institute", "Club": more
+# often the institution than the building.
 BUILDING_HEADS = (
     "Square|Plaza|Bridge|Church|Cathedral|Basilica|Chapel|Mosque|Synagogue|Monastery|Abbey|Hospital|Clinic|"
     "Infirmary|School|Academy|College|University|Library|Museum|Theatre|Theater|Stadium|Arena|Centre|Center|"
     "Hall|Hotel|Inn|Gardens|Castle|Palace|Tower|Prison|Jail|Penitentiary|Courthouse|Embassy|Consulate|Station|"
     "Plant|Factory|Works|Mine|Dam|Mall|Cemetery|Graveyard|Farm|Farms|Canal|Railroad|Camp|Base|Pier|"
-    "Racecourse|Elementary|Estate|Park"
+    "Racecourse|Elementary|Estate|Park|Pagoda|Temple|Shrine|Mausoleum|Monument|Heights"
 )
 HEAD = re.compile(rf"\b(?:({STREET_HEADS})|({BUILDING_HEADS}))(?![\w'’-])")
 # Heads that also name a site by what follows: "University of St. Thomas", "Embassy of the Republic of Armenia".
@@ -98,13 +104,16 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
     >>> [(s.text, s.street) for s in find_site_names("Crowds filled Royal Street near the Museum of Ice Cream.")]
     [('Royal Street', True), ('Museum of Ice Cream', False)]
     """
-    taken = sorted(taken)
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     out: list[SiteName] = []
     for m in HEAD.finditer(text):
         start, end, head = _name_start(text, m.start()), m.end(), m.group()
         if head in OF_HEADS and (tail := OF_TAIL.match(text, end)):
             end = tail.end()
-        inside = [(s, e) for s, e in taken if s < end and start < e]
+        near = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        inside = [(s, e) for s, e in near if start < e]
         if any(s < start or e > m.start() for s, e in inside) or (out and out[-1].end > start):
             continue  # the gazetteer's name runs on into the head ("Kyiv International Airport", "Red Square")
         for _, e in inside:
@@ -153,17 +162,17 @@ def _name_start(text: str, head_start: int) -> int:
 def find_sites(doc: Document, places: list[Place]) -> list[Place]:
     """A :class:`Place` of kind ``site`` for each site name, drawn at a settlement of ``places``; a site
     the article names no settlement for is left out."""
-    taken = [(m.start, m.end) for p in places for m in p.mentions]
-    towns = sorted(
-        ((m.start, m.end, p) for p in places if p.kind in LOCALITY_KINDS for m in p.mentions), key=lambda t: t[0]
-    )
-    if not towns:
-        return []
+    named = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
+    towns = _Towns(doc.text, [t for t in named if t[2].kind in LOCALITY_KINDS], places)
+    starts = [t[0] for t in named]
     by_key: dict[str, tuple[Place, str, list[SiteName]]] = {}
-    for site in find_site_names(doc.text, taken):
+    for site in find_site_names(doc.text, [(s, e) for s, e, _ in named]):
         key = name_key(site.text)
         if key not in by_key:
-            drawn = _town_of(doc.text, site, _towns_in_its_area(site, towns, places), places)
+            held = named[bisect_left(starts, site.start) : bisect_left(starts, site.end)]
+            # "Colorado State University" is in Colorado, whichever town of the article was named last
+            areas = tuple(p for _, e, p in held if p.geometry is not None and e <= site.end)
+            drawn = towns.drawing(site, areas)
             if drawn is None:
                 continue
             by_key[key] = (*drawn, [])
@@ -171,38 +180,44 @@ def find_sites(doc: Document, places: list[Place]) -> list[Place]:
     return [_site_place(doc, town, why, names) for town, why, names in by_key.values()]
 
 
-def _towns_in_its_area(site: SiteName, towns: list[tuple[int, int, Place]], places: list[Place]):
-    """``towns`` that lie in every area the site's own name holds: "Colorado State University" is in Colorado,
-    whichever town of the article was named last."""
-    areas = [
-        p.geometry
-        for p in places
-        if p.geometry is not None and any(site.start <= m.start and m.end <= site.end for m in p.mentions)
-    ]
-    return [t for t in towns if all(a.covers(Point(t[2].lon, t[2].lat)) for a in areas)]
+class _Towns:
+    """The settlements of an article, by where the text names them, and the one its other places lie around."""
 
+    def __init__(self, text: str, towns: list[tuple[int, int, Place]], places: list[Place]) -> None:
+        self.text, self.towns, self.places = text, towns, places
+        self.starts = [t[0] for t in towns]
+        self.counts = Counter(p.id for _, _, p in towns)
+        self.distinct = list({p.id: p for _, _, p in reversed(towns)}.values())
+        self.support: dict[str, int] = {}
 
-def _town_of(
-    text: str, site: SiteName, towns: list[tuple[int, int, Place]], places: list[Place]
-) -> tuple[Place, str] | None:
-    """The settlement a site is drawn at, and why (see the module's docstring); None when the article names
-    none where it can be."""
-    if not towns:
-        return None
-    if not site.street:
-        inside = [p for s, e, p in towns if site.start <= s and e <= site.end]
-        if inside:
+    def drawing(self, site: SiteName, areas: tuple[Place, ...]) -> tuple[Place, str] | None:
+        """The settlement a site is drawn at, and why (see the module's docstring); None when the article
+        names none where it can be: inside every area of ``areas``."""
+
+        def fits(p: Place) -> bool:
+            return all(a.geometry.covers(Point(p.lon, p.lat)) for a in areas)
+
+        text, towns = self.text, self.towns
+        lo, hi = bisect_left(self.starts, site.start), bisect_left(self.starts, site.end)
+        inside = [p for _, e, p in towns[lo:hi] if e <= site.end and fits(p)]
+        if inside and not site.street:
             return inside[-1], "its own name holds it"
-    before = [p for _, e, p in towns if POSSESSIVE.fullmatch(text[e : site.start])]
-    if before:
-        return before[0], "its town written before it"
-    after = [p for s, _, p in towns if site.end <= s <= site.end + AFTER_GAP and WRITTEN_IN.search(text[site.end : s])]
-    if after:
-        return after[0], "written right after it"
-    counts = Counter(p.id for _, _, p in towns)
-    distinct = {p.id: p for _, _, p in reversed(towns)}.values()
-    best = max(distinct, key=lambda p: (_support(p, places), counts[p.id], p.population))
-    return best, AROUND
+        if lo and POSSESSIVE.fullmatch(text[towns[lo - 1][1] : site.start]) and fits(towns[lo - 1][2]):
+            return towns[lo - 1][2], "its town written before it"
+        for s, _, p in towns[bisect_left(self.starts, site.end) :]:
+            if s > site.end + AFTER_GAP:
+                break
+            if WRITTEN_IN.search(text[site.end : s]) and fits(p):
+                return p, "written right after it"
+        candidates = [p for p in self.distinct if fits(p)]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda p: (self._support(p), self.counts[p.id], p.population)), AROUND
+
+    def _support(self, town: Place) -> int:
+        if town.id not in self.support:
+            self.support[town.id] = _support(town, self.places)
+        return self.support[town.id]
 
 
 def _support(town: Place, places: list[Place]) -> int:

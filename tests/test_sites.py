@@ -25,6 +25,7 @@ def names(text: str, taken=()) -> list[str]:
         ("She studied at the University of St. Thomas and President Park spoke.", ["University of St. Thomas"]),
         ("A guard at the Embassy of the Republic of Armenia said.", ["Embassy of the Republic of Armenia"]),
         ("The Colony Theatre reopened.", ["Colony Theatre"]),
+        ("Monks fled the Shwe Taung Pagoda at dawn.", ["Shwe Taung Pagoda"]),
         ("Shelling hit Soborna Street in Kharkiv.", ["Soborna Street"]),
     ],
 )
