@@ -119,20 +119,17 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         for _, e in inside:
             if possessive := POSSESSIVE.match(text, e):  # "Harare's Third Street": its town, not its name
                 start = possessive.end()
-        if start == m.start() and end == m.end():
-            continue  # a head word alone ("the Hospital", "Harare's Hospital") is no name
-        if text[start : m.start()].split()[-1:] in ([w] for w in NOT_SITE_BEFORE_HEAD):
+        named = text[start : m.start()].split()
+        if (not named and end == m.end()) or (named and all(w.isdigit() for w in named)):
+            continue  # a head word alone ("the Hospital", "Harare's Hospital"), or after a number, is no name
+        if named[-1:] in ([w] for w in NOT_SITE_BEFORE_HEAD):
             continue
         if head == "St." and re.match(r"\s+[A-Z]", text[end:]):
             continue  # "St. Louis": the saint, not the street
-        if head == "Church" and _all_adjectives(text[start : m.start()]):
+        if head == "Church" and named and all(w in DENOMINATIONS or country_of(w) for w in named):
             continue  # "the Catholic Church", "the Russian Orthodox Church": institutions
         out.append(SiteName(start, end, text[start:end], street=m.group(1) is not None))
     return out
-
-
-def _all_adjectives(words: str) -> bool:
-    return all(w in DENOMINATIONS or country_of(w) for w in words.split())
 
 
 def _name_start(text: str, head_start: int) -> int:

@@ -26,6 +26,7 @@ def names(text: str, taken=()) -> list[str]:
         ("A guard at the Embassy of the Republic of Armenia said.", ["Embassy of the Republic of Armenia"]),
         ("The Colony Theatre reopened.", ["Colony Theatre"]),
         ("Monks fled the Shwe Taung Pagoda at dawn.", ["Shwe Taung Pagoda"]),
+        ("Mass at the Church of the Holy Redeemer.", ["Church of the Holy Redeemer"]),
         ("Shelling hit Soborna Street in Kharkiv.", ["Soborna Street"]),
     ],
 )
@@ -42,6 +43,7 @@ def test_site_names_end_in_a_head_word(text, expected):
         "The Catholic Church and the Ukrainian Orthodox Church condemned it.",  # churches as institutions
         "Officials met President Park on Tuesday.",  # a title and a surname
         "Prices on the Money Market fell.",  # "Market" is not a head: it names trading more than places
+        "Crowds filled the 300 Square.",  # a number alone is no name
     ],
 )
 def test_what_is_no_site(text):
