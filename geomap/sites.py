@@ -81,8 +81,8 @@ NOT_SITE_BEFORE_HEAD = frozenset("Space Police Fire Power Nuclear Research".spli
 # The settlement a site is drawn at, written right after it: "Hampton Avenue in St. Louis", "Rogers Centre, Toronto"
 WRITTEN_IN = re.compile(r"(?:,|\s+in|\s+at|\s+near|\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
 AFTER_GAP = 40
-HELD_CONFIDENCE = 0.5  # its own name or the text says which town
-NEAREST_CONFIDENCE = 0.3  # only the nearest town named
+WRITTEN_CONFIDENCE = 0.5  # its own name or the text says which town
+AROUND_CONFIDENCE = 0.3  # only the article's places say which
 LOCALITY_KINDS = SETTLEMENT_KINDS | {"district"}
 SUPPORT_KM = 100.0
 AROUND = "the settlement of the article that its other places lie around"
@@ -212,25 +212,22 @@ class _Towns:
         return max(candidates, key=lambda p: (self._support(p), self.counts[p.id], p.population)), AROUND
 
     def _support(self, town: Place) -> int:
+        """How many of the article's other places lie near ``town`` or hold it: a town a story is set in has its
+        region, its country and its neighbours named too; a surname the gazetteer also knows as a village has
+        none."""
         if town.id not in self.support:
-            self.support[town.id] = _support(town, self.places)
+            point = Point(town.lon, town.lat)
+            self.support[town.id] = sum(
+                1
+                for p in self.places
+                if p.id != town.id
+                and (
+                    p.geometry.covers(point)
+                    if p.geometry is not None
+                    else haversine_km(town.lat, town.lon, p.lat, p.lon) <= SUPPORT_KM
+                )
+            )
         return self.support[town.id]
-
-
-def _support(town: Place, places: list[Place]) -> int:
-    """How many of the article's other places lie near ``town`` or hold it: a town a story is set in has its
-    region, its country and its neighbours named too; a surname the gazetteer also knows as a village has none."""
-    point = Point(town.lon, town.lat)
-    return sum(
-        1
-        for p in places
-        if p.id != town.id
-        and (
-            p.geometry.covers(point)
-            if p.geometry is not None
-            else haversine_km(town.lat, town.lon, p.lat, p.lon) <= SUPPORT_KM
-        )
-    )
 
 
 def _site_place(doc: Document, town: Place, why: str, names: list[SiteName]) -> Place:
@@ -238,7 +235,6 @@ def _site_place(doc: Document, town: Place, why: str, names: list[SiteName]) -> 
     for n in names:
         role = mention_role(doc.text, n.start, n.end)
         refs.append(MentionRef(n.text, n.start, n.end, doc.sentence_text(n.start), role))
-    held = why != AROUND
     return Place(
         id=f"{town.id}#site:{name_key(names[0].text)}",
         name=names[0].text,
@@ -247,7 +243,7 @@ def _site_place(doc: Document, town: Place, why: str, names: list[SiteName]) -> 
         lat=town.lat,
         lon=town.lon,
         role=place_role([r.role for r in refs]),
-        confidence=min(town.confidence, HELD_CONFIDENCE if held else NEAREST_CONFIDENCE),
+        confidence=min(town.confidence, AROUND_CONFIDENCE if why == AROUND else WRITTEN_CONFIDENCE),
         mentions=tuple(refs),
         evidence=(f"a site the gazetteer does not hold, drawn at {town.name}: {why}",),
     )
