@@ -9,6 +9,7 @@ or "University of ...") after capitalised words, and drawn at a settlement of th
   after the city, not in it);
 - else one written before it with a possessive ("Harare's Third Street");
 - else one written right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
+- else one named before it in its sentence ("In Kharkiv, shells hit Sumska Street");
 - else the settlement the article's other places lie around (near it, or areas that hold it), which a
   surname that the gazetteer also knows as a village is not.
 
@@ -58,7 +59,8 @@ BUILDING_HEADS = frozenset(
 CAPITALISED_WORD = re.compile(r"(?<!\w)[A-Z][a-z]+(?![\w'’-])")
 # Heads that also name a site by what follows: "University of St. Thomas", "Embassy of the Republic of Armenia".
 OF_HEADS = frozenset(
-    "University Museum Embassy Church Cathedral Basilica Palace College Academy Chapel Castle Mall".split()
+    "University Museum Embassy Church Cathedral Basilica Palace College Academy Chapel Castle Mall School Hospital "
+    "Library Temple Monastery".split()
 )
 _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at a sentence's end
 # no "and": "the University of St. Thomas and President Park" is two names
@@ -169,7 +171,7 @@ def find_sites(doc: Document, places: list[Place]) -> list[Place]:
     """A :class:`Place` of kind ``site`` for each site name, drawn at a settlement of ``places``; a site
     the article names no settlement for is left out."""
     named = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
-    towns = _Towns(doc.text, [t for t in named if t[2].kind in LOCALITY_KINDS], places)
+    towns = _Towns(doc, [t for t in named if t[2].kind in LOCALITY_KINDS], places)
     starts = [t[0] for t in named]
     by_key: dict[str, tuple[Place, str, list[SiteName]]] = {}
     for site in find_site_names(doc.text, [(s, e) for s, e, _ in named]):
@@ -186,11 +188,16 @@ def find_sites(doc: Document, places: list[Place]) -> list[Place]:
     return [_site_place(doc, town, why, names) for town, why, names in by_key.values()]
 
 
+def _names(site_name: str, town: Place) -> bool:
+    """Whether a site's name holds a town's name or a form the article writes it in, as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", site_name) for form in {town.name, *town.forms})
+
+
 class _Towns:
     """The settlements of an article, by where the text names them, and the one its other places lie around."""
 
-    def __init__(self, text: str, towns: list[tuple[int, int, Place]], places: list[Place]) -> None:
-        self.text, self.towns, self.places = text, towns, places
+    def __init__(self, doc: Document, towns: list[tuple[int, int, Place]], places: list[Place]) -> None:
+        self.doc, self.towns, self.places = doc, towns, places
         self.starts = [t[0] for t in towns]
         self.counts = Counter(p.id for _, _, p in towns)
         self.distinct = list({p.id: p for _, _, p in reversed(towns)}.values())
@@ -203,11 +210,14 @@ class _Towns:
         def fits(p: Place) -> bool:
             return all(a.geometry.covers(Point(p.lon, p.lat)) for a in areas)
 
-        text, towns = self.text, self.towns
+        text, towns = self.doc.text, self.towns
         lo, hi = bisect_left(self.starts, site.start), bisect_left(self.starts, site.end)
-        inside = [p for _, e, p in towns[lo:hi] if e <= site.end and fits(p)]
-        if inside and not site.street:
-            return inside[-1], "its own name holds it"
+        if not site.street:
+            inside = [p for _, e, p in towns[lo:hi] if e <= site.end and fits(p)]
+            # "Kharkiv Palace of Sports", where the longer name kept "Kharkiv" from being a mention of its own
+            inside = inside or [p for p in self.distinct if _names(site.text, p) and fits(p) and self._support(p)]
+            if inside:
+                return inside[-1], "its own name holds it"
         if lo and POSSESSIVE.fullmatch(text[towns[lo - 1][1] : site.start]) and fits(towns[lo - 1][2]):
             return towns[lo - 1][2], "its town written before it"
         for s, _, p in towns[bisect_left(self.starts, site.end) :]:
@@ -215,6 +225,13 @@ class _Towns:
                 break
             if WRITTEN_IN.search(text[site.end : s]) and fits(p):
                 return p, "written right after it"
+        # "In Kharkiv, shells hit Sumska Street"
+        sentence_start = self.doc.sentence_of(site.start)[0]
+        for s, _, p in reversed(towns[:lo]):
+            if s < sentence_start:
+                break
+            if fits(p) and self._support(p):  # a town the article's other places agree with
+                return p, "named before it in its sentence"
         candidates = [p for p in self.distinct if fits(p)]
         if not candidates:
             return None

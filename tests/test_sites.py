@@ -80,11 +80,24 @@ def test_without_a_written_town_the_one_the_other_places_lie_around():
     # Boyundere is a village the gazetteer knows, named here as a person; Cairo has its country and a neighbour
     text = (
         "Boyundere said the school was ready. Boyundere added that Boyundere would stay. Pupils in Cairo and "
-        "New Cairo, Egypt, will start at the British International School next month."
+        "New Cairo, Egypt, are waiting. They start at the British International School next month."
     )
     site = parse(text).place("British International School")
     assert "drawn at Cairo: the settlement of the article that its other places lie around" in site.evidence[0]
     assert site.confidence <= 0.3
+
+
+def test_a_town_named_before_it_in_its_sentence():
+    a = parse("Shelling hit Kyiv at dawn. In Kharkiv, Ukraine, a strike hit Sumska Street and the Palace of Sports.")
+    for name in ("Sumska Street", "Palace of Sports"):
+        assert a.place(name).evidence[0].endswith("drawn at Kharkiv: named before it in its sentence")
+
+
+def test_a_town_its_own_name_holds_though_not_a_mention_of_its_own():
+    a = parse(
+        "Shelling hit Kharkiv, Ukraine, at dawn. Rescuers then reached the Kharkiv Palace of Sports. Kyiv was calm."
+    )
+    assert a.place("Kharkiv Palace of Sports").evidence[0].endswith("drawn at Kharkiv: its own name holds it")
 
 
 def test_a_site_whose_name_holds_a_region_is_drawn_only_inside_it():
