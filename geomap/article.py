@@ -21,7 +21,7 @@ from geomap.mentions import find_mentions
 from geomap.places import Place
 from geomap.relations import Phrase, choose_by_relations, find_phrases
 from geomap.resolve import resolve_places
-from geomap.sites import find_sites
+from geomap.sites import with_sites
 from geomap.text import Document
 
 if TYPE_CHECKING:
@@ -104,5 +104,6 @@ def parse(
         distances = anchor_distances(doc.text, stated, places, doc.sentences)
     distances = with_borders(doc.text, distances, places)
     phrases = find_phrases(doc.text, places)
-    places = sorted([*places, *find_sites(doc, places)], key=lambda p: p.mentions[0].start)
+    referenced = {d.anchor_id for d in distances} | {i for ph in phrases for i in ph.places}
+    places = with_sites(doc, places, referenced)
     return Article(document=doc, places=tuple(places), distances=tuple(distances), phrases=tuple(phrases))

@@ -110,6 +110,8 @@ ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
 SUPPORT_KM = 30.0
 SUPPORT_BONUS = 1.5
 SUPPORT_CAP = 2.0
+# Past this extent (degrees of longitude by latitude, about Texas four times over), an area vouches for nothing
+VOUCHING_AREA_DEG2 = 500.0
 
 
 def resolve_places(
@@ -251,6 +253,8 @@ def _mutual_support(
         if geom is None:
             continue
         west, south, east, north = geom.bounds
+        if (east - west) * (north - south) > VOUCHING_AREA_DEG2:
+            continue  # a continent holds every namesake of its part of the world: it tells none apart
         for h, o, _ in points:
             if h != g and west <= o.lon <= east and south <= o.lat <= north and _holds(gz, a, o):
                 vouchers[g][a.id].add(h)
@@ -460,9 +464,9 @@ def _rank(
     for e in cands:
         evidence = []
         # famous cities are what a bare name means unless the article's area says otherwise
-        score = math.log10(e.population + 1) / 3 + (
-            MILLION_CITY if e.population >= 1_000_000 else 0.75 if e.population >= 100_000 else 0
-        )
+        # and so are national capitals of some size: a bare "Washington" in a story told from London
+        famous = e.population >= 1_000_000 or (e.id in gz.capitals and e.population >= SMALL_PLACE)
+        score = math.log10(e.population + 1) / 3 + (MILLION_CITY if famous else 0.75 if e.population >= 100_000 else 0)
         prior = KIND_PRIOR.get(e.kind, 0.0)
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
             prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho

@@ -28,10 +28,10 @@ right town, it is not a surveyed point.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
 
 from shapely.geometry import Point
 
@@ -170,6 +170,39 @@ def _name_start(text: str, head_start: int) -> int:
 def find_sites(doc: Document, places: list[Place]) -> list[Place]:
     """A :class:`Place` of kind ``site`` for each site name, drawn at a settlement of ``places``; a site
     the article names no settlement for is left out."""
+    return [site for site, _ in _drawn_sites(doc, places)]
+
+
+def with_sites(doc: Document, places: list[Place], referenced: Collection[str] = ()) -> list[Place]:
+    """``places`` and their sites (:func:`find_sites`), in order of first mention. A place named only inside a
+    site's name is no place of the article ("Colorado State University" puts no mark on Colorado; "Kyiv Street"
+    none on Kyiv), unless the site is drawn at it ("Cavan Town Hall") or ``referenced`` (the ids distances and
+    phrases were anchored to) holds it.
+
+    >>> from geomap.article import parse
+    >>> [p.name for p in parse("Students at Colorado State University in Fort Collins protested.").places]
+    ['Colorado State University', 'Fort Collins']
+    """
+    drawn = _drawn_sites(doc, places)
+    spans = sorted((m.start, m.end, town) for site, town in drawn for m in site.mentions)
+    starts = [s for s, _, _ in spans]
+
+    def in_a_site_name(m: MentionRef, place_id: str) -> bool:
+        i = bisect_right(starts, m.start)
+        return i > 0 and m.end <= spans[i - 1][1] and spans[i - 1][2] != place_id
+
+    kept = []
+    for p in places:
+        mentions = tuple(m for m in p.mentions if not in_a_site_name(m, p.id))
+        if len(mentions) == len(p.mentions) or (not mentions and p.id in referenced):
+            kept.append(p)
+        elif mentions:
+            kept.append(replace(p, mentions=mentions))
+    return sorted([*kept, *(site for site, _ in drawn)], key=lambda p: p.mentions[0].start)
+
+
+def _drawn_sites(doc: Document, places: list[Place]) -> list[tuple[Place, str]]:
+    """Each site, and the id of the settlement it is drawn at."""
     named = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
     towns = _Towns(doc, [t for t in named if t[2].kind in LOCALITY_KINDS], places)
     starts = [t[0] for t in named]
@@ -185,7 +218,7 @@ def find_sites(doc: Document, places: list[Place]) -> list[Place]:
                 continue
             by_key[key] = (*drawn, [])
         by_key[key][2].append(site)
-    return [_site_place(doc, town, why, names) for town, why, names in by_key.values()]
+    return [(_site_place(doc, town, why, names), town.id) for town, why, names in by_key.values()]
 
 
 def _names(site_name: str, town: Place) -> bool:

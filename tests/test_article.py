@@ -5,6 +5,7 @@ import json
 from shapely.geometry import Point
 
 import geomap
+from geomap.gazetteer import Gazetteer
 from geomap.geojson import dumps
 
 
@@ -382,3 +383,18 @@ def test_the_ap_abbreviation_of_a_state_is_the_state_even_at_a_sentences_end():
         ("Louisiana", ("La.",)),
         ("Virginia", ("Va.",)),
     ]
+
+
+def test_a_national_capital_is_what_its_bare_name_means():
+    # "New Delhi" is also an alternate name of Delhi, the larger city: the capital is meant
+    place = geomap.parse("Talks in New Delhi ended on Friday.").place("New Delhi")
+    assert place.name == "New Delhi" and place.id in Gazetteer.default().capitals
+
+
+def test_a_continent_vouches_for_no_namesake():
+    from geomap.resolve import _mutual_support
+
+    gz = Gazetteer.default()
+    europe = [e for e in gz.lookup("europe") if e.kind == "region"]
+    support = _mutual_support(gz, {("europe", ""): europe, ("washington", ""): gz.lookup("washington")})
+    assert not support[("washington", "")]  # every English Washington lies in Europe
