@@ -110,6 +110,8 @@ ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
 SUPPORT_KM = 30.0
 SUPPORT_BONUS = 1.5
 SUPPORT_CAP = 2.0
+# A landmark this close to a town of the name that holds it is in that town ("the Okhmatdyt hospital in Kyiv")
+LANDMARK_TOWN_KM = 30.0
 # Past this extent (degrees of longitude by latitude, about Texas four times over), an area vouches for nothing
 VOUCHING_AREA_DEG2 = 500.0
 
@@ -401,7 +403,8 @@ def _landmark_of_the_town(inner: Entry, outer: list[Entry]) -> bool:
     """Whether ``inner`` is a landmark in or beside a town the outer name can mean: "the Okhmatdyt hospital in
     Kyiv" is in the city, where "Marinka in Donetsk", a village 20 km from the city, is in the region."""
     return inner.kind not in SETTLEMENT_KINDS and any(
-        e.kind in SETTLEMENT_KINDS and haversine_km(e.lat, e.lon, inner.lat, inner.lon) <= SUPPORT_KM for e in outer
+        e.kind in SETTLEMENT_KINDS and haversine_km(e.lat, e.lon, inner.lat, inner.lon) <= LANDMARK_TOWN_KM
+        for e in outer
     )
 
 
@@ -467,6 +470,8 @@ def _rank(
         # and so are national capitals of some size: a bare "Washington" in a story told from London
         famous = e.population >= 1_000_000 or (e.id in gz.capitals and e.population >= SMALL_PLACE)
         score = math.log10(e.population + 1) / 3 + (MILLION_CITY if famous else 0.75 if e.population >= 100_000 else 0)
+        if famous and e.population < 1_000_000:
+            evidence.append("a national capital")
         prior = KIND_PRIOR.get(e.kind, 0.0)
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
             prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho

@@ -321,10 +321,11 @@ def _title_and_legend(m: folium.Map, article: Article) -> None:
         f"{role} place</div>"
         for role, c in ROLE_COLORS.items()
     )
-    swatches += (
-        '<div><span class="geomap-pin geomap-site" style="display:inline-block;width:10px;height:10px;'
-        f'background:{ROLE_COLORS["literal"]}"></span> site, drawn at its town</div>'
-    )
+    if any(p.kind == "site" for p in article.places):
+        swatches += (
+            '<div><span class="geomap-pin geomap-site" style="display:inline-block;width:10px;height:10px;'
+            f'background:{ROLE_COLORS["literal"]}"></span> site, drawn at its town</div>'
+        )
     shapes = "".join(
         f'<div><span style="display:inline-block;width:14px;height:8px;border:2px solid {s["color"]}"></span> '
         f"{name}</div>"

@@ -389,6 +389,7 @@ def test_a_national_capital_is_what_its_bare_name_means():
     # "New Delhi" is also an alternate name of Delhi, the larger city: the capital is meant
     place = geomap.parse("Talks in New Delhi ended on Friday.").place("New Delhi")
     assert place.name == "New Delhi" and place.id in Gazetteer.default().capitals
+    assert "a national capital" in place.evidence
 
 
 def test_a_continent_vouches_for_no_namesake():
