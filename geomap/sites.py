@@ -67,11 +67,13 @@ _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at
 OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
-NAME_CONNECTORS = frozenset("of de du des la le on upon al el y del".split())
+# no "on": "Crowds on Park Avenue" is no "Crowds on Park"
+NAME_CONNECTORS = frozenset("of de du des la le al el y del".split())
 # Capitalised words that open a sentence or a clause, or a title before a surname ("President Park"), never
 # part of a site's name
 NOT_NAME_WORDS = frozenset(
-    "The A An This That These Those At In On Of From To By For And But Its His Her Their President Prime Minister "
+    "The A An This That These Those At In On Of From To By For And But Its His Her Their He She It We They I You "
+    "President Prime Minister "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Senator Rep. Gov. Governor Gen. General King Queen Prince Princess Pope "
     "Judge Mayor".split()
 )

@@ -27,6 +27,8 @@ def names(text: str, taken=()) -> list[str]:
         ("The Colony Theatre reopened.", ["Colony Theatre"]),
         ("Monks fled the Shwe Taung Pagoda at dawn.", ["Shwe Taung Pagoda"]),
         ("Mass at the Church of the Holy Redeemer.", ["Church of the Holy Redeemer"]),
+        ("Cavan Town Hall and Ramor Theatre reopened.", ["Cavan Town Hall", "Ramor Theatre"]),
+        ("Crowds on Park Avenue. He and Kyiv Street.", ["Park Avenue", "Kyiv Street"]),
         ("Shelling hit Soborna Street in Kharkiv.", ["Soborna Street"]),
     ],
 )
