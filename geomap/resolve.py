@@ -33,7 +33,7 @@ from geomap.inflection import language, nominative_phrases, starts_cyrillic
 from geomap.mentions import GENERIC_KIND, Mention
 from geomap.ner import PLACE_LABELS
 from geomap.places import Alternative, MentionRef, Place, entry_fields
-from geomap.roles import mention_role, place_role
+from geomap.roles import place_role
 from geomap.text import Document
 
 KIND_PRIOR = {"country": 4.0, "peninsula": 3.5, "sea": 3.0, "region": 2.5, "other": 2.0, "river": 2.0}
@@ -650,10 +650,7 @@ def _district_name(text: str, sentence: str = "") -> str:
 
 def _place(doc: Document, gz: Gazetteer, slot: dict) -> Place:
     e: Entry = slot["entry"]
-    refs = []
-    for m in sorted(slot["mentions"], key=lambda m: m.start):
-        role = mention_role(doc.text, m.start, m.end, m.dateline)
-        refs.append(MentionRef(m.text, m.start, m.end, doc.sentence_text(m.start), role))
+    refs = [MentionRef.of(doc, m.start, m.end, m.dateline) for m in sorted(slot["mentions"], key=lambda m: m.start)]
     fields, evidence = entry_fields(e), tuple(slot["evidence"])
     if slot["district"]:
         fields |= {

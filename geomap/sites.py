@@ -39,7 +39,7 @@ from geomap.demonyms import country_of
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.places import MentionRef, Place
-from geomap.roles import mention_role, place_role
+from geomap.roles import place_role
 from geomap.text import Document
 
 STREET_HEADS = frozenset(
@@ -78,6 +78,7 @@ NOT_NAME_WORDS = frozenset(
     "Judge Mayor".split()
 )
 MAX_NAME_WORDS = 6
+SAINT_AFTER = re.compile(r"\s+[A-Z]")  # "St. Louis": a capital after "St." makes it the saint
 POSSESSIVE = re.compile(r"['’]s ")
 # Words that, with a demonym, make a church the institution: "the Catholic Church", "the Ukrainian Orthodox Church"
 DENOMINATIONS = frozenset(
@@ -92,7 +93,8 @@ AFTER_GAP = 40
 WRITTEN_CONFIDENCE = 0.5  # its own name or the text says which town
 AROUND_CONFIDENCE = 0.3  # only the article's places say which
 LOCALITY_KINDS = SETTLEMENT_KINDS | {"district"}
-SUPPORT_KM = 100.0
+# A place this near a settlement, or an area holding it, supports it as the one the article lies around
+AROUND_KM = 100.0
 AROUND = "the settlement of the article that its other places lie around"
 
 
@@ -137,7 +139,7 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
             continue  # a head word alone ("the Hospital", "Harare's Hospital"), or after a number, is no name
         if named[-1:] in ([w] for w in NOT_SITE_BEFORE_HEAD):
             continue
-        if head == "St." and re.match(r"\s+[A-Z]", text[end:]):
+        if head == "St." and SAINT_AFTER.match(text, end):
             continue  # "St. Louis": the saint, not the street
         if head == "Church" and named and all(w in DENOMINATIONS or country_of(w) for w in named):
             continue  # "the Catholic Church", "the Russian Orthodox Church": institutions
@@ -169,14 +171,9 @@ def _name_start(text: str, head_start: int) -> int:
     return start
 
 
-def find_sites(doc: Document, places: list[Place]) -> list[Place]:
-    """A :class:`Place` of kind ``site`` for each site name, drawn at a settlement of ``places``; a site
-    the article names no settlement for is left out."""
-    return [site for site, _ in _drawn_sites(doc, places)]
-
-
 def with_sites(doc: Document, places: list[Place], referenced: Collection[str] = ()) -> list[Place]:
-    """``places`` and their sites (:func:`find_sites`), in order of first mention. A place named only inside a
+    """``places`` and their sites, each drawn at a settlement of ``places`` (a site the article names no
+    settlement for is left out), in order of first mention. A place named only inside a
     site's name is no place of the article ("Colorado State University" puts no mark on Colorado; "Kyiv Street"
     none on Kyiv), unless the site is drawn at it ("Cavan Town Hall") or ``referenced`` (the ids distances and
     phrases were anchored to) holds it.
@@ -253,7 +250,7 @@ class _Towns:
             inside = inside or [p for p in self.distinct if _names(site.text, p) and fits(p) and self._support(p)]
             if inside:
                 return inside[-1], "its own name holds it"
-        if lo and POSSESSIVE.fullmatch(text[towns[lo - 1][1] : site.start]) and fits(towns[lo - 1][2]):
+        if lo and POSSESSIVE.fullmatch(text, towns[lo - 1][1], site.start) and fits(towns[lo - 1][2]):
             return towns[lo - 1][2], "its town written before it"
         for s, _, p in towns[bisect_left(self.starts, site.end) :]:
             if s > site.end + AFTER_GAP:
@@ -285,17 +282,14 @@ class _Towns:
                 and (
                     p.geometry.covers(point)
                     if p.geometry is not None
-                    else haversine_km(town.lat, town.lon, p.lat, p.lon) <= SUPPORT_KM
+                    else haversine_km(town.lat, town.lon, p.lat, p.lon) <= AROUND_KM
                 )
             )
         return self.support[town.id]
 
 
 def _site_place(doc: Document, town: Place, why: str, names: list[SiteName]) -> Place:
-    refs = []
-    for n in names:
-        role = mention_role(doc.text, n.start, n.end)
-        refs.append(MentionRef(n.text, n.start, n.end, doc.sentence_text(n.start), role))
+    refs = [MentionRef.of(doc, n.start, n.end) for n in names]
     return Place(
         id=f"{town.id}#site:{name_key(names[0].text)}",
         name=names[0].text,

@@ -315,17 +315,18 @@ def render_map(
     return m
 
 
-def _title_and_legend(m: folium.Map, article: Article) -> None:
-    swatches = "".join(
-        f'<div><span class="geomap-pin" style="display:inline-block;width:10px;height:10px;background:{c}"></span> '
-        f"{role} place</div>"
-        for role, c in ROLE_COLORS.items()
+def _swatch(color: str, label: str, pin: str = "geomap-pin") -> str:
+    """A legend line: a pin as the map draws it, and what it stands for."""
+    return (
+        f'<div><span class="{pin}" style="display:inline-block;width:10px;height:10px;background:{color}"></span> '
+        f"{label}</div>"
     )
+
+
+def _title_and_legend(m: folium.Map, article: Article) -> None:
+    swatches = "".join(_swatch(c, f"{role} place") for role, c in ROLE_COLORS.items())
     if any(p.kind == "site" for p in article.places):
-        swatches += (
-            '<div><span class="geomap-pin geomap-site" style="display:inline-block;width:10px;height:10px;'
-            f'background:{ROLE_COLORS["literal"]}"></span> site, drawn at its town</div>'
-        )
+        swatches += _swatch(ROLE_COLORS["literal"], "site, drawn at its town", "geomap-pin geomap-site")
     shapes = "".join(
         f'<div><span style="display:inline-block;width:14px;height:8px;border:2px solid {s["color"]}"></span> '
         f"{name}</div>"
