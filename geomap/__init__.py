@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from geomap.article import Article
 
 __version__ = "0.1.0"
-__all__ = ["Article", "GeomapError", "__version__", "parse", "render"]
+__all__ = ["Article", "GeomapError", "__version__", "parse", "parse_many", "render"]
 
 
 def render(article: Article, **options) -> folium.Map:
@@ -33,7 +33,7 @@ def render(article: Article, **options) -> folium.Map:
 def __getattr__(name: str):
     # The pipeline (shapely, pyproj, the parsers) loads on first use of geomap.parse, not on every
     # "import geomap.x": the CLI's --help and the gazetteer tools need none of it.
-    if name in ("Article", "parse"):
+    if name in ("Article", "parse", "parse_many"):
         from geomap import article
 
         return getattr(article, name)

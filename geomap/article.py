@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from geomap.anchors import anchor_distances
 from geomap.borders import with_borders
 from geomap.distances import Distance, find_distances
 from geomap.gazetteer import Gazetteer
-from geomap.mentions import find_mentions
+from geomap.mentions import Mention, find_mentions
 from geomap.places import Place
 from geomap.relations import Phrase, choose_by_relations, find_phrases
 from geomap.resolve import resolve_places
@@ -88,13 +88,51 @@ def parse(
     of interest (west, south, east, north); both tip close calls.
     ``ner=False`` leaves the statistical NER model out (see :mod:`geomap.ner`): faster, a little less sure.
     """
-    gz = gazetteer or Gazetteer.default()
-    doc = Document.from_text(text, title=title, date=date, url=url)
-    mentions = find_mentions(doc, gz)
-    if ner:
-        from geomap.ner import label_mentions
+    article = {"text": text, "title": title, "date": date, "url": url}
+    return parse_many([article], focus=focus, focus_bbox=focus_bbox, gazetteer=gazetteer, ner=ner)[0]
 
-        mentions = label_mentions(doc, mentions, gz)
+
+def parse_many(
+    articles: Iterable[str | Mapping[str, str]],
+    *,
+    focus: Iterable[str] = (),
+    focus_bbox: tuple[float, float, float, float] | None = None,
+    gazetteer: Gazetteer | None = None,
+    ner: bool = True,
+) -> list[Article]:
+    """:func:`parse` for many articles: each a text, or a mapping with ``text`` and optionally ``title``,
+    ``date`` and ``url`` (a JSON Lines export's objects). Each article comes out as :func:`parse` makes
+    it; the NER model reads the doubtful sentences of all of them in one batch, which is faster.
+
+    >>> [[p.name for p in a.places] for a in parse_many(["Shells hit Kharkiv.", {"text": "Drones over Odesa."}])]
+    [['Kharkiv'], ['Odesa']]
+    """
+    gz = gazetteer or Gazetteer.default()
+    focus = tuple(focus)
+    docs = [_document(a) for a in articles]
+    found = [find_mentions(doc, gz) for doc in docs]
+    if ner:
+        from geomap.ner import label_many
+
+        found = label_many(list(zip(docs, found, strict=True)), gz)
+    return [_resolve(doc, mentions, gz, focus, focus_bbox) for doc, mentions in zip(docs, found, strict=True)]
+
+
+def _document(article: str | Mapping[str, str]) -> Document:
+    if isinstance(article, str):
+        return Document.from_text(article)
+    meta = {k: article.get(k) or "" for k in ("title", "date", "url")}
+    return Document.from_text(article["text"], **meta)
+
+
+def _resolve(
+    doc: Document,
+    mentions: list[Mention],
+    gz: Gazetteer,
+    focus: tuple[str, ...],
+    focus_bbox: tuple[float, float, float, float] | None,
+) -> Article:
+    """The stages after the mentions are found (and labelled): places, distances, phrases and sites."""
     places = resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox)
     stated = find_distances(doc.text)
     distances = anchor_distances(doc.text, stated, places, doc.sentences)

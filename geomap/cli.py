@@ -208,7 +208,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     sources = [s for a in args.articles for s in read_sources(a)]
     _start_loading(sources, options)
     front = _front(args)  # after the loads start: reading it imports shapely and pyproj
-    from geomap.geojson import dumps
+    from geomap.geojson import encode
     from geomap.outputs import write_atomic
     from geomap.webmap import open_in_browser, render_map, save_map
 
@@ -218,7 +218,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     for article, name in parsed:
         html_path, geojson_path = out / f"{name}.html", out / f"{name}.geojson"
         m = render_map(article, args.tiles, args.attribution, front)  # a bad --tiles fails here, before any write
-        write_atomic(geojson_path, dumps(article.to_geojson(front)))
+        write_atomic(geojson_path, encode(article.to_geojson(front)))
         save_map(m, html_path, allow_tiles=bool(args.tiles))
         print(html_path)
         print(geojson_path)
@@ -228,12 +228,12 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geomap.geojson import dumps
+    from geomap.geojson import encode
     from geomap.outputs import write_atomic
 
     front = _front(args)
     article = _parse_one(args)
-    write_atomic(Path(args.output), dumps(article.to_geojson(front)))
+    write_atomic(Path(args.output), encode(article.to_geojson(front)))
     print(args.output)
     return 0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geomap.article import Article
-from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, dumps
+from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, encode, point_geometry
 from geomap.outputs import write_atomic, write_file_atomic
 
 # Per-article layers on the combined map while there are few articles; past this, one layer for all.
@@ -64,7 +64,7 @@ def article_rows(article: Article, article_id: str, fc: dict | None = None) -> l
                     "qualifier": "",
                     "anchor": "",
                     "shape": "",
-                    "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                    "geometry": point_geometry(p),
                 }
             )
     fc = fc or article_to_geojson(article)
@@ -131,7 +131,7 @@ def write_datasets(rows: list[dict], out_dir: Path, stem: str = "combined") -> l
 
     out_dir = Path(out_dir)
     geojson_path = out_dir / f"{stem}.geojson"
-    write_atomic(geojson_path, dumps(rows_to_geojson(rows)))
+    write_atomic(geojson_path, encode(rows_to_geojson(rows)))
     columns = [k for k in (rows[0] if rows else {"role": ""}) if k != "geometry"]
     frame = geopandas.GeoDataFrame(
         [{k: r[k] for k in columns} for r in rows],

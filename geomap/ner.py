@@ -138,31 +138,46 @@ def _read_by_helper(sentences: list[str]) -> list[Entities] | None:
 
 def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:
     """``mentions`` with ``ner`` set to the model's label where a doubtful mention lies in an entity."""
+    return label_many([(doc, mentions)], gazetteer)[0]
+
+
+def label_many(
+    articles: list[tuple[Document, list[Mention]]], gazetteer: Gazetteer | None = None
+) -> list[list[Mention]]:
+    """:func:`label_mentions` for many articles at once: the model reads all their doubtful sentences in one
+    pass, which spaCy batches (on the development set, a quarter less time than article by article)."""
     gz = gazetteer or Gazetteer.default()
-    # a name the article also writes where its capital letter counts needs no second opinion
-    certain = {m.key for m in mentions if not m.weak and not m.common}
-    doubtful = [m for m in mentions if m.key not in certain and _doubtful(m, gz)]
-    if not doubtful:
-        return mentions
-    # run-on "sentences" (a text without full stops) are not prose the model can read, and a generated
-    # text of thousands of doubtful sentences must not cost minutes: both are bounded
-    sentences = sorted({m.sentence for m in doubtful if m.sentence[1] - m.sentence[0] <= MAX_SENTENCE})
-    sentences = sentences[:MAX_SENTENCES]
-    texts = [doc.text[s:e] for s, e in sentences]
+    wanted = [_doubtful_sentences(doc, mentions, gz) for doc, mentions in articles]
+    texts = [doc.text[s:e] for (doc, _), sentences in zip(articles, wanted, strict=True) for s, e in sentences]
+    if not texts:
+        return [mentions for _, mentions in articles]
     found = _read_by_helper(texts)
     if found is None:
         nlp = _pipeline()
         if nlp is None:
-            return mentions
+            return [mentions for _, mentions in articles]
         found = _entities(nlp, texts)
-    entities = {
-        (s, e): [(s + a, s + b, label) for a, b, label in ents] for (s, e), ents in zip(sentences, found, strict=True)
-    }
     out = []
-    for m in mentions:
-        label = next((lab for s, e, lab in entities.get(m.sentence, ()) if s <= m.start and m.end <= e), "")
-        out.append(replace(m, ner=label) if label else m)
+    read = iter(found)
+    for (_, mentions), sentences in zip(articles, wanted, strict=True):
+        entities = {(s, e): [(s + a, s + b, label) for a, b, label in next(read)] for s, e in sentences}
+        labelled = []
+        for m in mentions:
+            label = next((lab for s, e, lab in entities.get(m.sentence, ()) if s <= m.start and m.end <= e), "")
+            labelled.append(replace(m, ner=label) if label else m)
+        out.append(labelled)
     return out
+
+
+def _doubtful_sentences(doc: Document, mentions: list[Mention], gz: Gazetteer) -> list[tuple[int, int]]:
+    """The sentences of ``doc`` that hold a doubtful mention, as (start, end)."""
+    # a name the article also writes where its capital letter counts needs no second opinion
+    certain = {m.key for m in mentions if not m.weak and not m.common}
+    doubtful = [m for m in mentions if m.key not in certain and _doubtful(m, gz)]
+    # run-on "sentences" (a text without full stops) are not prose the model can read, and a generated
+    # text of thousands of doubtful sentences must not cost minutes: both are bounded
+    sentences = sorted({m.sentence for m in doubtful if m.sentence[1] - m.sentence[0] <= MAX_SENTENCE})
+    return sentences[:MAX_SENTENCES]
 
 
 def _doubtful(m: Mention, gz: Gazetteer) -> bool:

@@ -9,22 +9,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from geomap.errors import OutputError
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` (text, UTF-8) to ``path`` via a temporary file in the same folder and a rename."""
-
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8") as f:
-            f.write(content)
-
-    write_file_atomic(path, write)
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text is written as UTF-8) to ``path`` via a temporary file in the same folder and
+    a rename."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with _temporary(path) as (fd, _):
+        with os.fdopen(fd, "wb", closefd=False) as f:
+            f.write(data)
 
 
 def write_file_atomic(path: Path, write: Callable[[Path], None]) -> None:
@@ -33,21 +34,35 @@ def write_file_atomic(path: Path, write: Callable[[Path], None]) -> None:
     For writers that want a path rather than text (GeoParquet, GeoPackage); the temporary file exists,
     empty, when ``write`` is called.
     """
+    with _temporary(path) as (_, tmp):
+        write(tmp)
+
+
+@contextmanager
+def _temporary(path: Path) -> Iterator[tuple[int, Path]]:
+    """A new file beside ``path`` (its descriptor and name), renamed to ``path`` when the block ends
+    without an error and removed when it does not; an OSError becomes one OutputError."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # the target's suffix too: some writers check it (GeoPackage wants .gpkg)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
     except OSError as e:
         raise OutputError(f"{path.parent}: cannot write there: {e.strerror}") from None
     try:
-        write(Path(tmp))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes files private; outputs are ordinary files
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes files private; outputs are ordinary files
+        yield fd, Path(tmp)
         os.replace(tmp, path)
     except OSError as e:
         raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
     finally:
+        os.close(fd)
         Path(tmp).unlink(missing_ok=True)
+
+
+@functools.cache
+def _umask() -> int:
+    """This process's umask, read once: reading it means setting it, for a moment, to something else."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

@@ -399,3 +399,18 @@ def test_a_continent_vouches_for_no_namesake():
     europe = [e for e in gz.lookup("europe") if e.kind == "region"]
     support = _mutual_support(gz, {("europe", ""): europe, ("washington", ""): gz.lookup("washington")})
     assert not support[("washington", "")]  # every English Washington lies in Europe
+
+
+def test_parse_many_gives_each_article_as_parse_does(seed_path):
+    # the NER model reads the doubtful sentences of all the articles in one batch; each article must come
+    # out as if parsed alone (Vovchansk, first in its sentence, needs the model's word to be kept)
+    articles = [
+        "Shells hit Kharkiv. Vovchansk was evacuated on Monday.",
+        {"text": seed_path.read_text(encoding="utf-8"), "title": "Seed", "date": "2023-09-18", "url": "https://x.y"},
+        "Nothing happened here.",
+        {"text": "Sake was shelled, officials near Goma said."},
+    ]
+    many = geomap.parse_many(articles)
+    alone = [geomap.parse(a) if isinstance(a, str) else geomap.parse(**a) for a in articles]
+    assert [dumps(a.to_geojson()) for a in many] == [dumps(a.to_geojson()) for a in alone]
+    assert [p.name for p in many[0].places] == ["Kharkiv", "Vovchansk"] and many[1].title == "Seed"

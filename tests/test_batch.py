@@ -152,3 +152,25 @@ def test_a_worker_maps_an_article_without_importing_folium(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["done", "False"]
+
+
+def test_an_article_that_fails_to_parse_fails_alone_in_its_chunk(tmp_path, monkeypatch):
+    # parsed together, one bad article would sink the chunk's batch: the chunk is parsed again one by one
+    from geomap import article
+    from geomap.batch import Task, map_chunk
+    from geomap.inputs import Source
+
+    resolve = article._resolve
+
+    def fragile(doc, *a, **k):
+        if "Mariupol" in doc.text:
+            raise RecursionError("a text too deep to read")
+        return resolve(doc, *a, **k)
+
+    monkeypatch.setattr(article, "_resolve", fragile)
+    texts = {"a": "Shelling hit Kharkiv.", "b": "Drones over Mariupol.", "c": "Fighting near Bakhmut."}
+    tasks = [Task(name, source=Source(text, name)) for name, text in texts.items()]
+    results = map_chunk(tasks, str(tmp_path))
+    assert [(r["name"], r["status"]) for r in results] == [("a", "done"), ("b", "failed"), ("c", "done")]
+    assert results[1]["message"] == "RecursionError: a text too deep to read"
+    assert sorted(p.name for p in tmp_path.glob("*.geojson")) == ["a.geojson", "c.geojson"]

@@ -372,18 +372,18 @@ def test_full_disk_as_a_file_size_limit_leaves_no_partial_file(tmp_path, seed_pa
 
 def test_full_disk_enospc_is_a_clear_error(tmp_path, monkeypatch, capsys):
     (tmp_path / "article.txt").write_text(PROSE)
-    real_open = Path.open
+    real_fdopen = os.fdopen
 
-    class FullDisk(io.StringIO):
+    class FullDisk(io.BytesIO):
         def write(self, s):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    def open_(self, mode="r", *a, **k):  # files opened for writing hit a full disk; reading works
-        return FullDisk() if "w" in mode else real_open(self, mode, *a, **k)
+    def fdopen(fd, mode="r", *a, **k):  # files opened for writing hit a full disk; reading works
+        return FullDisk() if "w" in mode else real_fdopen(fd, mode, *a, **k)
 
-    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(os, "fdopen", fdopen)
     code, _, err = _run(["export", str(tmp_path / "article.txt"), "-o", str(tmp_path / "x.geojson")], capsys)
-    monkeypatch.setattr(Path, "open", real_open)
+    monkeypatch.setattr(os, "fdopen", real_fdopen)
     assert code == 4 and "No space left on device" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]  # no temporary file left behind
 

@@ -15,11 +15,11 @@ import re
 from geographiclib.geodesic import Geodesic
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from shapely.geometry import Point, shape
+from shapely.geometry import Point, Polygon, shape
 
 import geomap
 from geomap.distances import MAX_METERS, MIN_METERS, find_distances
-from geomap.geojson import dumps
+from geomap.geojson import dumps, geojson_geometry
 from geomap.geometry import geodesic_disc, geodesic_ring, shape_for
 
 REFERENCE = Geodesic.WGS84
@@ -156,11 +156,18 @@ def _signed_area(ring) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring)) / 2
 
 
+def _floats(obj) -> list[float]:
+    if isinstance(obj, float):
+        return [obj]
+    values = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else ()
+    return [x for v in values for x in _floats(v)]
+
+
 def assert_rfc7946(fc: dict) -> None:
     """The parts of RFC 7946 a reader can trip on: ranges, closed rings, winding, no NaN, no foreign CRS."""
     assert fc["type"] == "FeatureCollection" and "crs" not in fc
-    text = dumps(fc)  # raises on NaN or infinity (allow_nan=False)
-    for feature in json.loads(text)["features"]:
+    assert all(math.isfinite(x) for x in _floats(fc))  # the encoder would write NaN as null
+    for feature in json.loads(dumps(fc))["features"]:
         assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
         geom = feature["geometry"]
         if geom is None:
@@ -221,3 +228,11 @@ def test_the_word_before_a_span_is_the_last_word_of_its_window(text, data):
     lo = max(0, start - 40)
     m = LAST_WORD_BEFORE.search(text[lo:start])
     assert _previous_word(text, start) == ((m.group(1), lo + m.start(1)) if m else ("", -1))
+
+
+def test_a_shape_that_rounding_would_break_is_snapped_first():
+    # a spike 4e-8 degrees above the bottom edge: rounded to the output's 1e-7 grid, it would touch it
+    spike = Polygon([(0, 0), (1e-5, 0), (1e-5, 1e-5), (5e-6, 4e-8), (0, 1e-5)])
+    assert spike.is_valid
+    feature = {"type": "Feature", "geometry": geojson_geometry(spike), "properties": {}}
+    assert_rfc7946({"type": "FeatureCollection", "features": [feature]})
