@@ -19,8 +19,11 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from geomap.errors import InputError
 
@@ -78,9 +81,9 @@ class Source:
 
 def read_sources(arg: str) -> list[Source]:
     """The articles ``arg`` holds: one for a text or HTML file, one per line for JSON Lines."""
-    data, label, name = _read_bytes(arg)
     if arg.lower().endswith(".jsonl"):
-        return _json_lines(data, label, name)
+        return _json_lines(arg)
+    data, label, name = _read_bytes(arg)
     return [_article(data, label, name, html=arg.lower().endswith((".html", ".htm")))]
 
 
@@ -95,22 +98,29 @@ def read_one(arg: str) -> Source:
 def _read_bytes(arg: str) -> tuple[bytes, str, str]:
     if arg == "-":
         return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1), "standard input", "stdin"
-    path = Path(arg)
-    if path.is_dir():
-        raise InputError(f"{arg}: is a directory, not an article")
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_ARTICLE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{arg}: no such file") from None
-    except OSError as e:
-        raise InputError(f"{arg}: cannot read: {e.strerror or e}") from None
+    with _opened(arg) as f:
+        data = f.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
         raise InputError(
             f"{arg}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB, far more than an article; "
             "split it, or give one article per line as .jsonl"
         )
-    return data, arg, _file_name(path.stem, "article")
+    return data, arg, _file_name(Path(arg).stem, "article")
+
+
+@contextmanager
+def _opened(arg: str) -> Iterator[BinaryIO]:
+    """The file ``arg`` opened for reading bytes; a read error becomes an InputError."""
+    path = Path(arg)
+    if path.is_dir():
+        raise InputError(f"{arg}: is a directory, not an article")
+    try:
+        with path.open("rb") as f:
+            yield f
+    except FileNotFoundError:
+        raise InputError(f"{arg}: no such file") from None
+    except OSError as e:
+        raise InputError(f"{arg}: cannot read: {e.strerror or e}") from None
 
 
 def _article(data: bytes, label: str, name: str, html: bool) -> Source:
@@ -201,10 +211,33 @@ def _from_html(html: str, label: str, name: str) -> Source:
     )
 
 
-def _json_lines(data: bytes, label: str, name: str) -> list[Source]:
-    text = decode(data, label)
+def _json_lines(arg: str) -> list[Source]:
+    """One article per line. A day's or a month's export can be any size: it is read line by line, and
+    each line is held to an article's limit."""
+    name = _file_name(Path(arg).stem, "article")
+    with _opened(arg) as f:
+        if f.peek(2)[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+            lines = (_line(raw, arg, n) for n, raw in enumerate(iter(lambda: f.readline(LINE_LIMIT), b""), start=1))
+            return _json_lines_in(lines, arg, name)
+    # UTF-16 does not split at the byte b"\n": such a file is read whole, as an article is
+    return _json_lines_in(decode(_read_bytes(arg)[0], arg).splitlines(), arg, name)
+
+
+# A line, newline included, may be as long as an article.
+LINE_LIMIT = MAX_ARTICLE_BYTES + 1
+
+
+def _line(raw: bytes, label: str, n: int) -> str:
+    if len(raw) == LINE_LIMIT and not raw.endswith(b"\n"):
+        raise InputError(
+            f"{label}: line {n} is larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB, far more than an article"
+        )
+    return decode(raw, f"{label} line {n}") if raw.strip() else ""
+
+
+def _json_lines_in(lines: Iterable[str], label: str, name: str) -> list[Source]:
     sources = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

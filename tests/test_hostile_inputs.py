@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 
 from geomap import cli
+from geomap.errors import InputError
+from geomap.inputs import read_sources
 from geomap.webmap import check_offline
 
 PROSE = "Ukrainian troops held positions near Bakhmut on Tuesday, officials in Kyiv said."
@@ -439,3 +441,27 @@ def test_bad_focus_bbox_is_a_one_line_error(bbox, tmp_path, capsys):
     code, _, err = _run(["export", str(tmp_path / "article.txt"), "-o", str(tmp_path / "x.geojson"),
                          "--focus-bbox", bbox], capsys)  # fmt: skip
     assert code == 2 and "--focus-bbox" in err and not (tmp_path / "x.geojson").exists()
+
+
+def test_a_json_lines_export_larger_than_an_article_is_read_line_by_line(tmp_path):
+    # a month's export from a news API: 6 MB in all, each line an ordinary article
+    src = tmp_path / "month.jsonl"
+    line = json.dumps({"text": PROSE * 10, "title": "Day"}) + "\n"
+    count = 6 * 1024 * 1024 // len(line) + 1
+    src.write_text(line * count)
+    sources = read_sources(str(src))
+    assert len(sources) == count and sources[-1].text == PROSE * 10 and sources[-1].name == f"month-{count}"
+
+
+def test_one_json_line_larger_than_an_article_is_refused_by_its_number(tmp_path):
+    src = tmp_path / "day.jsonl"
+    src.write_text(json.dumps({"text": PROSE}) + "\n" + json.dumps({"text": PROSE * (5 * 1024 * 1024 // len(PROSE))}))
+    with pytest.raises(InputError, match=r"day.jsonl: line 2 is larger than 4 MB"):
+        read_sources(str(src))
+
+
+def test_utf16_json_lines_are_read(tmp_path):
+    src = tmp_path / "day.jsonl"
+    lines = [json.dumps({"text": "Обстріл Бахмута.", "id": "a"}, ensure_ascii=False), json.dumps({"text": PROSE})]
+    src.write_bytes("\n".join(lines).encode("utf-16"))
+    assert [(s.name, s.text) for s in read_sources(str(src))] == [("a", "Обстріл Бахмута."), ("day-2", PROSE)]
