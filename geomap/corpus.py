@@ -12,7 +12,9 @@ sentence that states it; rows are plain dicts holding a GeoJSON geometry, so wor
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +24,13 @@ from geomap.outputs import write_atomic, write_file_atomic
 
 # Per-article layers on the combined map while there are few articles; past this, one layer for all.
 LAYERS_PER_ARTICLE_UP_TO = 20
+# A pin's popup lists the articles that name its place, newest first, up to this many; the combined dataset
+# holds every mention. A month of reporting names Bakhmut in hundreds of articles.
+PIN_ARTICLES_UP_TO = 50
 # Bind each pin's popup and tooltip, and each distance shape's tooltip, in the browser: escaped HTML made
 # by _pin and render_corpus_map.
 PIN_POPUP_JS = """function (feature, layer) {
-    layer.bindPopup(feature.properties.popup, {maxWidth: 360});
+    layer.bindPopup(feature.properties.popup, {maxWidth: 360, maxHeight: 320});
     layer.bindTooltip(feature.properties.tooltip);
 }"""
 SHAPE_TOOLTIP_JS = """function (feature, layer) {
@@ -188,8 +193,9 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     layers: dict[str, list[dict]] = {}
     for r in places:
         name = f"Article {r['article']}" if len(articles) <= LAYERS_PER_ARTICLE_UP_TO else "Places"
-        layers.setdefault(name, []).append(_pin(r))
-    for name, pins in layers.items():
+        layers.setdefault(name, []).append(r)
+    for name, mentions in layers.items():
+        pins = [_pin(group) for group in _by_place(mentions)]
         # one GeoJSON layer of pins, not a folium marker per pin: folium compiles templates for every
         # marker, popup and tooltip, which took minutes for a corpus of thousands of articles
         folium.GeoJson(
@@ -233,50 +239,88 @@ def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.
     return m
 
 
-def _pin(r: dict) -> dict:
-    """A place mention as a GeoJSON point whose properties hold its colour and its escaped popup and tooltip."""
+def _by_place(mentions: list[dict]) -> list[list[dict]]:
+    """Place mentions grouped by the place they resolved to: pins at one point hide all but the top one."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in mentions:
+        groups.setdefault((r["gazetteer_id"], *r["geometry"]["coordinates"]), []).append(r)
+    return list(groups.values())
+
+
+def _pin(mentions: list[dict]) -> dict:
+    """A place as a GeoJSON point whose properties hold its colour (its mentions' commonest role), its size
+    (by mentions) and its escaped popup (the articles that name it) and tooltip."""
     from geomap.webmap import ROLE_COLORS, safe_text
 
-    color = ROLE_COLORS.get(r["place_role"], "#333")
+    role = Counter(r["place_role"] for r in mentions).most_common(1)[0][0]
+    color = ROLE_COLORS.get(role, "#333")
+    by_article: dict[str, list[dict]] = {}
+    for r in sorted(mentions, key=lambda r: r["date"] or "", reverse=True):
+        by_article.setdefault(r["article"], []).append(r)
+    parts = [
+        "<br>".join([_heading(mentions[0]), f"{_counted(mentions, 'mention')} in {_counted(by_article, 'article')}"])
+    ]
+    for same in list(by_article.values())[:PIN_ARTICLES_UP_TO]:
+        sentences = dict.fromkeys(f"&ldquo;{safe_text(r['sentence'])}&rdquo;" for r in same)
+        parts.append("<br>".join([*_source(same[0]), *sentences]))
+    if len(by_article) > PIN_ARTICLES_UP_TO:
+        rest = list(by_article)[PIN_ARTICLES_UP_TO:]
+        parts.append(f"and {_counted(rest, 'more article')}: the combined dataset lists them all")
     return {
         "type": "Feature",
-        "geometry": r["geometry"],
+        "geometry": mentions[0]["geometry"],
         "properties": {
-            "style": {"color": color, "fillColor": color},
-            "popup": "<br>".join(_provenance(r)),
-            "tooltip": safe_text(r["name"]),
+            "style": {"color": color, "fillColor": color, "radius": 5 + min(7.0, math.sqrt(len(mentions) - 1))},
+            "popup": "<hr>".join(parts),
+            "tooltip": safe_text(mentions[0]["name"]),
         },
     }
 
 
+def _counted(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'s' * (len(items) != 1)}"
+
+
 def _provenance(r: dict) -> list[str]:
-    """Popup lines: what, from which article (title, date, link), and the sentence that says so."""
+    """A distance's tooltip lines: what, from which article (title, date, link), and the sentence that says so."""
+    from geomap.webmap import safe_text
+
+    return [_heading(r), *_source(r), f"&ldquo;{safe_text(r['sentence'])}&rdquo;"]
+
+
+def _heading(r: dict) -> str:
+    from geomap.webmap import safe_text
+
+    country = f", {safe_text(r['country'])}" if r["country"] else ""
+    return f"<b>{safe_text(r['name'])}</b> ({safe_text(r['kind'])}{country})"
+
+
+def _source(r: dict) -> list[str]:
+    """The article a row comes from: title and date, and its link when it is a web address."""
     from geomap.webmap import safe_text
 
     url = r.get("url") or ""
-    link = f'<a href="{safe_text(url)}" target="_blank" rel="noopener noreferrer">{safe_text(url)}</a>'
-    country = f", {safe_text(r['country'])}" if r["country"] else ""
     lines = [
-        f"<b>{safe_text(r['name'])}</b> ({safe_text(r['kind'])}{country})",
-        f"{safe_text(r.get('title') or r['article'])}" + (f" &middot; {safe_text(r['date'])}" if r["date"] else ""),
+        f"{safe_text(r.get('title') or r['article'])}" + (f" &middot; {safe_text(r['date'])}" if r["date"] else "")
     ]
     if url.startswith(("https://", "http://")):  # never a javascript: or data: link
-        lines.append(link)
-    lines.append(f"&ldquo;{safe_text(r['sentence'])}&rdquo;")
+        lines.append(f'<a href="{safe_text(url)}" target="_blank" rel="noopener noreferrer">{safe_text(url)}</a>')
     return lines
 
 
 def _timeline_features(rows: list[dict]) -> dict:
-    """Place mentions as points that show from their article's date to the day after."""
+    """Places named on each date, as points that show from that date to the day after (one per place and
+    date, however many articles of that day name it)."""
     from datetime import date, timedelta
 
+    days = {(tuple(r["geometry"]["coordinates"]), r["date"]): r["geometry"] for r in rows}
     features = []
-    for r in rows:
-        day = date.fromisoformat(r["date"])
+    for (_, iso), geometry in days.items():
+        day = date.fromisoformat(iso)
         features.append(
             {
                 "type": "Feature",
-                "geometry": r["geometry"],
+                "geometry": geometry,
                 "properties": {"start": day.isoformat(), "end": (day + timedelta(days=1)).isoformat()},
             }
         )

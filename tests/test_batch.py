@@ -174,3 +174,28 @@ def test_an_article_that_fails_to_parse_fails_alone_in_its_chunk(tmp_path, monke
     assert [(r["name"], r["status"]) for r in results] == [("a", "done"), ("b", "failed"), ("c", "done")]
     assert results[1]["message"] == "RecursionError: a text too deep to read"
     assert sorted(p.name for p in tmp_path.glob("*.geojson")) == ["a.geojson", "c.geojson"]
+
+
+def test_a_place_named_by_many_articles_is_one_pin_listing_them_newest_first(monkeypatch):
+    import folium
+
+    import geomap
+    from geomap import corpus
+
+    monkeypatch.setattr(corpus, "LAYERS_PER_ARTICLE_UP_TO", 1)  # one layer for all, as for a large corpus
+    monkeypatch.setattr(corpus, "PIN_ARTICLES_UP_TO", 2)
+    rows = []
+    for day in (3, 1, 2):
+        text = f"Shelling hit Kharkiv on day {day}. Kharkiv was dark."
+        rows += corpus.article_rows(geomap.parse(text, title=f"Day {day}", date=f"2024-05-0{day}"), f"a{day}")
+    rows += corpus.article_rows(geomap.parse("Drones struck Odesa.", date="2024-05-01"), "b")
+    layers = corpus.render_corpus_map(rows)._children.values()
+    layer = next(c for c in layers if isinstance(c, folium.GeoJson) and c.layer_name == "Places")
+    pins = {f["properties"]["tooltip"]: f["properties"] for f in layer.data["features"]}
+    assert sorted(pins) == ["Kharkiv", "Odesa"]  # six mentions of Kharkiv, one pin
+    popup = pins["Kharkiv"]["popup"]
+    assert "6 mentions in 3 articles" in popup and popup.count("<b>") == 1
+    assert popup.index("Day 3") < popup.index("Day 2") and "Day 1" not in popup  # newest first, two shown
+    assert "and 1 more article: the combined dataset lists them all" in popup
+    assert popup.count("Kharkiv was dark.") == 2  # a sentence once per article
+    assert pins["Kharkiv"]["style"]["radius"] > pins["Odesa"]["style"]["radius"]
