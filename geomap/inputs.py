@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +82,7 @@ class Source:
 def read_sources(arg: str) -> list[Source]:
     """The articles ``arg`` holds: one for a text or HTML file, one per line for JSON Lines."""
     if arg.lower().endswith(".jsonl"):
-        return _json_lines(arg)
+        return [source for _, _, source in read_json_lines(arg)]
     data, label, name = _read_bytes(arg)
     return [_article(data, label, name, html=arg.lower().endswith((".html", ".htm")))]
 
@@ -211,16 +211,41 @@ def _from_html(html: str, label: str, name: str) -> Source:
     )
 
 
-def _json_lines(arg: str) -> list[Source]:
-    """One article per line. A day's or a month's export can be any size: it is read line by line, and
-    each line is held to an article's limit."""
+def read_json_lines(arg: str) -> list[tuple[int, int, Source]]:
+    """The articles of a JSON Lines file, each with its line's number and byte offset (for
+    :func:`read_json_line`; -1 in a UTF-16 file).
+
+    A day's or a month's export can be any size: it is read line by line, and each line is held to an
+    article's limit.
+    """
     name = _file_name(Path(arg).stem, "article")
+    found: list[tuple[int, int, Source]] = []
     with _opened(arg) as f:
-        if f.peek(2)[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-            lines = (_line(raw, arg, n) for n, raw in enumerate(iter(lambda: f.readline(LINE_LIMIT), b""), start=1))
-            return _json_lines_in(lines, arg, name)
-    # UTF-16 does not split at the byte b"\n": such a file is read whole, as an article is
-    return _json_lines_in(decode(_read_bytes(arg)[0], arg).splitlines(), arg, name)
+        utf16 = f.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff")
+        if not utf16:
+            offset = 0
+            for n, raw in enumerate(iter(lambda: f.readline(LINE_LIMIT), b""), start=1):
+                source = _json_line(_line(raw, arg, n), arg, name, n)
+                if source is not None:
+                    found.append((n, offset, source))
+                offset += len(raw)
+    if utf16:  # UTF-16 does not split at the byte b"\n": such a file is read whole, as an article is
+        lines = enumerate(decode(_read_bytes(arg)[0], arg).splitlines(), start=1)
+        found = [(n, -1, s) for n, line in lines if (s := _json_line(line, arg, name, n)) is not None]
+    if not found:
+        raise InputError(f"{arg}: no articles in it")
+    return found
+
+
+def read_json_line(arg: str, n: int, offset: int) -> Source:
+    """The article on line ``n`` of a JSON Lines file, which starts ``offset`` bytes in (as
+    :func:`read_json_lines` found it): a worker reads its own article, not the whole export."""
+    with _opened(arg) as f:
+        f.seek(offset)
+        source = _json_line(_line(f.readline(LINE_LIMIT), arg, n), arg, _file_name(Path(arg).stem, "article"), n)
+    if source is None:
+        raise InputError(f"{arg}: line {n} is empty now; the file changed while it was being mapped")
+    return source
 
 
 # A line, newline included, may be as long as an article.
@@ -235,23 +260,19 @@ def _line(raw: bytes, label: str, n: int) -> str:
     return decode(raw, f"{label} line {n}") if raw.strip() else ""
 
 
-def _json_lines_in(lines: Iterable[str], label: str, name: str) -> list[Source]:
-    sources = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError:
-            raise InputError(f"{label}: line {n} is not JSON") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise InputError(f'{label}: line {n} has no "text" string')
-        ident = _file_name(str(obj.get("id") or ""), f"{name}-{n}")
-        meta = {k: obj.get(k) if isinstance(obj.get(k), str) else "" for k in ("title", "date", "url")}
-        sources.append(Source(text=_checked(obj["text"], f"{label} line {n}"), name=ident, **meta))
-    if not sources:
-        raise InputError(f"{label}: no articles in it")
-    return sources
+def _json_line(line: str, label: str, name: str, n: int) -> Source | None:
+    """The article on line ``n``, or None for a blank line."""
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        raise InputError(f"{label}: line {n} is not JSON") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError(f'{label}: line {n} has no "text" string')
+    ident = _file_name(str(obj.get("id") or ""), f"{name}-{n}")
+    meta = {k: obj.get(k) if isinstance(obj.get(k), str) else "" for k in ("title", "date", "url")}
+    return Source(text=_checked(obj["text"], f"{label} line {n}"), name=ident, **meta)
 
 
 def _file_name(text: str, fallback: str) -> str:

@@ -199,3 +199,22 @@ def test_a_place_named_by_many_articles_is_one_pin_listing_them_newest_first(mon
     assert "and 1 more article: the combined dataset lists them all" in popup
     assert popup.count("Kharkiv was dark.") == 2  # a sentence once per article
     assert pins["Kharkiv"]["style"]["radius"] > pins["Odesa"]["style"]["radius"]
+
+
+def test_json_lines_tasks_point_at_their_line_and_the_worker_reads_it(tmp_path):
+    import pickle
+
+    from geomap.batch import map_chunk
+
+    lines = [{"id": f"d{i}", "text": f"Shelling hit Kharkiv on day {i}. " * 200} for i in range(30)]
+    src = tmp_path / "month.jsonl"
+    src.write_text("\n\n".join(json.dumps(x) for x in lines))  # blank lines between: offsets must skip them
+    tasks = collect_tasks([str(src)])
+    assert [(t.name, t.line, t.source) for t in tasks[:2]] == [("d0", 1, None), ("d1", 3, None)]
+    assert len(pickle.dumps(tasks)) < src.stat().st_size / 20  # the graph carries no article text
+    assert tasks[29].read().text == lines[29]["text"]
+    results = map_chunk(tasks[28:], str(tmp_path / "out"))
+    assert [r["status"] for r in results] == ["done", "done"]
+    utf16 = tmp_path / "wide.jsonl"
+    utf16.write_bytes(json.dumps(lines[0]).encode("utf-16"))
+    assert collect_tasks([str(utf16)])[0].source.text == lines[0]["text"]  # no byte offsets in UTF-16
