@@ -8,8 +8,9 @@ article's rows, both files written) on the same articles; the peak
 RSS of each worker; and the time to write the combined dataset and map. For comparison on equal terms, the
 same whole task also runs in fresh plain processes, warmed up as a worker is: one alone, and two side by
 side (two busy processes on a two-core machine share more than cores: caches, memory bandwidth, clock).
+Every figure is the best of three rounds, each round measuring everything once.
 
-    .venv/bin/python bench/batch.py [--copies 55]
+    .venv/bin/python bench/batch.py [--copies 55] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
+
+from geomap.batch import CHUNK, run_batch
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -29,11 +33,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=55, help="copies of the 37 development articles (55: 2,035)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of every measurement; each figure is its best")
     args = ap.parse_args()
-    import geomap
-    from geomap.article import parse_many
-    from geomap.batch import CHUNK, collect_tasks, run_batch
-    from geomap.geojson import encode
     from geomap.ner import available
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "eval" / "news").glob("*.txt"))]
@@ -44,62 +45,78 @@ def main() -> None:
                 for i, text in enumerate(texts):
                     f.write(json.dumps({"id": f"a{c:03d}-{i:02d}", "text": text}) + "\n")
         n = args.copies * len(texts)
-
-        # warm, as the workers are before they map (PreloadGazetteer): gazetteer and NER model loaded; and
-        # one pass over the articles first, so that the rate is the steady one (the gazetteer's name index
-        # is read as names are first looked up, and shapes and areas are made once)
-        available()
-        for text in texts:
-            geomap.parse(text)
-        sample = texts * max(1, 500 // len(texts))
-        start = time.perf_counter()
-        articles = [geomap.parse(t) for t in sample]
-        parse_rate = len(sample) / (time.perf_counter() - start)
-        start = time.perf_counter()
-        for i in range(0, len(sample), CHUNK):
-            parse_many(sample[i : i + CHUNK])
-        chunked_rate = len(sample) / (time.perf_counter() - start)
-        start = time.perf_counter()
-        for a in articles:
-            encode(a.to_geojson())
-        write_rate = len(sample) / (time.perf_counter() - start)
-        single = 1 / (1 / chunked_rate + 1 / write_rate)
-        # and a worker's whole task, in this process: parse, GeoJSON and rows, both files written
-        task_rate = _map_all(collect_tasks([str(corpus)])[: len(sample)], str(Path(tmp) / "single"))
+        available()  # warm, as the workers are before they map (PreloadGazetteer): gazetteer and NER model
+        # Every round measures everything once, so that a slow spell of this shared machine (seen here: 12 %
+        # for minutes) falls on all figures alike; each figure is the best of its rounds (as timeit's).
+        rates: dict[str, list[float]] = defaultdict(list)
+        runs: dict[int, list] = defaultdict(list)
+        for r in range(args.rounds):
+            for key, rate in _single_process(texts, corpus, Path(tmp) / f"single{r}").items():
+                rates[key].append(rate)
+            for k in (1, 2):
+                rates[f"plain {k}"].append(statistics.mean(_plain_processes(k, str(corpus), f"{tmp}/r{r}")))
+            for workers in (1, 2):
+                s = run_batch([str(corpus)], Path(tmp) / f"out{r}-{workers}", workers=workers, progress=False)
+                rates[f"dask {workers}"].append(n / s.map_seconds / workers)
+                runs[workers].append(s)
+        best = {key: max(values) for key, values in rates.items()}
+        spread = {key: f"{min(values):.0f}-{max(values):.0f}" for key, values in rates.items()}
+        print(f"best of {args.rounds} rounds (range in brackets), articles/s")
         print(
-            f"single process, warm: parse+resolve {parse_rate:.0f} articles/s article by article, "
-            f"{chunked_rate:.0f}/s in chunks of {CHUNK}; in chunks with per-article GeoJSON "
-            f"{single:.0f}/s; a worker's whole task (GeoJSON and rows written to disk) {task_rate:.0f}/s"
+            f"single process, warm: parse+resolve {best['parse']:.0f} ({spread['parse']}) article by article, "
+            f"{best['chunked']:.0f} ({spread['chunked']}) in chunks of {CHUNK}; in chunks with per-article GeoJSON "
+            f"{best['with geojson']:.0f}; a worker's whole task (GeoJSON and rows written to disk) "
+            f"{best['task']:.0f} ({spread['task']})"
         )
         print(f"single process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-
-        # the same whole task in fresh plain processes, warmed up as a worker is: one alone, then two side by
-        # side on the same machine (what two cores give two busy processes, with no Dask at all)
-        plain = {k: _plain_processes(k, str(corpus), tmp) for k in (1, 2)}
         print(
-            f"plain fresh processes, a worker's whole task on all {n} articles: alone {plain[1][0]:.0f}/s; two side "
-            f"by side {', '.join(f'{r:.0f}' for r in plain[2])}/s"
+            f"plain fresh processes, a worker's whole task on all {n} articles: alone {best['plain 1']:.0f} "
+            f"({spread['plain 1']}); two side by side {best['plain 2']:.0f} ({spread['plain 2']}) each"
         )
-
-        rates = {}
         for workers in (1, 2):
-            out = Path(tmp) / f"out{workers}"
-            s = run_batch([str(corpus)], out, workers=workers, progress=False)
-            rates[workers] = n / s.map_seconds
+            per = best[f"dask {workers}"]
+            s = runs[workers][-1]
             peaks = ", ".join(f"{m:.0f}" for m in s.worker_peak_mb)
             print(
-                f"{workers} worker(s): {n} articles mapped in {s.map_seconds:.1f} s = {rates[workers]:.0f} articles/s "
-                f"({rates[workers] / workers:.0f} per worker, {rates[workers] / workers / parse_rate:.0%} of the "
-                f"single-process warm parse+resolve (target 90 %), {rates[workers] / workers / single:.0%} of the "
-                f"single-process rate with GeoJSON, {rates[workers] / workers / task_rate:.0%} of a worker's whole "
-                f"task in one process); worker peak RSS {peaks} MB; "
-                f"workers ready in {s.startup_seconds:.1f} s; combined dataset + map {s.combine_seconds:.1f} s; "
-                f"failed {len(s.failed)}"
+                f"{workers} worker(s), {n} articles: {per * workers:.0f} articles/s, {per:.0f} per worker "
+                f"({spread[f'dask {workers}']}): {per / best['parse']:.0%} of the single-process warm parse+resolve "
+                f"(target 90 %), {per / best['task']:.0%} of a worker's whole task in one process, "
+                f"{per / best[f'plain {workers}']:.0%} of {workers} plain process(es) at once; worker peak RSS "
+                f"{peaks} MB; workers ready in {s.startup_seconds:.1f} s; combined dataset + map "
+                f"{s.combine_seconds:.1f} s; failed {len(s.failed)}"
             )
-            like = statistics.mean(plain[workers])
-            print(f"  per worker: {rates[workers] / workers / like:.0%} of {workers} plain process(es) at once")
-        print(f"scaling 1 -> 2 workers: {rates[2] / rates[1]:.2f}x")
+        print(f"scaling 1 -> 2 workers: {2 * best['dask 2'] / best['dask 1']:.2f}x")
     sys.stdout.flush()
+
+
+def _single_process(texts: list[str], corpus: Path, out: Path) -> dict[str, float]:
+    """The single-process rates on the same articles, warm: parse+resolve article by article (the target's
+    measure) and in chunks as a worker parses; with the per-article GeoJSON; and a worker's whole task."""
+    import geomap
+    from geomap.article import parse_many
+    from geomap.batch import collect_tasks
+    from geomap.geojson import encode
+
+    for text in texts:  # one pass first: the steady rate (the gazetteer's name index is read as names are
+        geomap.parse(text)  # first looked up, and shapes and areas are made once)
+    sample = texts * max(1, 500 // len(texts))
+    start = time.perf_counter()
+    articles = [geomap.parse(t) for t in sample]
+    parse_rate = len(sample) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for i in range(0, len(sample), CHUNK):
+        parse_many(sample[i : i + CHUNK])
+    chunked_rate = len(sample) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for a in articles:
+        encode(a.to_geojson())
+    write_rate = len(sample) / (time.perf_counter() - start)
+    return {
+        "parse": parse_rate,
+        "chunked": chunked_rate,
+        "with geojson": 1 / (1 / chunked_rate + 1 / write_rate),
+        "task": _map_all(collect_tasks([str(corpus)])[: len(sample)], str(out)),
+    }
 
 
 def _map_all(tasks: list, out: str) -> float:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import glob
+import hashlib
 import os
 import sys
 import time
@@ -35,7 +36,10 @@ if TYPE_CHECKING:
     from geomap.article import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
-# Articles per Dask task: enough to keep scheduling overhead far below the 2-3 ms an article takes.
+# Where each chunk's rows (one per place mention and per distance) wait for the combined outputs.
+ROWS_DIR = ".rows"
+# Articles per Dask task: enough to keep scheduling overhead far below the 5 ms an article takes, and a
+# batch for the NER model to read at once (see map_chunk); 50 measured no faster on two workers.
 CHUNK = 25
 # What each worker maps once before its first chunk (see PreloadGazetteer).
 WARM_UP_TEXT = (
@@ -92,7 +96,7 @@ class Summary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
-    startup_seconds: float = 0.0  # finding the inputs, starting the workers, loading gazetteer and model there
+    startup_seconds: float = 0.0  # starting the workers, loading gazetteer and model there
     map_seconds: float = 0.0  # the Dask phase: reading, parsing and per-article outputs
     combine_seconds: float = 0.0  # the combined dataset and map
     workers: int = 0
@@ -128,49 +132,68 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
 
 
 def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None) -> list[dict]:
-    """Map each article of a chunk (on a worker) and write its outputs, or skip it when a previous run wrote
-    them; a failure is returned with its reason, never raised. ``options`` are :func:`geomap.parse`'s
-    (focus, focus_bbox, ner).
+    """Map each article of a chunk (on a worker): write its GeoJSON (and, with ``maps``, its map), then the
+    rows of all the chunk's articles in one file (see :func:`read_rows`). A failure is returned with its
+    reason, never raised. ``options`` are :func:`geomap.parse`'s (focus, focus_bbox, ner).
 
     The chunk's articles are parsed together (:func:`geomap.article.parse_many`: the NER model reads
     them in one batch); should that fail, they are parsed one by one, so that only the bad one fails.
     """
+    from geomap.outputs import write_atomic
+
     out = Path(out_dir)
     results: dict[str, dict] = {}
     sources: dict[str, Source] = {}
     for task in tasks:
-        if _outputs(task.name, out, maps).done:
-            results[task.name] = {"name": task.name, "status": "skipped"}
-            continue
         try:
             sources[task.name] = task.read()
         except Exception as e:  # one bad article must not stop a run of thousands
             results[task.name] = _failed(task.name, e)
+    rows: dict[str, list[dict]] = {}
     for name, article in _parse_all(sources, options or {}).items():
-        results[name] = _failed(name, article) if isinstance(article, Exception) else _write(name, article, out, maps)
+        try:
+            if isinstance(article, Exception):
+                raise article
+            rows[name] = _write(name, article, out, maps)
+            results[name] = {"name": name, "status": "done"}
+        except Exception as e:
+            results[name] = _failed(name, e)
+    if rows:
+        # one file for the chunk, not one per article: on a slow disk, creating a file costs as much as
+        # encoding an article. Written last: an article is done once its rows are on disk.
+        digest = hashlib.sha1("\n".join(rows).encode()).hexdigest()[:20]
+        try:
+            write_atomic(out / ROWS_DIR / f"{digest}.json", orjson.dumps(rows))
+        except GeomapError as e:
+            results.update({name: _failed(name, e) for name in rows})
     return [results[t.name] for t in tasks]
 
 
-def map_task(task: Task, out_dir: Path, maps: bool = False, options: dict | None = None) -> dict:
-    """:func:`map_chunk` for one article."""
-    return map_chunk([task], str(out_dir), maps, options)[0]
+def read_rows(out_dir: Path, table: dict[str, list[dict]], seen: set[tuple[str, int]]) -> None:
+    """Add to ``table`` (article name -> its rows) what the rows files of ``out_dir`` hold, oldest file
+    first, so that an article mapped again takes its newest rows; ``seen`` keeps (file, mtime) pairs
+    already read. A damaged file is passed over: its articles count as not done, and are mapped again."""
+    found = []
+    for path in (Path(out_dir) / ROWS_DIR).glob("*.json"):
+        try:
+            key = (path.name, path.stat().st_mtime_ns)
+        except OSError:
+            continue
+        if key not in seen:
+            found.append((key, path))
+    for key, path in sorted(found, key=lambda item: item[0][1]):
+        seen.add(key)
+        try:
+            data = orjson.loads(path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict):
+            table.update(data)
 
 
-@dataclass(frozen=True)
-class _Outputs:
-    """An article's output files; the GeoJSON is written last, so its presence marks the article done."""
-
-    geojson: Path
-    rows: Path
-    html: Path | None
-
-    @property
-    def done(self) -> bool:
-        return self.geojson.exists() and self.rows.exists() and (self.html is None or self.html.exists())
-
-
-def _outputs(name: str, out: Path, maps: bool) -> _Outputs:
-    return _Outputs(out / f"{name}.geojson", out / ".rows" / f"{name}.json", out / f"{name}.html" if maps else None)
+def _written(name: str, out: Path, maps: bool) -> bool:
+    """Whether an article's own outputs are there (its rows are looked up apart, in the rows files)."""
+    return (out / f"{name}.geojson").exists() and (not maps or (out / f"{name}.html").exists())
 
 
 def _parse_all(sources: dict[str, Source], options: dict) -> dict[str, Article | Exception]:
@@ -192,25 +215,19 @@ def _parse_all(sources: dict[str, Source], options: dict) -> dict[str, Article |
         return parsed
 
 
-def _write(name: str, article: Article, out: Path, maps: bool) -> dict:
-    """Write an article's rows, map (on request) and GeoJSON."""
+def _write(name: str, article: Article, out: Path, maps: bool) -> list[dict]:
+    """Write an article's map (on request) and GeoJSON; its rows, for the chunk's rows file."""
     from geomap.corpus import article_rows
     from geomap.geojson import encode
     from geomap.outputs import write_atomic
 
-    paths = _outputs(name, out, maps)
-    try:
-        fc = article.to_geojson()
-        rows = article_rows(article, name, fc)
-        if paths.html is not None:
-            from geomap.webmap import render_map, save_map
+    fc = article.to_geojson()
+    if maps:
+        from geomap.webmap import render_map, save_map
 
-            save_map(render_map(article), paths.html)
-        write_atomic(paths.rows, orjson.dumps(rows))
-        write_atomic(paths.geojson, encode(fc))  # last: its presence marks the article done
-        return {"name": name, "status": "done"}  # rows stay on disk: the driver reads them once, at the end
-    except Exception as e:
-        return _failed(name, e)
+        save_map(render_map(article), out / f"{name}.html")
+    write_atomic(out / f"{name}.geojson", encode(fc))
+    return article_rows(article, name, fc)
 
 
 def _failed(name: str, error: Exception) -> dict:
@@ -263,9 +280,6 @@ def run_batch(
 
     ``options`` go to :func:`geomap.parse` for each article (focus, focus_bbox, ner).
     """
-    import dask
-    from distributed import Client, LocalCluster, as_completed
-
     options = options or {}
 
     started = time.perf_counter()
@@ -277,6 +291,47 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
+    table: dict[str, list[dict]] = {}
+    seen: set[tuple[str, int]] = set()
+    read_rows(out_dir, table, seen)
+    pending = [t for t in tasks if not (t.name in table and _written(t.name, out_dir, maps))]
+    summary = Summary(skipped=len(tasks) - len(pending))
+    results = _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options) if pending else []
+    read_rows(out_dir, table, seen)
+    failed = {r["name"]: r["message"] for r in results if r["status"] == "failed"}
+    rows = []
+    for t in tasks:
+        if t.name in failed:
+            summary.failed.append((t.name, failed[t.name]))
+        elif t.name not in table:  # its chunk's rows file is gone or damaged since the workers wrote it
+            summary.failed.append((t.name, "its rows are missing from " + ROWS_DIR + "; run again to map it again"))
+        else:
+            rows += table[t.name]
+    summary.done = len(pending) - sum(t.name in failed or t.name not in table for t in pending)
+    combine_start = time.perf_counter()
+    summary.outputs = _combine(rows, out_dir)
+    summary.seconds = time.perf_counter() - started
+    summary.combine_seconds = time.perf_counter() - combine_start
+    _write_log(out_dir / "batch.log", summary)
+    return summary
+
+
+def _map_on_dask(
+    tasks: list[Task],
+    out_dir: Path,
+    summary: Summary,
+    scheduler: str | None,
+    workers: int | None,
+    maps: bool,
+    progress: bool | None,
+    options: dict,
+) -> list[dict]:
+    """Map ``tasks`` on a new LocalCluster or the cluster at ``scheduler``; each article's result. The
+    workers, their start-up and mapping times and their peak memory go to ``summary``."""
+    import dask
+    from distributed import Client, LocalCluster, as_completed
+
+    started = time.perf_counter()
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     cluster = None
     if scheduler:
@@ -301,7 +356,7 @@ def run_batch(
                 _progress_bar(i, len(futures), len(results))
         if show:
             print(file=sys.stderr)
-        summary = Summary(workers=len(client.scheduler_info()["workers"]))
+        summary.workers = len(client.scheduler_info()["workers"])
         summary.startup_seconds = mapping - started
         summary.map_seconds = time.perf_counter() - mapping
         summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
@@ -309,28 +364,7 @@ def run_batch(
         client.close()
         if cluster is not None:
             cluster.close()
-    order = {t.name: i for i, t in enumerate(tasks)}
-    results.sort(key=lambda r: order[r["name"]])
-    rows = []
-    for r in results:
-        if r["status"] == "failed":
-            summary.failed.append((r["name"], r["message"]))
-            continue
-        try:
-            rows += orjson.loads((out_dir / ".rows" / f"{r['name']}.json").read_bytes())
-        except (OSError, ValueError):
-            summary.failed.append((r["name"], "its earlier output is damaged; delete it to map the article again"))
-            continue
-        if r["status"] == "skipped":
-            summary.skipped += 1
-        else:
-            summary.done += 1
-    combine_start = time.perf_counter()
-    summary.outputs = _combine(rows, out_dir)
-    summary.seconds = time.perf_counter() - started
-    summary.combine_seconds = time.perf_counter() - combine_start
-    _write_log(out_dir / "batch.log", summary)
-    return summary
+    return results
 
 
 def _peak_rss_mb() -> float:
@@ -369,6 +403,6 @@ def _write_log(path: Path, summary: Summary) -> None:
     lines = [f"failed {name}: {reason}" for name, reason in summary.failed]
     lines.append(
         f"done {summary.done}, skipped {summary.skipped}, failed {len(summary.failed)} "
-        f"in {summary.seconds:.1f} s on {summary.workers} workers"
+        f"in {summary.seconds:.1f} s" + (f" on {summary.workers} workers" if summary.workers else "")
     )
     write_atomic(path, "\n".join(lines) + "\n")

@@ -99,16 +99,25 @@ def test_a_rerun_skips_what_is_done_and_redoes_what_a_killed_run_left(corpus, fi
     _, out = first_run
     again = tmp_path / "again"
     shutil.copytree(out, again)
+    [chunk_rows] = (again / ".rows").glob("*.json")  # one chunk: one rows file for its five articles
     (again / "kharkiv.geojson").unlink()  # as if the run had been killed before this article was finished
-    (again / ".rows" / "wire-2.json").write_text("{damaged")
     summary = run_batch([str(corpus)], again, workers=2, progress=False)
-    assert (summary.done, summary.skipped) == (1, 3)
-    assert sorted(name for name, _ in summary.failed) == ["broken", "wire-2"]
-    assert "damaged" in dict(summary.failed)["wire-2"]
-    (again / ".rows" / "wire-2.json").unlink()  # as the message says: delete it to map the article again
+    assert (summary.done, summary.skipped, [name for name, _ in summary.failed]) == (1, 4, ["broken"])
+    chunk_rows.write_text("{damaged")  # a damaged rows file: its articles are mapped again, Kharkiv's are newer
     summary = run_batch([str(corpus)], again, workers=2, progress=False)
-    assert (summary.done, summary.skipped, len(summary.failed)) == (1, 4, 1)
+    assert (summary.done, summary.skipped, len(summary.failed)) == (4, 1, 1)
     assert len(geopandas.read_file(again / "combined.geojson")) == len(geopandas.read_file(out / "combined.geojson"))
+
+
+def test_a_rerun_with_nothing_left_to_map_starts_no_workers(corpus, first_run, tmp_path):
+    _, out = first_run
+    again = tmp_path / "again"
+    shutil.copytree(out, again)
+    (again / "combined.gpkg").unlink()
+    summary = run_batch([str(corpus / "sub"), str(corpus / "day.jsonl")], again, progress=False)
+    assert (summary.done, summary.skipped, summary.failed, summary.workers) == (0, 3, [], 0)
+    assert (again / "combined.gpkg").exists()
+    assert len(geopandas.read_file(again / "combined.geojson", where="role = 'place'")["article"].unique()) == 3
 
 
 def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
@@ -144,10 +153,9 @@ def test_an_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path, capsys, 
 def test_a_worker_maps_an_article_without_importing_folium(tmp_path):
     # a worker writes rows and GeoJSON, never a map: folium would cost each worker ~80 MB
     script = (
-        "import sys; from pathlib import Path; from geomap.batch import Task, map_task; "
+        "import sys; from geomap.batch import Task, map_chunk; "
         "from geomap.inputs import Source; "
-        f"out = Path({str(tmp_path)!r}); "
-        "r = map_task(Task('a', source=Source('Shelling hit Bakhmut.', 'a')), out); "
+        f"[r] = map_chunk([Task('a', source=Source('Shelling hit Bakhmut.', 'a'))], {str(tmp_path)!r}); "
         "print(r['status'], 'folium' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
