@@ -1,14 +1,14 @@
 """Batch throughput on Dask: the development set replicated to >= 2,000 articles, on 1 and 2 workers.
 
-Prints articles per second for the mapping phase (read, parse, resolve, per-article GeoJSON, once the workers
-are up with gazetteer and model loaded; the start-up is printed apart), per worker, beside the single-process
-warm rate of parse + resolve (article by article, as ``geomap.parse``: the target's measure; and in chunks, as
-a worker parses), of parse + resolve + per-article GeoJSON, and of a worker's whole task (the same, with the
-article's rows, both files written) on the same articles; the peak
-RSS of each worker; and the time to write the combined dataset and map. For comparison on equal terms, the
-same whole task also runs in fresh plain processes, warmed up as a worker is: one alone, and two side by
-side (two busy processes on a two-core machine share more than cores: caches, memory bandwidth, clock).
-Every figure is the best of three rounds, each round measuring everything once.
+Prints articles per second for the mapping phase (read, parse, resolve, per-article GeoJSON and rows, once
+the workers are up with gazetteer and model loaded; the start-up is printed apart), per worker, beside the
+single-process warm rate of parse + resolve (article by article, as ``geomap.parse``: the target's measure;
+and in chunks, as a worker parses), of parse + resolve + per-article GeoJSON, and of a worker's whole task
+(the same, with the files written) on the same articles; the peak RSS of each worker against a plain
+process's; and the time to write the combined dataset and map. For comparison on equal terms, the same whole
+task also runs in fresh plain processes, warmed up as a worker is: one alone, and two side by side (two busy
+processes on a two-core machine share more than cores: caches, memory bandwidth, clock). Every figure is the
+best of three rounds, each round measuring everything once.
 
     .venv/bin/python bench/batch.py [--copies 55] [--rounds 3]
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import sys
 import tempfile
@@ -50,11 +49,14 @@ def main() -> None:
         # for minutes) falls on all figures alike; each figure is the best of its rounds (as timeit's).
         rates: dict[str, list[float]] = defaultdict(list)
         runs: dict[int, list] = defaultdict(list)
+        plain_peak = 0.0
         for r in range(args.rounds):
             for key, rate in _single_process(texts, corpus, Path(tmp) / f"single{r}").items():
                 rates[key].append(rate)
             for k in (1, 2):
-                rates[f"plain {k}"].append(statistics.mean(_plain_processes(k, str(corpus), f"{tmp}/r{r}")))
+                plain = _plain_processes(k, str(corpus), f"{tmp}/r{r}")
+                rates[f"plain {k}"].append(statistics.mean(rate for rate, _ in plain))
+                plain_peak = max(plain_peak, *(peak for _, peak in plain))
             for workers in (1, 2):
                 s = run_batch([str(corpus)], Path(tmp) / f"out{r}-{workers}", workers=workers, progress=False)
                 rates[f"dask {workers}"].append(n / s.map_seconds / workers)
@@ -68,10 +70,10 @@ def main() -> None:
             f"{best['with geojson']:.0f}; a worker's whole task (GeoJSON and rows written to disk) "
             f"{best['task']:.0f} ({spread['task']})"
         )
-        print(f"single process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         print(
             f"plain fresh processes, a worker's whole task on all {n} articles: alone {best['plain 1']:.0f} "
-            f"({spread['plain 1']}); two side by side {best['plain 2']:.0f} ({spread['plain 2']}) each"
+            f"({spread['plain 1']}); two side by side {best['plain 2']:.0f} ({spread['plain 2']}) each; peak RSS "
+            f"{plain_peak:.0f} MB (the most of any)"
         )
         for workers in (1, 2):
             per = best[f"dask {workers}"]
@@ -129,17 +131,18 @@ def _map_all(tasks: list, out: str) -> float:
     return len(tasks) / (time.perf_counter() - start)
 
 
-def _whole_task(corpus: str, out: str) -> float:
-    """In a fresh process: warm up as a worker does, then map every article of ``corpus``; articles/s."""
-    from geomap.batch import PreloadGazetteer, collect_tasks
+def _whole_task(corpus: str, out: str) -> tuple[float, float]:
+    """In a fresh process: warm up as a worker does, then map every article of ``corpus``; articles/s and
+    the process's peak memory (MB)."""
+    from geomap.batch import PreloadGazetteer, _peak_rss_mb, collect_tasks
 
     tasks = collect_tasks([corpus])
     PreloadGazetteer().warm_up()
-    return _map_all(tasks, out)
+    return _map_all(tasks, out), _peak_rss_mb()
 
 
-def _plain_processes(k: int, corpus: str, tmp: str) -> list[float]:
-    """The whole-task rate of ``k`` fresh processes running at once, each on every article."""
+def _plain_processes(k: int, corpus: str, tmp: str) -> list[tuple[float, float]]:
+    """The whole-task rate and peak memory of ``k`` fresh processes running at once, each on every article."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
