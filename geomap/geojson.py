@@ -37,8 +37,8 @@ COORD_DECIMALS = 7
 
 
 def place_feature(p: Place, front: Frontline | None = None) -> dict:
-    lat, lon = _grid(p.lat), _grid(p.lon)
-    point = {"type": "Point", "coordinates": [lon, lat]}
+    point = point_geometry(p)
+    lon, lat = point["coordinates"]
     geometry = _area_geometry(p.id) if p.geometry is not None else point
     feature = {
         "type": "Feature",
