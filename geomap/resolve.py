@@ -15,6 +15,7 @@ nickname, stays off a map of Bakhmut although Norway has a village of that name.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import itertools
 import math
@@ -114,6 +115,8 @@ SUPPORT_CAP = 2.0
 LANDMARK_TOWN_KM = 30.0
 # Past this extent (degrees of longitude by latitude, about Texas four times over), an area vouches for nothing
 VOUCHING_AREA_DEG2 = 500.0
+# Below this likeness (difflib's ratio) to a place's own name, an alternate name is another name, not a spelling.
+ANOTHER_NAME_LIKENESS = 0.5
 
 
 def resolve_places(
@@ -321,15 +324,17 @@ def _focus_counts(candidates, groups, chosen: dict, adjectives: Counter[str]):
     parts: dict[tuple[str, str], tuple[str, float]] = {}
     for g, cands in candidates.items():
         n = len(groups[g])
+        # a place's other name is no evidence of its country: "Julia", a Latin name of Plovdiv, of Bulgaria
         if g in chosen:
             entry = chosen[g][1]
-            if entry.country and not groups[g][0].common:
+            if entry.country and not groups[g][0].common and not _by_another_name(entry, groups[g]):
                 parts[g] = (entry.country, n * (2 if entry.kind == "country" else 1))
             continue
         countries = {e.country for e in cands if e.country}
         top = cands[0]
         # a name is evidence of its country when it can mean no other (an ocean belongs to none)
-        if top.country and (top.kind == "country" or countries == {top.country}):
+        unique = top.kind == "country" or countries == {top.country}
+        if top.country and unique and not _by_another_name(top, groups[g]):
             parts[g] = (top.country, n * (2 if top.kind == "country" else 1))
     for cc, n in parts.values():
         counts[cc] += n
@@ -597,6 +602,8 @@ def _believable(
     if all(m.common for m in mentions) and not named_a_place:
         return False, []
     notable = e.kind in ("country", "region", "sea", "peninsula") or e.population >= SMALL_PLACE
+    if notable and e.kind in SETTLEMENT_KINDS and e.population < 1_000_000 and _by_another_name(e, mentions):
+        notable = False
     if all(m.weak for m in mentions) and not notable and not named_a_place:
         return False, []
     if not notable and not vouched_for:
@@ -620,6 +627,27 @@ def _believable(
             return False, []
     evidence = evidence or ["largest place of that name"]
     return True, [*evidence, "the NER model labels it a place"] if named_a_place else evidence
+
+
+def _by_another_name(e: Entry, mentions: list[Mention]) -> bool:
+    """Whether the text names ``e`` only by alternate names that share little with its own ("Julia" for
+    Plovdiv, "Epiphaneia" for Hama): old, foreign or Latin names, which more often are people's."""
+    own = _own_name_key(e)
+    # in another script ("Андріївка") a name is the same name written otherwise, whatever letters it shares
+    return all(
+        m.key != own and m.key.isascii() and not _abbreviation(m.text) and _unalike(m.key, own) for m in mentions
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _unalike(key: str, own: str) -> bool:
+    alike = difflib.SequenceMatcher(None, _romanised_alike(key), _romanised_alike(own)).ratio()
+    return alike < ANOTHER_NAME_LIKENESS
+
+
+def _abbreviation(text: str) -> bool:
+    """ "PA", "NSW", "Neb.": a short form, which is the place's own name shortened, not another name."""
+    return text.isupper() or text.endswith(".") or len(text) <= 3
 
 
 def _nearest_km(e: Entry, others: list[Entry]) -> float:

@@ -414,3 +414,12 @@ def test_parse_many_gives_each_article_as_parse_does(seed_path):
     alone = [geomap.parse(a) if isinstance(a, str) else geomap.parse(**a) for a in articles]
     assert [dumps(a.to_geojson()) for a in many] == [dumps(a.to_geojson()) for a in alone]
     assert [p.name for p in many[0].places] == ["Kharkiv", "Vovchansk"] and many[1].title == "Seed"
+
+
+def test_a_place_named_only_by_an_unrelated_other_name_is_believed_as_a_small_place_is():
+    # "Julia" is a Latin name of Plovdiv: a first name here, and no evidence of Bulgaria
+    text = "The patient lives in Toronto. His wife, Julia, has taken on the search for a donor."
+    assert [p.name for p in geomap.parse(text).places] == ["Toronto"]
+    # an old name of a place in the article's focus still is that place
+    lemberg = geomap.parse("Troops marched from Lemberg towards Kyiv in 1918.")
+    assert [p.name for p in lemberg.places] == ["Lviv", "Kyiv"]
