@@ -134,7 +134,7 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
 
 def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None) -> list[dict]:
     """Map each article of a chunk (on a worker): write its GeoJSON (and, with ``maps``, its map), then the
-    rows of all the chunk's articles in one file (see :func:`read_rows`). A failure is returned with its
+    rows of all the chunk's articles in one file (see :func:`_read_rows`). A failure is returned with its
     reason, never raised. ``options`` are :func:`geomap.parse`'s (focus, focus_bbox, ner).
 
     The chunk's articles are parsed together (:func:`geomap.article.parse_many`: the NER model reads
@@ -170,7 +170,7 @@ def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict
     return [results[t.name] for t in tasks]
 
 
-def read_rows(out_dir: Path, table: dict[str, list[dict]], seen: set[tuple[str, int]]) -> None:
+def _read_rows(out_dir: Path, table: dict[str, list[dict]], seen: set[tuple[str, int]]) -> None:
     """Add to ``table`` (article name -> its rows) what the rows files of ``out_dir`` hold, oldest file
     first, so that an article mapped again takes its newest rows; ``seen`` keeps (file, mtime) pairs
     already read. A damaged file is passed over: its articles count as not done, and are mapped again."""
@@ -299,11 +299,11 @@ def run_batch(
         raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
     table: dict[str, list[dict]] = {}
     seen: set[tuple[str, int]] = set()
-    read_rows(out_dir, table, seen)
+    _read_rows(out_dir, table, seen)
     pending = [t for t in tasks if not (t.name in table and _written(t.name, out_dir, maps))]
     summary = Summary(skipped=len(tasks) - len(pending))
     results = _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options) if pending else []
-    read_rows(out_dir, table, seen)
+    _read_rows(out_dir, table, seen)
     failed = {r["name"]: r["message"] for r in results if r["status"] == "failed"}
     rows = []
     for t in tasks:
