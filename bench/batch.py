@@ -24,7 +24,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from geomap.batch import CHUNK, run_batch
+from geomap.batch import CHUNK, PreloadGazetteer, _peak_rss_mb, collect_tasks, map_chunk, run_batch
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -96,7 +96,6 @@ def _single_process(texts: list[str], corpus: Path, out: Path) -> dict[str, floa
     measure) and in chunks as a worker parses; with the per-article GeoJSON; and a worker's whole task."""
     import geomap
     from geomap.article import parse_many
-    from geomap.batch import collect_tasks
     from geomap.geojson import encode
 
     for text in texts:  # one pass first: the steady rate (the gazetteer's name index is read as names are
@@ -123,8 +122,6 @@ def _single_process(texts: list[str], corpus: Path, out: Path) -> dict[str, floa
 
 def _map_all(tasks: list, out: str) -> float:
     """A worker's whole task on ``tasks``, chunk by chunk as a worker gets them, in this process; articles/s."""
-    from geomap.batch import CHUNK, map_chunk
-
     start = time.perf_counter()
     for i in range(0, len(tasks), CHUNK):
         map_chunk(tasks[i : i + CHUNK], out)
@@ -134,8 +131,6 @@ def _map_all(tasks: list, out: str) -> float:
 def _whole_task(corpus: str, out: str) -> tuple[float, float]:
     """In a fresh process: warm up as a worker does, then map every article of ``corpus``; articles/s and
     the process's peak memory (MB)."""
-    from geomap.batch import PreloadGazetteer, _peak_rss_mb, collect_tasks
-
     tasks = collect_tasks([corpus])
     PreloadGazetteer().warm_up()
     return _map_all(tasks, out), _peak_rss_mb()

@@ -103,6 +103,11 @@ class Summary:
     workers: int = 0
     worker_peak_mb: list[float] = field(default_factory=list)
 
+    @property
+    def took(self) -> str:
+        """ "in 12.1 s on 2 workers"; a run with nothing left to map started none."""
+        return f"in {self.seconds:.1f} s" + (f" on {self.workers} workers" if self.workers else "")
+
 
 def collect_tasks(inputs: list[str]) -> list[Task]:
     """Every article the inputs name: files, folders (searched recursively), globs and .jsonl lines."""
@@ -152,9 +157,10 @@ def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict
             results[task.name] = _failed(task.name, e)
     rows: dict[str, list[dict]] = {}
     for name, article in _parse_all(sources, options or {}).items():
+        if isinstance(article, Exception):
+            results[name] = _failed(name, article)
+            continue
         try:
-            if isinstance(article, Exception):
-                raise article
             rows[name] = _write(name, article, out, maps)
             results[name] = {"name": name, "status": "done"}
         except Exception as e:
@@ -199,20 +205,18 @@ def _written(name: str, out: Path, maps: bool) -> bool:
 
 def _parse_all(sources: dict[str, Source], options: dict) -> dict[str, Article | Exception]:
     """Each source's article, or the exception that parsing it raised."""
-    from geomap.article import parse, parse_many
+    from geomap.article import parse_many
 
-    names = list(sources)
+    articles = {name: vars(source) for name, source in sources.items()}  # text, title, date, url (and name)
     try:
-        articles = parse_many([vars(sources[n]) for n in names], **options)
-        return dict(zip(names, articles, strict=True))
+        return dict(zip(articles, parse_many(articles.values(), **options), strict=True))
     except Exception:  # which article failed is found by parsing them one by one
         parsed: dict[str, Article | Exception] = {}
-        for n in names:
-            s = sources[n]
+        for name, article in articles.items():
             try:
-                parsed[n] = parse(s.text, title=s.title, date=s.date, url=s.url, **options)
+                parsed[name] = parse_many([article], **options)[0]
             except Exception as e:
-                parsed[n] = e
+                parsed[name] = e
         return parsed
 
 
@@ -407,8 +411,5 @@ def _write_log(path: Path, summary: Summary) -> None:
     from geomap.outputs import write_atomic
 
     lines = [f"failed {name}: {reason}" for name, reason in summary.failed]
-    lines.append(
-        f"done {summary.done}, skipped {summary.skipped}, failed {len(summary.failed)} "
-        f"in {summary.seconds:.1f} s" + (f" on {summary.workers} workers" if summary.workers else "")
-    )
+    lines.append(f"done {summary.done}, skipped {summary.skipped}, failed {len(summary.failed)} {summary.took}")
     write_atomic(path, "\n".join(lines) + "\n")

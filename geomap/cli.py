@@ -280,8 +280,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"geomap: {name}: {reason}", file=sys.stderr)
     print(
         f"mapped {summary.done}, skipped {summary.skipped} already done, failed {len(summary.failed)} "
-        f"in {summary.seconds:.1f} s{f' on {summary.workers} workers' if summary.workers else ''} "
-        f"(log: {Path(args.output) / 'batch.log'})",
+        f"{summary.took} (log: {Path(args.output) / 'batch.log'})",
         file=sys.stderr,
     )
     return 1 if summary.failed else 0

@@ -105,7 +105,7 @@ def _read_bytes(arg: str) -> tuple[bytes, str, str]:
             f"{arg}: larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB, far more than an article; "
             "split it, or give one article per line as .jsonl"
         )
-    return data, arg, _file_name(Path(arg).stem, "article")
+    return data, arg, _default_name(arg)
 
 
 @contextmanager
@@ -218,7 +218,7 @@ def read_json_lines(arg: str) -> list[tuple[int, int, Source]]:
     A day's or a month's export can be any size: it is read line by line, and each line is held to an
     article's limit.
     """
-    name = _file_name(Path(arg).stem, "article")
+    name = _default_name(arg)
     found: list[tuple[int, int, Source]] = []
     with _opened(arg) as f:
         utf16 = f.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff")
@@ -242,7 +242,7 @@ def read_json_line(arg: str, n: int, offset: int) -> Source:
     :func:`read_json_lines` found it): a worker reads its own article, not the whole export."""
     with _opened(arg) as f:
         f.seek(offset)
-        source = _json_line(_line(f.readline(LINE_LIMIT), arg, n), arg, _file_name(Path(arg).stem, "article"), n)
+        source = _json_line(_line(f.readline(LINE_LIMIT), arg, n), arg, _default_name(arg), n)
     if source is None:
         raise InputError(f"{arg}: line {n} is empty now; the file changed while it was being mapped")
     return source
@@ -273,6 +273,11 @@ def _json_line(line: str, label: str, name: str, n: int) -> Source | None:
     ident = _file_name(str(obj.get("id") or ""), f"{name}-{n}")
     meta = {k: obj.get(k) if isinstance(obj.get(k), str) else "" for k in ("title", "date", "url")}
     return Source(text=_checked(obj["text"], f"{label} line {n}"), name=ident, **meta)
+
+
+def _default_name(arg: str) -> str:
+    """The output name of a file's article (a JSON Lines line without an id adds its number)."""
+    return _file_name(Path(arg).stem, "article")
 
 
 def _file_name(text: str, fallback: str) -> str:
