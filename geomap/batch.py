@@ -23,6 +23,7 @@ import hashlib
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -176,10 +177,11 @@ def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict
     return [results[t.name] for t in tasks]
 
 
-def _read_rows(out_dir: Path, table: dict[str, list[dict]], seen: set[tuple[str, int]]) -> None:
-    """Add to ``table`` (article name -> its rows) what the rows files of ``out_dir`` hold, oldest file
-    first, so that an article mapped again takes its newest rows; ``seen`` keeps (file, mtime) pairs
-    already read. A damaged file is passed over: its articles count as not done, and are mapped again."""
+def _read_rows(out_dir: Path, owners: dict[str, Path], seen: set[tuple[str, int]]) -> None:
+    """Add to ``owners`` (article name -> the rows file holding its rows) the articles of the rows files of
+    ``out_dir``, oldest file first, so that an article mapped again is owned by its newest file; ``seen``
+    keeps (file, mtime) pairs already read. A damaged file is passed over: its articles count as not done,
+    and are mapped again. Only names are kept: the rows are read again, file by file, by :func:`_rows_of`."""
     found = []
     for path in (Path(out_dir) / ROWS_DIR).glob("*.json"):
         try:
@@ -195,7 +197,25 @@ def _read_rows(out_dir: Path, table: dict[str, list[dict]], seen: set[tuple[str,
         except (OSError, ValueError):
             continue
         if isinstance(data, dict):
-            table.update(data)
+            owners.update(dict.fromkeys(data, path))
+
+
+def _rows_of(names: list[str], owners: dict[str, Path]) -> Iterator[dict]:
+    """The rows of the articles ``names`` from their rows files, one file at a time (in the order of the
+    first article each holds), so that a corpus of any size passes through the driver's memory a chunk at
+    a time."""
+    order = {name: i for i, name in enumerate(names)}
+    first: dict[Path, int] = {}
+    for name in names:
+        first.setdefault(owners[name], order[name])
+    for path in sorted(first, key=first.__getitem__):
+        try:
+            data = orjson.loads(path.read_bytes())
+        except (OSError, ValueError) as e:
+            raise OutputError(f"{path}: changed while the combined outputs were written; run again") from e
+        for name, rows in data.items():
+            if owners.get(name) == path and name in order:
+                yield from rows
 
 
 def _written(name: str, out: Path, maps: bool) -> bool:
@@ -301,25 +321,25 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
-    table: dict[str, list[dict]] = {}
+    owners: dict[str, Path] = {}
     seen: set[tuple[str, int]] = set()
-    _read_rows(out_dir, table, seen)
-    pending = [t for t in tasks if not (t.name in table and _written(t.name, out_dir, maps))]
+    _read_rows(out_dir, owners, seen)
+    pending = [t for t in tasks if not (t.name in owners and _written(t.name, out_dir, maps))]
     summary = Summary(skipped=len(tasks) - len(pending))
     results = _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options) if pending else []
-    _read_rows(out_dir, table, seen)
+    _read_rows(out_dir, owners, seen)
     failed = {r["name"]: r["message"] for r in results if r["status"] == "failed"}
-    rows = []
+    mapped = []
     for t in tasks:
         if t.name in failed:
             summary.failed.append((t.name, failed[t.name]))
-        elif t.name not in table:  # its chunk's rows file is gone or damaged since the workers wrote it
+        elif t.name not in owners:  # its chunk's rows file is gone or damaged since the workers wrote it
             summary.failed.append((t.name, "its rows are missing from " + ROWS_DIR + "; run again to map it again"))
         else:
-            rows += table[t.name]
-    summary.done = len(pending) - sum(t.name in failed or t.name not in table for t in pending)
+            mapped.append(t.name)
+    summary.done = len(pending) - sum(t.name in failed or t.name not in owners for t in pending)
     combine_start = time.perf_counter()
-    summary.outputs = _combine(rows, out_dir)
+    summary.outputs = _combine(_rows_of(mapped, owners), out_dir)
     summary.seconds = time.perf_counter() - started
     summary.combine_seconds = time.perf_counter() - combine_start
     _write_log(out_dir / "batch.log", summary)
@@ -391,13 +411,15 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _combine(rows: list[dict], out_dir: Path) -> list[Path]:
-    from geomap.corpus import render_corpus_map, write_datasets
+def _combine(rows: Iterator[dict], out_dir: Path) -> list[Path]:
+    """The combined dataset and map, from one pass over ``rows``."""
+    from geomap.corpus import CorpusMap, write_datasets
     from geomap.webmap import save_map
 
-    outputs = write_datasets(rows, out_dir)
+    corpus_map = CorpusMap()
+    outputs = write_datasets(corpus_map.gather(rows), out_dir)
     html = out_dir / "combined.html"
-    save_map(render_corpus_map(rows), html)
+    save_map(corpus_map.render(), html)
     return [*outputs, html]
 
 

@@ -15,13 +15,28 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geomap.article import Article
-from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, encode, point_geometry
-from geomap.outputs import write_atomic, write_file_atomic
+import orjson
 
+from geomap.article import Article
+from geomap.geojson import MAX_DRAWN_DISTANCES, article_to_geojson, point_geometry
+from geomap.outputs import atomic
+
+# The dataset's columns, which are a row's keys but its geometry, and their Arrow types.
+ROW_TYPES = {
+    "article": "string", "title": "string", "date": "string", "url": "string", "role": "string", "name": "string",
+    "mention": "string", "kind": "string", "country": "string", "place_role": "string", "confidence": "double",
+    "gazetteer_id": "string", "start": "int64", "end": "int64", "sentence": "string", "meters": "double",
+    "qualifier": "string", "anchor": "string", "shape": "string",
+}  # fmt: skip
+# Rows written at once to each combined file (a Parquet row group, an append to the GeoPackage): a corpus
+# passes through in parts this size, so that a month of reporting needs no more memory than a day's.
+ROWS_PER_PART = 20_000
 # Per-article layers on the combined map while there are few articles; past this, one layer for all.
 LAYERS_PER_ARTICLE_UP_TO = 20
 # A pin's popup lists the articles that name its place, newest first, up to this many; the combined dataset
@@ -116,55 +131,78 @@ def iso_date(text: str) -> str:
     return ""
 
 
-def rows_to_geojson(rows: list[dict]) -> dict:
-    """The rows as one RFC 7946 FeatureCollection."""
-    return {
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "geometry": r["geometry"], "properties": _without_geometry(r)} for r in rows],
-    }
-
-
-def _without_geometry(row: dict) -> dict:
-    return {k: v for k, v in row.items() if k != "geometry"}
-
-
-def write_datasets(rows: list[dict], out_dir: Path, stem: str = "combined") -> list[Path]:
+def write_datasets(rows: Iterable[dict], out_dir: Path, stem: str = "combined") -> list[Path]:
     """``combined.geojson``, ``combined.parquet`` (GeoParquet) and ``combined.gpkg`` (layers ``places`` and
-    ``distances``, so each layer has one geometry type, as QGIS prefers), each written atomically."""
+    ``distances``, so each layer has one geometry type, as QGIS prefers), each written atomically.
+
+    The rows are read once, :data:`ROWS_PER_PART` at a time, and the three files grow together: the memory a
+    corpus needs does not grow with it.
+    """
     import geopandas
-    from shapely.geometry import shape
+    import pyarrow
+
+    from geomap.geoparquet import GeoParquetWriter
 
     out_dir = Path(out_dir)
-    geojson_path = out_dir / f"{stem}.geojson"
-    write_atomic(geojson_path, encode(rows_to_geojson(rows)))
-    columns = [k for k in (rows[0] if rows else {"role": ""}) if k != "geometry"]
-    frame = geopandas.GeoDataFrame(
-        [{k: r[k] for k in columns} for r in rows],
-        columns=columns,
-        geometry=[shape(r["geometry"]) if r["geometry"] else None for r in rows],
-        crs="EPSG:4326",
-    )
-    parquet_path = out_dir / f"{stem}.parquet"
-    write_file_atomic(parquet_path, lambda tmp: frame.to_parquet(tmp))
-    gpkg_path = out_dir / f"{stem}.gpkg"
+    paths = [out_dir / f"{stem}.{suffix}" for suffix in ("geojson", "parquet", "gpkg")]
+    schema = pyarrow.schema([(column, pyarrow.type_for_alias(kind)) for column, kind in ROW_TYPES.items()])
+    with ExitStack() as stack:
+        geojson_tmp, parquet_tmp, gpkg_tmp = (stack.enter_context(atomic(path)) for path in paths)
+        gpkg_tmp.unlink()  # the GeoPackage driver makes its own file; an empty one is not a GeoPackage
+        geojson = stack.enter_context(geojson_tmp.open("wb"))
+        parquet = stack.enter_context(GeoParquetWriter(parquet_tmp, schema))
+        geojson.write(b'{"type":"FeatureCollection","features":[')
+        parts = iter(rows)
+        for n, part in enumerate(iter(lambda: list(islice(parts, ROWS_PER_PART)), [])):
+            # orjson writes the list's features with commas between; a part after the first needs one before
+            geojson.write(b"," * (n > 0) + orjson.dumps([_feature(r) for r in part])[1:-1])
+            table = pyarrow.Table.from_pylist(part, schema=schema)
+            geometries = _shapes([r["geometry"] for r in part])
+            parquet.write(table, geometries)
+            _append_layers(geopandas.GeoDataFrame(table.to_pandas(), geometry=geometries, crs="EPSG:4326"), gpkg_tmp)
+        geojson.write(b"]}")
+        if not gpkg_tmp.exists():  # no rows: a GeoPackage with an empty layer of places, not no file
+            empty = geopandas.GeoDataFrame(schema.empty_table().to_pandas(), geometry=[], crs="EPSG:4326")
+            empty.to_file(gpkg_tmp, layer="places", driver="GPKG", geometry_type="Point")
+    return paths
 
-    def gpkg(tmp: Path) -> None:
-        tmp.unlink()  # the GeoPackage driver makes its own file; an empty one is not a GeoPackage
-        areal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
-        layers = {
-            "places": frame[frame["role"] == "place"],
-            # one geometry type per layer: drawn shapes as multipolygons; vague or undrawn ones at their anchor
-            "distances": frame[(frame["role"] == "distance") & areal].assign(
-                geometry=lambda f: f.geometry.apply(_as_multipolygon)
-            ),
-            "distance_points": frame[(frame["role"] == "distance") & (frame.geometry.geom_type == "Point")],
-        }
-        for layer, part in layers.items():
-            if len(part):
-                part.to_file(tmp, layer=layer, driver="GPKG")
 
-    write_file_atomic(gpkg_path, gpkg)
-    return [geojson_path, parquet_path, gpkg_path]
+def _feature(row: dict) -> dict:
+    properties = row.copy()
+    del properties["geometry"]
+    return {"type": "Feature", "geometry": row["geometry"], "properties": properties}
+
+
+def _shapes(geometries: list[dict | None]):
+    """GeoJSON geometries (or None) as an array of shapely's: the points, most of them, made in one call,
+    five times faster than reading each as GeoJSON; the shapes read by GEOS."""
+    import numpy as np
+    import shapely
+
+    shapes = np.full(len(geometries), None, dtype=object)
+    points = [i for i, g in enumerate(geometries) if g and g["type"] == "Point"]
+    if points:
+        shapes[points] = shapely.points([geometries[i]["coordinates"] for i in points])
+    others = [i for i, g in enumerate(geometries) if g and g["type"] != "Point"]
+    if others:
+        shapes[others] = shapely.from_geojson([orjson.dumps(geometries[i]) for i in others])
+    return shapes
+
+
+def _append_layers(frame, gpkg: Path) -> None:
+    """Add a part of the rows to the GeoPackage's layers, each of one geometry type: places; drawn distance
+    shapes, as multipolygons; vague or undrawn distances, at their anchor's point."""
+    areal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+    layers = {
+        "places": frame[frame["role"] == "place"],
+        "distances": frame[(frame["role"] == "distance") & areal].assign(
+            geometry=lambda f: f.geometry.apply(_as_multipolygon)
+        ),
+        "distance_points": frame[(frame["role"] == "distance") & (frame.geometry.geom_type == "Point")],
+    }
+    for layer, part in layers.items():
+        if len(part):
+            part.to_file(gpkg, layer=layer, driver="GPKG", mode="a")
 
 
 def _as_multipolygon(geom):
@@ -173,112 +211,203 @@ def _as_multipolygon(geom):
     return geom if geom.geom_type == "MultiPolygon" else MultiPolygon([geom])
 
 
-def render_corpus_map(rows: list[dict], title: str = "geomap corpus") -> folium.Map:
+def render_corpus_map(rows: Iterable[dict], title: str = "geomap corpus") -> folium.Map:
     """One offline map of many articles: pins linking back to their article and sentence, a heat layer of
-    mention density, a time slider by article date, distance shapes, and per-article layers when few."""
-    # here, not at the top: a Dask worker builds rows and never a map, and folium costs it ~80 MB
-    import folium
-    from folium.plugins import HeatMap, Timeline, TimelineSlider
-    from folium.utilities import JsCode
-
-    from geomap import webmap
-
-    places = [r for r in rows if r["role"] == "place" and r["place_role"] != "reporting"]
-    points = [(r["geometry"]["coordinates"][0], r["geometry"]["coordinates"][1]) for r in places]
-    bounds = webmap.bounds_of(points)
-    m = folium.Map(tiles=None, control_scale=True)
-    webmap.offline_assets(m)
-    webmap.basemap(m, {r["country"] for r in places if r["country"]}, bounds)
-    articles = list(dict.fromkeys(r["article"] for r in rows))
-    layers: dict[str, list[dict]] = {}
-    for r in places:
-        name = f"Article {r['article']}" if len(articles) <= LAYERS_PER_ARTICLE_UP_TO else "Places"
-        layers.setdefault(name, []).append(r)
-    for name, mentions in layers.items():
-        pins = [_pin(group) for group in _by_place(mentions)]
-        # one GeoJSON layer of pins, not a folium marker per pin: folium compiles templates for every
-        # marker, popup and tooltip, which took minutes for a corpus of thousands of articles
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": pins},
-            name=name,
-            marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.8),
-            on_each_feature=JsCode(PIN_POPUP_JS),
-        ).add_to(m)
-    drawn = [r for r in rows if r["role"] == "distance" and r["geometry"] and r["geometry"]["type"] != "Point"]
-    shapes = [
-        {
-            "type": "Feature",
-            "geometry": r["geometry"],
-            "properties": {"style": webmap.shape_style(r["shape"]), "tooltip": "<br>".join(_provenance(r))},
-        }
-        for r in drawn[:MAX_DRAWN_DISTANCES]
-    ]
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": shapes}, name="Distances", on_each_feature=JsCode(SHAPE_TOOLTIP_JS)
-    ).add_to(m)
-    if points:
-        heat = HeatMap([[lat, lon] for lon, lat in points], name="Mention density", show=False)
-        heat.add_to(m)
-        webmap.inline_plugin_js(m, heat, {"leaflet_heat": webmap.folium_template("leaflet_heat.min.js")})
-    dated = [r for r in places if r["date"]]
-    if dated:
-        # circle markers: Leaflet's default marker is an image file, which an offline page does not have
-        circles = JsCode("function (f, at) { return L.circleMarker(at, {radius: 6, color: '#1f618d'}); }")
-        timeline = Timeline(_timeline_features(dated), name="By article date", pointToLayer=circles)
-        timeline.add_to(m)
-        slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True)
-        slider.add_timelines(timeline)
-        slider.add_to(m)
-        for element in (timeline, slider):
-            scripts = {"moment": webmap.asset("moment.min.js"), "timeline": webmap.asset("leaflet.timeline.js")}
-            webmap.inline_plugin_js(m, element, scripts)
-    folium.LayerControl(collapsed=True).add_to(m)
-    webmap.title_box(m, title, f"{len(articles)} articles, {len(places)} place mentions")
-    west, south, east, north = bounds
-    m.fit_bounds([[south, west], [north, east]])
-    return m
+    mention density, a time slider by article date, distance shapes, and per-article layers when few (see
+    :class:`CorpusMap`, which gathers the rows one by one)."""
+    corpus_map = CorpusMap()
+    for r in rows:
+        corpus_map.add(r)
+    return corpus_map.render(title)
 
 
-def _by_place(mentions: list[dict]) -> list[list[dict]]:
-    """Place mentions grouped by the place they resolved to: pins at one point hide all but the top one."""
-    groups: dict[tuple, list[dict]] = {}
-    for r in mentions:
-        groups.setdefault((r["gazetteer_id"], *r["geometry"]["coordinates"]), []).append(r)
-    return list(groups.values())
+class _Place:
+    """One place's mentions as they pass: how many, in how many articles, by which roles, and the rows of
+    its newest articles (see :meth:`trim`)."""
+
+    def __init__(self) -> None:
+        self.mentions = 0
+        self.articles = 0
+        self.roles: Counter[str] = Counter()
+        self.by_article: dict[str, list[dict]] = {}
+        self._last = ""
+
+    @classmethod
+    def of(cls, rows: list[dict]) -> _Place:
+        place = cls()
+        for r in rows:
+            place.add(r)
+        return place
+
+    def add(self, r: dict) -> None:
+        self.mentions += 1
+        self.roles[r["place_role"]] += 1
+        if r["article"] != self._last:  # an article's rows come together
+            self.articles += 1
+            self._last = r["article"]
+        self.by_article.setdefault(r["article"], []).append(r)
+
+    def newest(self) -> list[list[dict]]:
+        """Each article's rows, newest article first (articles of one date, or none, in the order read)."""
+        return sorted(self.by_article.values(), key=lambda same: same[0]["date"] or "", reverse=True)
+
+    def trim(self) -> None:
+        """Keep the rows of no more articles than a popup lists; now and then, not at every row."""
+        if len(self.by_article) > 2 * PIN_ARTICLES_UP_TO:
+            self.by_article = {same[0]["article"]: same for same in self.newest()[:PIN_ARTICLES_UP_TO]}
 
 
-def _pin(mentions: list[dict]) -> dict:
+class CorpusMap:
+    """The combined map of many articles, gathered row by row in memory that grows with the places, days and
+    drawn shapes, not with the rows: pins by place, mention weights for the heat layer, places by date for
+    the time slider, the first :data:`MAX_DRAWN_DISTANCES` distance shapes, and per-article pins while the
+    articles are few (:data:`LAYERS_PER_ARTICLE_UP_TO`). An article's rows come together, as
+    :func:`article_rows` makes them.
+
+    >>> import geomap
+    >>> corpus_map = CorpusMap()
+    >>> rows = list(corpus_map.gather(article_rows(geomap.parse("Drones struck Odesa."), "a1")))
+    >>> corpus_map.render().get_root().render().count("Odesa") > 0, len(rows)
+    (True, 1)
+    """
+
+    def __init__(self) -> None:
+        self.articles: dict[str, None] = {}
+        self.mentions = 0
+        self.countries: set[str] = set()
+        self.places: dict[tuple, _Place] = {}
+        self.per_article: dict[str, dict[tuple, list[dict]]] | None = {}
+        self.heat: Counter[tuple[float, float]] = Counter()
+        self.days: dict[tuple, dict] = {}
+        self.shapes: list[dict] = []
+        self._corners = [math.inf, math.inf, -math.inf, -math.inf]
+
+    def add(self, r: dict) -> None:
+        from geomap.webmap import shape_style
+
+        self.articles.setdefault(r["article"])
+        if self.per_article is not None and len(self.articles) > LAYERS_PER_ARTICLE_UP_TO:
+            self.per_article = None
+        if r["role"] == "distance":
+            if r["geometry"] and r["geometry"]["type"] != "Point" and len(self.shapes) < MAX_DRAWN_DISTANCES:
+                properties = {"style": shape_style(r["shape"]), "tooltip": "<br>".join(_provenance(r))}
+                self.shapes.append({"type": "Feature", "geometry": r["geometry"], "properties": properties})
+            return
+        if r["place_role"] == "reporting":  # a dateline, not a place the article reports on
+            return
+        self.mentions += 1
+        lon, lat = r["geometry"]["coordinates"]
+        west, south, east, north = self._corners
+        self._corners = [min(west, lon), min(south, lat), max(east, lon), max(north, lat)]
+        if r["country"]:
+            self.countries.add(r["country"])
+        key = (r["gazetteer_id"], lon, lat)  # pins at one point hide all but the top one: one per place
+        place = self.places.setdefault(key, _Place())
+        place.add(r)
+        if self.per_article is not None:
+            self.per_article.setdefault(r["article"], {}).setdefault(key, []).append(r)
+        else:
+            place.trim()
+        self.heat[lon, lat] += 1
+        if r["date"]:
+            self.days.setdefault(((lon, lat), r["date"]), r["geometry"])
+
+    def gather(self, rows: Iterable[dict]) -> Iterator[dict]:
+        """The rows, each passed on once it is added: one pass over a corpus makes its map and its dataset."""
+        for r in rows:
+            self.add(r)
+            yield r
+
+    def render(self, title: str = "geomap corpus") -> folium.Map:
+        """The offline map of what was gathered."""
+        # here, not at the top: a Dask worker builds rows and never a map, and folium costs it ~80 MB
+        import folium
+        from folium.plugins import HeatMap, Timeline, TimelineSlider
+        from folium.utilities import JsCode
+
+        from geomap import webmap
+
+        west, south, east, north = bounds = webmap.bounds_of(self.corners())
+        m = folium.Map(tiles=None, control_scale=True)
+        webmap.offline_assets(m)
+        webmap.basemap(m, self.countries, bounds)
+        for name, pins in self.layers().items():
+            # one GeoJSON layer of pins, not a folium marker per pin: folium compiles templates for every
+            # marker, popup and tooltip, which took minutes for a corpus of thousands of articles
+            folium.GeoJson(
+                {"type": "FeatureCollection", "features": pins},
+                name=name,
+                marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.8),
+                on_each_feature=JsCode(PIN_POPUP_JS),
+            ).add_to(m)
+        shapes = {"type": "FeatureCollection", "features": self.shapes}
+        folium.GeoJson(shapes, name="Distances", on_each_feature=JsCode(SHAPE_TOOLTIP_JS)).add_to(m)
+        if self.heat:
+            # a point's weight is its mentions: leaflet.heat adds the weights of the points in a cell, so a
+            # weight of 3 draws as three points at one place do
+            heat = HeatMap([[lat, lon, k] for (lon, lat), k in self.heat.items()], name="Mention density", show=False)
+            heat.add_to(m)
+            webmap.inline_plugin_js(m, heat, {"leaflet_heat": webmap.folium_template("leaflet_heat.min.js")})
+        if self.days:
+            # circle markers: Leaflet's default marker is an image file, which an offline page does not have
+            circles = JsCode("function (f, at) { return L.circleMarker(at, {radius: 6, color: '#1f618d'}); }")
+            timeline = Timeline(_timeline_features(self.days), name="By article date", pointToLayer=circles)
+            timeline.add_to(m)
+            slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True)
+            slider.add_timelines(timeline)
+            slider.add_to(m)
+            for element in (timeline, slider):
+                scripts = {"moment": webmap.asset("moment.min.js"), "timeline": webmap.asset("leaflet.timeline.js")}
+                webmap.inline_plugin_js(m, element, scripts)
+        folium.LayerControl(collapsed=True).add_to(m)
+        webmap.title_box(m, title, f"{len(self.articles)} articles, {self.mentions} place mentions")
+        m.fit_bounds([[south, west], [north, east]])
+        return m
+
+    def corners(self) -> list[tuple[float, float]]:
+        """The south-west and north-east corners of the places' points; none when there are none."""
+        west, south, east, north = self._corners
+        return [(west, south), (east, north)] if self.mentions else []
+
+    def layers(self) -> dict[str, list[dict]]:
+        """Pins by layer: one layer per article while they are few, else one for all."""
+        if self.per_article is not None:
+            return {
+                f"Article {article}": [_pin(_Place.of(rows)) for rows in places.values()]
+                for article, places in self.per_article.items()
+            }
+        return {"Places": [_pin(place) for place in self.places.values()]} if self.places else {}
+
+
+def _pin(place: _Place) -> dict:
     """A place as a GeoJSON point whose properties hold its colour (its mentions' commonest role), its size
-    (by mentions) and its escaped popup (the articles that name it) and tooltip."""
+    (by mentions) and its escaped popup (the articles that name it, newest first) and tooltip."""
     from geomap.webmap import ROLE_COLORS, safe_text
 
-    role = Counter(r["place_role"] for r in mentions).most_common(1)[0][0]
-    color = ROLE_COLORS.get(role, "#333")
-    by_article: dict[str, list[dict]] = {}
-    for r in sorted(mentions, key=lambda r: r["date"] or "", reverse=True):
-        by_article.setdefault(r["article"], []).append(r)
-    parts = [
-        "<br>".join([_heading(mentions[0]), f"{_counted(mentions, 'mention')} in {_counted(by_article, 'article')}"])
-    ]
-    for same in list(by_article.values())[:PIN_ARTICLES_UP_TO]:
+    color = ROLE_COLORS.get(place.roles.most_common(1)[0][0], "#333")
+    articles = place.newest()
+    first = articles[0][0]
+    counts = f"{_counted(place.mentions, 'mention')} in {_counted(place.articles, 'article')}"
+    parts = [f"{_heading(first)}<br>{counts}"]
+    for same in articles[:PIN_ARTICLES_UP_TO]:
         sentences = dict.fromkeys(f"&ldquo;{safe_text(r['sentence'])}&rdquo;" for r in same)
         parts.append("<br>".join([*_source(same[0]), *sentences]))
-    if len(by_article) > PIN_ARTICLES_UP_TO:
-        rest = list(by_article)[PIN_ARTICLES_UP_TO:]
-        parts.append(f"and {_counted(rest, 'more article')}: the combined dataset lists them all")
+    if place.articles > PIN_ARTICLES_UP_TO:
+        rest = _counted(place.articles - PIN_ARTICLES_UP_TO, "more article")
+        parts.append(f"and {rest}: the combined dataset lists them all")
     return {
         "type": "Feature",
-        "geometry": mentions[0]["geometry"],
+        "geometry": first["geometry"],
         "properties": {
-            "style": {"color": color, "fillColor": color, "radius": 5 + min(7.0, math.sqrt(len(mentions) - 1))},
+            "style": {"color": color, "fillColor": color, "radius": 5 + min(7.0, math.sqrt(place.mentions - 1))},
             "popup": "<hr>".join(parts),
-            "tooltip": safe_text(mentions[0]["name"]),
+            "tooltip": safe_text(first["name"]),
         },
     }
 
 
-def _counted(items, noun: str) -> str:
-    return f"{len(items)} {noun}{'s' * (len(items) != 1)}"
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _provenance(r: dict) -> list[str]:
@@ -308,12 +437,11 @@ def _source(r: dict) -> list[str]:
     return lines
 
 
-def _timeline_features(rows: list[dict]) -> dict:
-    """Places named on each date, as points that show from that date to the day after (one per place and
-    date, however many articles of that day name it)."""
+def _timeline_features(days: dict[tuple, dict]) -> dict:
+    """Places named on each date, as points that show from that date to the day after: ``days`` holds one
+    point per place and date, however many articles of that day name it, keyed by (place, date)."""
     from datetime import date, timedelta
 
-    days = {(tuple(r["geometry"]["coordinates"]), r["date"]): r["geometry"] for r in rows}
     features = []
     for (_, iso), geometry in days.items():
         day = date.fromisoformat(iso)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,14 +28,23 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             f.write(data)
 
 
-def write_file_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Let ``write`` make the file under a temporary name in ``path``'s folder, then rename it into place.
+@contextmanager
+def atomic(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path``, empty, for the block to write; renamed to ``path`` when the block
+    ends, removed if it raises. For writers that want a path rather than bytes (GeoParquet, GeoPackage),
+    and for outputs written part by part, several at once.
 
-    For writers that want a path rather than text (GeoParquet, GeoPackage); the temporary file exists,
-    empty, when ``write`` is called.
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "rows.geojson"
+    >>> with atomic(target) as tmp:
+    ...     _ = tmp.write_text('{"type": "FeatureCollection", "features": []}')
+    ...     target.exists()
+    False
+    >>> target.exists()
+    True
     """
     with _temporary(path) as (_, tmp):
-        write(tmp)
+        yield tmp
 
 
 @contextmanager

@@ -226,3 +226,74 @@ def test_json_lines_tasks_point_at_their_line_and_the_worker_reads_it(tmp_path):
     utf16 = tmp_path / "wide.jsonl"
     utf16.write_bytes(json.dumps(lines[0]).encode("utf-16"))
     assert collect_tasks([str(utf16)])[0].source.text == lines[0]["text"]  # no byte offsets in UTF-16
+
+
+def _corpus_rows() -> list[dict]:
+    import geomap
+    from geomap.corpus import article_rows
+
+    texts = {
+        "a": "Shelling hit Kharkiv, 30 km from the Russian border. Kharkiv was dark.",
+        "b": "Ukrainian forces advanced about three miles south of Bakhmut, near Klishchiivka.",
+        "c": "Drones struck Odesa and Mykolaiv; hundreds of miles away, Kyiv was quiet.",
+    }
+    return [r for name, text in texts.items() for r in article_rows(geomap.parse(text, date="2024-05-01"), name)]
+
+
+def test_the_combined_dataset_written_part_by_part_is_the_whole(tmp_path, monkeypatch):
+    import pyarrow.parquet
+
+    from geomap import corpus
+
+    rows = _corpus_rows()
+    assert [list(r) for r in rows] == [[*corpus.ROW_TYPES, "geometry"]] * len(rows)  # the declared columns
+    corpus.write_datasets(iter(rows), tmp_path / "whole")
+    monkeypatch.setattr(corpus, "ROWS_PER_PART", 2)  # as a corpus larger than memory would be
+    corpus.write_datasets(iter(rows), tmp_path / "parts")
+    whole, parts = tmp_path / "whole", tmp_path / "parts"
+    assert (parts / "combined.geojson").read_bytes() == (whole / "combined.geojson").read_bytes()
+    frame = geopandas.read_parquet(parts / "combined.parquet")
+    assert frame.equals(geopandas.read_parquet(whole / "combined.parquet")) and len(frame) == len(rows)
+    assert pyarrow.parquet.ParquetFile(parts / "combined.parquet").num_row_groups == (len(rows) + 1) // 2
+    geo = json.loads(pyarrow.parquet.read_schema(parts / "combined.parquet").metadata[b"geo"])
+    column = geo["columns"]["geometry"]
+    assert column["geometry_types"] == sorted(set(frame.geom_type.dropna()))
+    assert column["bbox"] == pytest.approx(list(frame.total_bounds)) and frame.crs.to_epsg() == 4326
+    assert frame["confidence"].dtype == "float64" and frame["start"].dtype == "int64"
+    for layer, _ in pyogrio.list_layers(whole / "combined.gpkg"):
+        in_parts = geopandas.read_file(parts / "combined.gpkg", layer=layer)
+        assert in_parts.equals(geopandas.read_file(whole / "combined.gpkg", layer=layer)), layer
+    assert len(geopandas.read_file(parts / "combined.gpkg", layer="places")) == sum(r["role"] == "place" for r in rows)
+
+
+def test_a_corpus_with_no_rows_still_makes_loadable_datasets(tmp_path):
+    from geomap.corpus import write_datasets
+
+    paths = write_datasets(iter(()), tmp_path)
+    assert [len(geopandas.read_file(p)) for p in paths if p.suffix != ".parquet"] == [0, 0]
+    assert len(geopandas.read_parquet(tmp_path / "combined.parquet")) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["combined.geojson", "combined.gpkg", "combined.parquet"]
+
+
+def test_a_place_in_more_articles_than_a_popup_lists_keeps_only_its_newest(monkeypatch):
+    # gathered as the rows pass, a place keeps the rows of its newest articles only, not of all of them
+    import folium
+
+    import geomap
+    from geomap import corpus
+
+    monkeypatch.setattr(corpus, "LAYERS_PER_ARTICLE_UP_TO", 1)
+    monkeypatch.setattr(corpus, "PIN_ARTICLES_UP_TO", 2)
+    corpus_map = corpus.CorpusMap()
+    days = [5, 9, 1, 7, 3, 8, 2]
+    for day in days:
+        article = geomap.parse("Shelling hit Kharkiv.", title=f"Day {day}", date=f"2024-05-0{day}")
+        for row in corpus.article_rows(article, f"a{day}"):
+            corpus_map.add(row)
+    [place] = corpus_map.places.values()
+    assert len(place.by_article) <= 2 * 2 + 1  # trimmed as it went, never holding all seven
+    layers = corpus_map.render()._children.values()
+    layer = next(c for c in layers if isinstance(c, folium.GeoJson) and c.layer_name == "Places")
+    popup = layer.data["features"][0]["properties"]["popup"]
+    assert "7 mentions in 7 articles" in popup and "and 5 more articles" in popup
+    assert popup.index("Day 9") < popup.index("Day 8") and "Day 7" not in popup
