@@ -190,7 +190,7 @@ def _checked(text: str, label: str) -> str:
     text = CONTROL.sub(" ", text)
     if not text.strip():
         raise InputError(f"{label}: empty article")
-    letters = sum(c.isalpha() for c in text[:100_000])
+    letters = sum(map(str.isalpha, text[:100_000]))
     if letters < 0.2 * min(len(text), 100_000):
         raise InputError(f"{label}: binary data or no prose (few letters), not an article")
     return text
