@@ -276,20 +276,22 @@ class CorpusMap:
         self.mentions = 0
         self.countries: set[str] = set()
         self.places: dict[tuple, _Place] = {}
-        self.per_article: dict[str, dict[tuple, list[dict]]] | None = {}
+        # while the articles are few: each article's places, in the order it names them (their rows are
+        # the places' own, which are not trimmed until there are more)
+        self.per_article: dict[str, dict[tuple, None]] | None = {}
         self.heat: Counter[tuple[float, float]] = Counter()
         self.days: dict[tuple, dict] = {}
         self.shapes: list[dict] = []
         self._corners = [math.inf, math.inf, -math.inf, -math.inf]
 
     def add(self, r: dict) -> None:
-        from geomap.webmap import shape_style
-
         self.articles.setdefault(r["article"])
         if self.per_article is not None and len(self.articles) > LAYERS_PER_ARTICLE_UP_TO:
             self.per_article = None
         if r["role"] == "distance":
             if r["geometry"] and r["geometry"]["type"] != "Point" and len(self.shapes) < MAX_DRAWN_DISTANCES:
+                from geomap.webmap import shape_style
+
                 properties = {"style": shape_style(r["shape"]), "tooltip": "<br>".join(_provenance(r))}
                 self.shapes.append({"type": "Feature", "geometry": r["geometry"], "properties": properties})
             return
@@ -305,7 +307,7 @@ class CorpusMap:
         place = self.places.setdefault(key, _Place())
         place.add(r)
         if self.per_article is not None:
-            self.per_article.setdefault(r["article"], {}).setdefault(key, []).append(r)
+            self.per_article.setdefault(r["article"], {})[key] = None
         else:
             place.trim()
         self.heat[lon, lat] += 1
@@ -373,8 +375,8 @@ class CorpusMap:
         """Pins by layer: one layer per article while they are few, else one for all."""
         if self.per_article is not None:
             return {
-                f"Article {article}": [_pin(_Place.of(rows)) for rows in places.values()]
-                for article, places in self.per_article.items()
+                f"Article {article}": [_pin(_Place.of(self.places[key].by_article[article])) for key in keys]
+                for article, keys in self.per_article.items()
             }
         return {"Places": [_pin(place) for place in self.places.values()]} if self.places else {}
 
@@ -390,7 +392,7 @@ def _pin(place: _Place) -> dict:
     counts = f"{_counted(place.mentions, 'mention')} in {_counted(place.articles, 'article')}"
     parts = [f"{_heading(first)}<br>{counts}"]
     for same in articles[:PIN_ARTICLES_UP_TO]:
-        sentences = dict.fromkeys(f"&ldquo;{safe_text(r['sentence'])}&rdquo;" for r in same)
+        sentences = dict.fromkeys(_quoted(r) for r in same)
         parts.append("<br>".join([*_source(same[0]), *sentences]))
     if place.articles > PIN_ARTICLES_UP_TO:
         rest = _counted(place.articles - PIN_ARTICLES_UP_TO, "more article")
@@ -412,9 +414,14 @@ def _counted(n: int, noun: str) -> str:
 
 def _provenance(r: dict) -> list[str]:
     """A distance's tooltip lines: what, from which article (title, date, link), and the sentence that says so."""
+    return [_heading(r), *_source(r), _quoted(r)]
+
+
+def _quoted(r: dict) -> str:
+    """The sentence a row comes from, escaped, in quotation marks."""
     from geomap.webmap import safe_text
 
-    return [_heading(r), *_source(r), f"&ldquo;{safe_text(r['sentence'])}&rdquo;"]
+    return f"&ldquo;{safe_text(r['sentence'])}&rdquo;"
 
 
 def _heading(r: dict) -> str:

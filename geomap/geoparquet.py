@@ -39,7 +39,7 @@ class GeoParquetWriter:
         self._schema = schema.append(pyarrow.field(GEOMETRY, pyarrow.binary()))
         # store_schema=False: readers then take the schema, "geo" included, from the footer written at close
         self._writer = pyarrow.parquet.ParquetWriter(str(path), self._schema, store_schema=False)
-        self._types: set[str] = set()
+        self._types: set[int] = set()  # shapely's type ids
         self._bounds = np.array([np.inf, np.inf, -np.inf, -np.inf])
 
     def write(self, table: pyarrow.Table, geometries: Sequence) -> None:
