@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import glob
-import hashlib
 import os
 import sys
 import time
@@ -34,13 +33,12 @@ from distributed import WorkerPlugin
 
 from geomap.errors import GeomapError, InputError, OutputError
 from geomap.inputs import Source, read_json_line, read_json_lines, read_sources, unique_names
+from geomap.rowstore import ROWS_DIR, fingerprint, read_rows, scan, write_rows
 
 if TYPE_CHECKING:
     from geomap.article import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
-# Where each chunk's rows (one per place mention and per distance) wait for the combined outputs.
-ROWS_DIR = ".rows"
 # Articles per Dask task: enough to keep scheduling overhead far below the 5 ms an article takes, and a
 # batch for the NER model to read at once (see map_chunk); 50 measured no faster on two workers.
 CHUNK = 25
@@ -49,6 +47,8 @@ WARM_UP_TEXT = (
     "Shelling hit Bakhmut, 13 km south of Kramatorsk in the Donetsk region, and Vovchansk, 5 km from the border "
     "with Russia."
 )
+# Beside the rows files: what the combined outputs were last made from (see _current_combined).
+COMBINED_STAMP = "combined.stamp"
 # How long to wait for a --scheduler that does not answer.
 SCHEDULER_TIMEOUT = "10s"
 # Settings for the LocalCluster's workers. Its dashboard is off, so nothing reads the workers' statistical
@@ -102,6 +102,7 @@ class Summary:
     startup_seconds: float = 0.0  # starting the workers, loading gazetteer and model there
     map_seconds: float = 0.0  # the Dask phase: reading, parsing and per-article outputs
     combine_seconds: float = 0.0  # the combined dataset and map
+    combine_skipped: bool = False  # they were there, made from the same rows
     workers: int = 0
     worker_peak_mb: list[float] = field(default_factory=list)
 
@@ -141,15 +142,13 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
 
 def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None) -> list[dict]:
     """Map each article of a chunk (on a worker): write its GeoJSON (and, with ``maps``, its map), then the
-    rows of all the chunk's articles in one file, whose path each article's result gives (see
-    :func:`_rows_of`). A failure is returned with its reason, never raised. ``options`` are
+    rows of all the chunk's articles in one file (:func:`geomap.rowstore.write_rows`), whose path each
+    article's result gives. A failure is returned with its reason, never raised. ``options`` are
     :func:`geomap.parse`'s (focus, focus_bbox, ner).
 
     The chunk's articles are parsed together (:func:`geomap.article.parse_many`: the NER model reads
     them in one batch); should that fail, they are parsed one by one, so that only the bad one fails.
     """
-    from geomap.outputs import write_atomic
-
     out = Path(out_dir)
     results: dict[str, dict] = {}
     sources: dict[str, Source] = {}
@@ -168,57 +167,13 @@ def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict
             results[name] = {"name": name, "status": "done"}
         except Exception as e:
             results[name] = _failed(name, e)
-    if rows:
-        # one file for the chunk, not one per article: on a slow disk, creating a file costs as much as
-        # encoding an article. Written last: an article is done once its rows are on disk.
-        digest = hashlib.sha1("\n".join(rows).encode()).hexdigest()[:20]
-        path = out / ROWS_DIR / f"{digest}.json"
+    if rows:  # written last: an article is done once its rows are on disk
         try:
-            write_atomic(path, orjson.dumps(rows))
+            path = write_rows(out, rows)
             results.update({name: {**results[name], "rows": str(path)} for name in rows})
         except GeomapError as e:
             results.update({name: _failed(name, e) for name in rows})
     return [results[t.name] for t in tasks]
-
-
-def _read_rows(out_dir: Path) -> dict[str, Path]:
-    """Which rows file holds each article's rows, among those an earlier run left in ``out_dir``: the
-    newest, for an article mapped again. A damaged file is passed over: its articles count as not done,
-    and are mapped again. Only names are kept: the rows are read again, file by file, by :func:`_rows_of`."""
-    found = []
-    for path in (Path(out_dir) / ROWS_DIR).glob("*.json"):
-        try:
-            found.append((path.stat().st_mtime_ns, path))
-        except OSError:
-            continue
-    owners: dict[str, Path] = {}
-    with _cycle_collector_paused():
-        for _, path in sorted(found):
-            try:
-                data = orjson.loads(path.read_bytes())
-            except (OSError, ValueError):
-                continue
-            if isinstance(data, dict):
-                owners.update(dict.fromkeys(data, path))
-    return owners
-
-
-def _rows_of(names: list[str], owners: dict[str, Path]) -> Iterator[dict]:
-    """The rows of the articles ``names`` from their rows files, one file at a time (in the order of the
-    first article each holds), so that a corpus of any size passes through the driver's memory a chunk at
-    a time."""
-    order = {name: i for i, name in enumerate(names)}
-    first: dict[Path, int] = {}
-    for name in names:
-        first.setdefault(owners[name], order[name])
-    for path in sorted(first, key=first.__getitem__):
-        try:
-            data = orjson.loads(path.read_bytes())
-        except (OSError, ValueError) as e:
-            raise OutputError(f"{path}: changed while the combined outputs were written; run again") from e
-        for name, rows in data.items():
-            if owners.get(name) == path and name in order:
-                yield from rows
 
 
 def _written(name: str, out: Path, maps: bool) -> bool:
@@ -324,7 +279,7 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
-    owners = _read_rows(out_dir)
+    owners = scan(out_dir)
     pending = [t for t in tasks if not (t.name in owners and _written(t.name, out_dir, maps))]
     summary = Summary(skipped=len(tasks) - len(pending))
     results = _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options) if pending else []
@@ -337,7 +292,12 @@ def run_batch(
     mapped = [t.name for t in tasks if t.name not in failed]
     summary.done = len(pending) - len(failed)
     combine_start = time.perf_counter()
-    summary.outputs = _combine(_rows_of(mapped, owners), out_dir)
+    made_from = fingerprint(mapped, owners)
+    summary.outputs = _current_combined(out_dir, made_from)
+    summary.combine_skipped = bool(summary.outputs)
+    if not summary.combine_skipped:
+        summary.outputs = _combine(read_rows(mapped, owners), out_dir)
+        _stamp_combined(out_dir, made_from, summary.outputs)
     summary.seconds = time.perf_counter() - started
     summary.combine_seconds = time.perf_counter() - combine_start
     _write_log(out_dir / "batch.log", summary)
@@ -420,6 +380,36 @@ def _combine(rows: Iterator[dict], out_dir: Path) -> list[Path]:
         html = out_dir / "combined.html"
         save_map(corpus_map.render(), html)
     return [*outputs, html]
+
+
+def _current_combined(out_dir: Path, made_from: str) -> list[Path]:
+    """The combined outputs, if an earlier run made them from the rows that ``made_from`` fingerprints
+    (:func:`geomap.rowstore.fingerprint`) and they are there, unchanged; else none. A re-run with nothing
+    new to map then takes a second, not the minutes of writing them again."""
+    try:
+        stamp = orjson.loads((out_dir / ROWS_DIR / COMBINED_STAMP).read_bytes())
+        outputs = [out_dir / name for name in stamp["outputs"]]
+        if stamp["made_from"] == made_from and all(_stat(p) == stamp["outputs"][p.name] for p in outputs):
+            return outputs
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # no stamp, or a damaged one: the outputs are made again
+    return []
+
+
+def _stamp_combined(out_dir: Path, made_from: str, outputs: list[Path]) -> None:
+    """Note what the combined ``outputs`` were made from, and their sizes and times, for the next run."""
+    from geomap.outputs import write_atomic
+
+    try:
+        stamp = {"made_from": made_from, "outputs": {p.name: _stat(p) for p in outputs}}
+    except OSError:  # an output gone already: no stamp, and the next run makes them again
+        return
+    write_atomic(out_dir / ROWS_DIR / COMBINED_STAMP, orjson.dumps(stamp))
+
+
+def _stat(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
 
 
 @contextmanager

@@ -280,7 +280,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"geomap: {name}: {reason}", file=sys.stderr)
     print(
         f"mapped {summary.done}, skipped {summary.skipped} already done, failed {len(summary.failed)} "
-        f"{summary.took} (log: {Path(args.output) / 'batch.log'})",
+        f"{summary.took}{'; the combined outputs were up to date' if summary.combine_skipped else ''} "
+        f"(log: {Path(args.output) / 'batch.log'})",
         file=sys.stderr,
     )
     return 1 if summary.failed else 0

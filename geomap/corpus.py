@@ -55,6 +55,8 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 if TYPE_CHECKING:
     import folium
+    import numpy as np
+    import pyarrow
 
 
 def article_rows(article: Article, article_id: str, fc: dict | None = None) -> list[dict]:
@@ -138,7 +140,7 @@ def write_datasets(rows: Iterable[dict], out_dir: Path, stem: str = "combined") 
     The rows are read once, :data:`ROWS_PER_PART` at a time, and the three files grow together: the memory a
     corpus needs does not grow with it.
     """
-    import geopandas
+    import numpy as np
     import pyarrow
 
     from geomap.geoparquet import GeoParquetWriter
@@ -159,11 +161,10 @@ def write_datasets(rows: Iterable[dict], out_dir: Path, stem: str = "combined") 
             table = pyarrow.Table.from_pylist(part, schema=schema)
             geometries = _shapes([r["geometry"] for r in part])
             parquet.write(table, geometries)
-            _append_layers(geopandas.GeoDataFrame(table.to_pandas(), geometry=geometries, crs="EPSG:4326"), gpkg_tmp)
+            _append_layers(table, geometries, gpkg_tmp)
         geojson.write(b"]}")
         if not gpkg_tmp.exists():  # no rows: a GeoPackage with an empty layer of places, not no file
-            empty = geopandas.GeoDataFrame(schema.empty_table().to_pandas(), geometry=[], crs="EPSG:4326")
-            empty.to_file(gpkg_tmp, layer="places", driver="GPKG", geometry_type="Point")
+            _write_layer(schema.empty_table(), np.array([], dtype=object), gpkg_tmp, "places", "Point")
     return paths
 
 
@@ -189,26 +190,43 @@ def _shapes(geometries: list[dict | None]):
     return shapes
 
 
-def _append_layers(frame, gpkg: Path) -> None:
-    """Add a part of the rows to the GeoPackage's layers, each of one geometry type: places; drawn distance
-    shapes, as multipolygons; vague or undrawn distances, at their anchor's point."""
-    areal = frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+def _append_layers(table: pyarrow.Table, geometries: np.ndarray, gpkg: Path) -> None:
+    """Add a part of the rows (``table``, with their shapely ``geometries``) to the GeoPackage's layers, each
+    of one geometry type: places; drawn distance shapes, as multipolygons; vague or undrawn distances, at
+    their anchor's point. Through pyogrio's Arrow writer: no GeoDataFrame is made for a part (that took
+    as long as writing it)."""
+    import numpy as np
+    import pyarrow
+    import shapely
+
+    kinds = shapely.get_type_id(geometries)  # -1 for none
+    place = table["role"].to_numpy(zero_copy_only=False) == "place"
+    areal = [shapely.GeometryType.POLYGON, shapely.GeometryType.MULTIPOLYGON]
     layers = {
-        "places": frame[frame["role"] == "place"],
-        "distances": frame[(frame["role"] == "distance") & areal].assign(
-            geometry=lambda f: f.geometry.apply(_as_multipolygon)
-        ),
-        "distance_points": frame[(frame["role"] == "distance") & (frame.geometry.geom_type == "Point")],
+        "places": (place, "Point"),
+        "distances": (~place & np.isin(kinds, areal), "MultiPolygon"),
+        "distance_points": (~place & (kinds == shapely.GeometryType.POINT), "Point"),
     }
-    for layer, part in layers.items():
-        if len(part):
-            part.to_file(gpkg, layer=layer, driver="GPKG", mode="a")
+    for layer, (rows, kind) in layers.items():
+        if rows.any():
+            shapes = geometries[rows]
+            if kind == "MultiPolygon":  # one type to a layer: each polygon made a multipolygon of one
+                single = kinds[rows] == shapely.GeometryType.POLYGON
+                shapes[single] = shapely.multipolygons(shapes[single], indices=np.arange(single.sum()))
+            _write_layer(table.filter(pyarrow.array(rows)), shapes, gpkg, layer, kind)
 
 
-def _as_multipolygon(geom):
-    from shapely.geometry import MultiPolygon
+def _write_layer(table: pyarrow.Table, shapes: np.ndarray, gpkg: Path, layer: str, kind: str) -> None:
+    """Rows of one geometry type (``kind``) added to a GeoPackage layer, made if it is not there."""
+    import pyarrow
+    import pyogrio
+    import shapely
 
-    return geom if geom.geom_type == "MultiPolygon" else MultiPolygon([geom])
+    pyogrio.write_arrow(
+        table.append_column("geometry", pyarrow.array(shapely.to_wkb(shapes), pyarrow.binary())), gpkg,
+        layer=layer, driver="GPKG", append=gpkg.exists(), geometry_name="geometry", geometry_type=kind,
+        crs="EPSG:4326",
+    )  # fmt: skip
 
 
 def render_corpus_map(rows: Iterable[dict], title: str = "geomap corpus") -> folium.Map:

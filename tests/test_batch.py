@@ -12,8 +12,9 @@ import pyogrio
 import pytest
 from distributed import LocalCluster
 
-from geomap import cli
+from geomap import cli, rowstore
 from geomap.batch import collect_tasks, run_batch
+from geomap.errors import OutputError
 from geomap.webmap import check_offline
 
 ARTICLES = {
@@ -103,7 +104,8 @@ def test_a_rerun_skips_what_is_done_and_redoes_what_a_killed_run_left(corpus, fi
     (again / "kharkiv.geojson").unlink()  # as if the run had been killed before this article was finished
     summary = run_batch([str(corpus)], again, workers=2, progress=False)
     assert (summary.done, summary.skipped, [name for name, _ in summary.failed]) == (1, 4, ["broken"])
-    chunk_rows.write_text("{damaged")  # a damaged rows file: its articles are mapped again, Kharkiv's are newer
+    chunk_rows.write_bytes(chunk_rows.read_bytes()[:-9])  # cut short: its articles are mapped again, not
+    # Kharkiv, whose rows are in the newer file
     summary = run_batch([str(corpus)], again, workers=2, progress=False)
     assert (summary.done, summary.skipped, len(summary.failed)) == (4, 1, 1)
     assert len(geopandas.read_file(again / "combined.geojson")) == len(geopandas.read_file(out / "combined.geojson"))
@@ -113,11 +115,31 @@ def test_a_rerun_with_nothing_left_to_map_starts_no_workers(corpus, first_run, t
     _, out = first_run
     again = tmp_path / "again"
     shutil.copytree(out, again)
-    (again / "combined.gpkg").unlink()
+    made = {p: p.stat().st_mtime_ns for p in again.glob("combined.*")}
     summary = run_batch([str(corpus / "sub"), str(corpus / "day.jsonl")], again, progress=False)
     assert (summary.done, summary.skipped, summary.failed, summary.workers) == (0, 3, [], 0)
-    assert (again / "combined.gpkg").exists()
+    assert not summary.combine_skipped  # three articles of the five: the combined outputs are made again
+    assert all(p.stat().st_mtime_ns != t for p, t in made.items())
+    made = {p: p.stat().st_mtime_ns for p in again.glob("combined.*")}
+    summary = run_batch([str(corpus / "sub"), str(corpus / "day.jsonl")], again, progress=False)
+    assert summary.combine_skipped and sorted(summary.outputs) == sorted(made)  # the same three: left as they are
+    assert all(p.stat().st_mtime_ns == t for p, t in made.items())
+    (again / "combined.gpkg").unlink()
+    summary = run_batch([str(corpus / "sub"), str(corpus / "day.jsonl")], again, progress=False)
+    assert not summary.combine_skipped and (again / "combined.gpkg").exists()
     assert len(geopandas.read_file(again / "combined.geojson", where="role = 'place'")["article"].unique()) == 3
+
+
+def test_a_rows_file_cut_short_or_damaged_is_not_taken_for_done(tmp_path):
+    cut = rowstore.write_rows(tmp_path, {"a1": [{"name": "Kyiv"}]})
+    whole = rowstore.write_rows(tmp_path, {"a2": [{"name": "Lviv"}]})
+    cut.write_bytes(cut.read_bytes()[:-1])  # its header is whole, the rest is not
+    owners = rowstore.scan(tmp_path)
+    assert owners == {"a2": whole}
+    whole.write_bytes(whole.read_bytes().replace(b"Lviv", b"Lv\\v"))  # as long as it was, so read as whole
+    with pytest.raises(OutputError, match="damaged"):
+        list(rowstore.read_rows(["a2"], owners))
+    assert not whole.exists()  # removed: the next run maps its article again
 
 
 def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
@@ -129,6 +151,9 @@ def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
     assert "mapped 2, skipped 0 already done, failed 0" in err and "on 2 workers" in err
     assert (tmp_path / "robotyne.html").exists() and (tmp_path / "combined.gpkg").exists()
     assert str(tmp_path / "combined.html") in out.splitlines()
+    assert cli.main(["batch", str(corpus / "sub"), str(corpus / "kharkiv.txt"), "-o", str(tmp_path)]) == 0
+    err = capsys.readouterr().err  # nothing to map, no workers: not even the scheduler's
+    assert "mapped 0, skipped 2 already done, failed 0 in" in err and "the combined outputs were up to date" in err
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,125 @@
+"""The rows store: each chunk's rows (one per place mention and per distance, see
+:func:`geomap.corpus.article_rows`), kept in a batch's output folder between the workers that map the articles
+and the driver that writes the combined outputs; what lets a re-run map only what is new.
+
+A rows file is two lines: a header naming the chunk's articles and the length of the second line, then the
+rows of each article. A re-run reads only the headers, and a file whose length is not what its header says
+(cut short by a full disk, say) counts as absent, so its articles are mapped again.
+
+>>> import tempfile, pathlib
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> path = write_rows(out, {"a1": [{"role": "place", "name": "Kyiv"}], "a2": []})
+>>> owners = scan(out)
+>>> sorted(owners)
+['a1', 'a2']
+>>> [row["name"] for row in read_rows(["a1", "a2"], owners)]
+['Kyiv']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import orjson
+
+from geomap.errors import OutputError
+from geomap.outputs import write_atomic
+
+# The folder, inside a batch's output folder, that holds the rows files.
+ROWS_DIR = ".rows"
+
+
+def write_rows(out_dir: Path, rows: dict[str, list[dict]]) -> Path:
+    """Write the rows of a chunk's articles (by article name) to a new rows file, atomically; its path.
+
+    One file for the chunk, not one per article: on a slow disk, creating a file costs as much as encoding
+    an article. The name is a digest of the articles', so a chunk mapped again replaces its file.
+    """
+    body = orjson.dumps(rows)
+    header = orjson.dumps({"articles": list(rows), "bytes": len(body)})
+    digest = hashlib.sha1("\n".join(rows).encode()).hexdigest()[:20]
+    path = Path(out_dir) / ROWS_DIR / f"{digest}.json"
+    write_atomic(path, header + b"\n" + body)
+    return path
+
+
+def scan(out_dir: Path) -> dict[str, Path]:
+    """Which rows file holds each article's rows, among those in ``out_dir``: the newest, for an article
+    mapped again. Only the headers are read. A file that is not whole is passed over: its articles count
+    as not done."""
+    found = []
+    for path in (Path(out_dir) / ROWS_DIR).glob("*.json"):
+        try:
+            found.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    owners: dict[str, Path] = {}
+    for _, path in sorted(found):
+        articles = _articles(path)
+        owners.update(dict.fromkeys(articles, path))
+    return owners
+
+
+def read_rows(names: Iterable[str], owners: dict[str, Path]) -> Iterator[dict]:
+    """The rows of the articles ``names`` from their rows files (``owners``, as :func:`scan` gives them),
+    one file at a time, in the order of the first article each holds: a corpus of any size passes through
+    memory a chunk at a time, and each article's rows come together.
+
+    A file damaged since it was scanned is removed, so that the next run maps its articles again, and is
+    one OutputError.
+    """
+    order = {name: i for i, name in enumerate(names)}
+    first: dict[Path, int] = {}
+    for name in order:
+        first.setdefault(owners[name], order[name])
+    for path in sorted(first, key=first.__getitem__):
+        try:
+            data = orjson.loads(path.read_bytes().partition(b"\n")[2])
+        except (OSError, ValueError):
+            path.unlink(missing_ok=True)
+            raise OutputError(f"{path}: damaged, so removed: run again to map its articles again") from None
+        for name, rows in data.items():
+            if owners.get(name) == path and name in order:
+                yield from rows
+
+
+def _articles(path: Path) -> list[str]:
+    """The articles a rows file holds, by its header; none if the file is not whole."""
+    try:
+        with path.open("rb") as f:
+            line = f.readline()
+            size = os.fstat(f.fileno()).st_size
+        header = orjson.loads(line)
+        if len(line) + header["bytes"] != size:
+            return []
+        articles = header["articles"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+    return articles if isinstance(articles, list) else []
+
+
+def fingerprint(names: Iterable[str], owners: dict[str, Path]) -> str:
+    """A digest of the rows the articles ``names`` have, in order: which file holds each, and each file's
+    size and time as it is now. Equal fingerprints, equal combined outputs.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = write_rows(out, {"a1": [], "a2": []})
+    >>> fingerprint(["a1", "a2"], scan(out)) == fingerprint(["a2", "a1"], scan(out))
+    False
+    """
+    digest = hashlib.sha1()
+    stats: dict[Path, str] = {}
+    for name in names:
+        path = owners[name]
+        if path not in stats:
+            try:
+                st = path.stat()
+                stats[path] = f"{st.st_size} {st.st_mtime_ns}"
+            except OSError:
+                stats[path] = "gone"  # read_rows will say so
+        digest.update(f"{name}\t{path.name}\t{stats[path]}\n".encode())
+    return digest.hexdigest()
