@@ -42,13 +42,10 @@ LAYERS_PER_ARTICLE_UP_TO = 20
 # A pin's popup lists the articles that name its place, newest first, up to this many; the combined dataset
 # holds every mention. A month of reporting names Bakhmut in hundreds of articles.
 PIN_ARTICLES_UP_TO = 50
-# Bind each pin's popup and tooltip, and each distance shape's tooltip, in the browser: escaped HTML made
-# by _pin and render_corpus_map.
-PIN_POPUP_JS = """function (feature, layer) {
+# Bind each pin's and each distance shape's popup and tooltip in the browser: escaped HTML made by _pin and
+# _shape. A tooltip follows the pointer (sticky), or a large shape's would sit at its far-off centre.
+POPUP_JS = """function (feature, layer) {
     layer.bindPopup(feature.properties.popup, {maxWidth: 360, maxHeight: 320});
-    layer.bindTooltip(feature.properties.tooltip);
-}"""
-SHAPE_TOOLTIP_JS = """function (feature, layer) {
     layer.bindTooltip(feature.properties.tooltip, {sticky: true});
 }"""
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -239,9 +236,9 @@ def render_corpus_map(rows: Iterable[dict], title: str = "geomap corpus") -> fol
     return corpus_map.render(title)
 
 
-class _Place:
-    """One place's mentions as they pass: how many, in how many articles, by which roles, and the rows of
-    its newest articles (see :meth:`trim`)."""
+class _Mentions:
+    """The rows of one pin's place, or of one distance shape, as they pass: how many, in how many articles,
+    by which roles, and the rows of its newest articles (see :meth:`trim`)."""
 
     def __init__(self) -> None:
         self.mentions = 0
@@ -251,7 +248,7 @@ class _Place:
         self._last = ""
 
     @classmethod
-    def of(cls, rows: list[dict]) -> _Place:
+    def of(cls, rows: list[dict]) -> _Mentions:
         place = cls()
         for r in rows:
             place.add(r)
@@ -278,7 +275,8 @@ class _Place:
 class CorpusMap:
     """The combined map of many articles, gathered row by row in memory that grows with the places, days and
     drawn shapes, not with the rows: pins by place, mention weights for the heat layer, places by date for
-    the time slider, the first :data:`MAX_DRAWN_DISTANCES` distance shapes, and per-article pins while the
+    the time slider, the first :data:`MAX_DRAWN_DISTANCES` distinct distance shapes (each with the articles
+    that state it), and per-article pins while the
     articles are few (:data:`LAYERS_PER_ARTICLE_UP_TO`). An article's rows come together, as
     :func:`article_rows` makes them.
 
@@ -293,13 +291,16 @@ class CorpusMap:
         self.articles: dict[str, None] = {}
         self.mentions = 0
         self.countries: set[str] = set()
-        self.places: dict[tuple, _Place] = {}
+        self.places: dict[tuple, _Mentions] = {}
         # while the articles are few: each article's places, in the order it names them (their rows are
         # the places' own, which are not trimmed until there are more)
         self.per_article: dict[str, dict[tuple, None]] | None = {}
         self.heat: Counter[tuple[float, float]] = Counter()
         self.days: dict[tuple, dict] = {}
-        self.shapes: list[dict] = []
+        # distance shapes by their geometry: "within 30 km of the border", stated in a hundred articles, is
+        # one shape whose popup lists them; past MAX_DRAWN_DISTANCES shapes, the rest are only counted
+        self.shapes: dict[bytes, _Mentions] = {}
+        self.undrawn: set[int] = set()
         self._corners = [math.inf, math.inf, -math.inf, -math.inf]
 
     def add(self, r: dict) -> None:
@@ -307,11 +308,8 @@ class CorpusMap:
         if self.per_article is not None and len(self.articles) > LAYERS_PER_ARTICLE_UP_TO:
             self.per_article = None
         if r["role"] == "distance":
-            if r["geometry"] and r["geometry"]["type"] != "Point" and len(self.shapes) < MAX_DRAWN_DISTANCES:
-                from geomap.webmap import shape_style
-
-                properties = {"style": shape_style(r["shape"]), "tooltip": "<br>".join(_provenance(r))}
-                self.shapes.append({"type": "Feature", "geometry": r["geometry"], "properties": properties})
+            if r["geometry"] and r["geometry"]["type"] != "Point":
+                self._add_shape(r)
             return
         if r["place_role"] == "reporting":  # a dateline, not a place the article reports on
             return
@@ -322,7 +320,7 @@ class CorpusMap:
         if r["country"]:
             self.countries.add(r["country"])
         key = (r["gazetteer_id"], lon, lat)  # pins at one point hide all but the top one: one per place
-        place = self.places.setdefault(key, _Place())
+        place = self.places.setdefault(key, _Mentions())
         place.add(r)
         if self.per_article is not None:
             self.per_article.setdefault(r["article"], {})[key] = None
@@ -331,6 +329,17 @@ class CorpusMap:
         self.heat[lon, lat] += 1
         if r["date"]:
             self.days.setdefault(((lon, lat), r["date"]), r["geometry"])
+
+    def _add_shape(self, r: dict) -> None:
+        key = orjson.dumps(r["geometry"])
+        shape = self.shapes.get(key)
+        if shape is None:
+            if len(self.shapes) >= MAX_DRAWN_DISTANCES:
+                self.undrawn.add(hash(key))
+                return
+            shape = self.shapes[key] = _Mentions()
+        shape.add(r)
+        shape.trim()
 
     def gather(self, rows: Iterable[dict]) -> Iterator[dict]:
         """The rows, each passed on once it is added: one pass over a corpus makes its map and its dataset."""
@@ -358,10 +367,14 @@ class CorpusMap:
                 {"type": "FeatureCollection", "features": pins},
                 name=name,
                 marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.8),
-                on_each_feature=JsCode(PIN_POPUP_JS),
+                on_each_feature=JsCode(POPUP_JS),
             ).add_to(m)
-        shapes = {"type": "FeatureCollection", "features": self.shapes}
-        folium.GeoJson(shapes, name="Distances", on_each_feature=JsCode(SHAPE_TOOLTIP_JS)).add_to(m)
+        shapes = {"type": "FeatureCollection", "features": [_shape(shape) for shape in self.shapes.values()]}
+        name = "Distances"
+        if self.undrawn:
+            drawn, every = len(self.shapes), len(self.shapes) + len(self.undrawn)
+            name += f" ({drawn:,} of {every:,} shapes drawn; the combined dataset holds all)"
+        folium.GeoJson(shapes, name=name, on_each_feature=JsCode(POPUP_JS)).add_to(m)
         if self.heat:
             # a point's weight is its mentions: leaflet.heat adds the weights of the points in a cell, so a
             # weight of 3 draws as three points at one place do
@@ -371,7 +384,8 @@ class CorpusMap:
         if self.days:
             # circle markers: Leaflet's default marker is an image file, which an offline page does not have
             circles = JsCode("function (f, at) { return L.circleMarker(at, {radius: 6, color: '#1f618d'}); }")
-            timeline = Timeline(_timeline_features(self.days), name="By article date", pointToLayer=circles)
+            timeline = Timeline(_timeline_features(self.days), pointToLayer=circles)
+            timeline.layer_name = "By article date"  # folium's Timeline takes no name: the control showed its id
             timeline.add_to(m)
             slider = TimelineSlider(auto_play=False, date_options="YYYY-MM-DD", enable_keyboard_controls=True)
             slider.add_timelines(timeline)
@@ -393,46 +407,58 @@ class CorpusMap:
         """Pins by layer: one layer per article while they are few, else one for all."""
         if self.per_article is not None:
             return {
-                f"Article {article}": [_pin(_Place.of(self.places[key].by_article[article])) for key in keys]
+                f"Article {article}": [_pin(_Mentions.of(self.places[key].by_article[article])) for key in keys]
                 for article, keys in self.per_article.items()
             }
         return {"Places": [_pin(place) for place in self.places.values()]} if self.places else {}
 
 
-def _pin(place: _Place) -> dict:
+def _pin(place: _Mentions) -> dict:
     """A place as a GeoJSON point whose properties hold its colour (its mentions' commonest role), its size
-    (by mentions) and its escaped popup (the articles that name it, newest first) and tooltip."""
+    (by mentions) and its escaped popup (see :func:`_popup`) and tooltip."""
     from geomap.webmap import ROLE_COLORS, safe_text
 
     color = ROLE_COLORS.get(place.roles.most_common(1)[0][0], "#333")
-    articles = place.newest()
-    first = articles[0][0]
-    counts = f"{_counted(place.mentions, 'mention')} in {_counted(place.articles, 'article')}"
-    parts = [f"{_heading(first)}<br>{counts}"]
-    for same in articles[:PIN_ARTICLES_UP_TO]:
-        sentences = dict.fromkeys(_quoted(r) for r in same)
-        parts.append("<br>".join([*_source(same[0]), *sentences]))
-    if place.articles > PIN_ARTICLES_UP_TO:
-        rest = _counted(place.articles - PIN_ARTICLES_UP_TO, "more article")
-        parts.append(f"and {rest}: the combined dataset lists them all")
+    first = place.newest()[0][0]
     return {
         "type": "Feature",
         "geometry": first["geometry"],
         "properties": {
             "style": {"color": color, "fillColor": color, "radius": 5 + min(7.0, math.sqrt(place.mentions - 1))},
-            "popup": "<hr>".join(parts),
+            "popup": _popup(place),
             "tooltip": safe_text(first["name"]),
         },
     }
 
 
+def _shape(shape: _Mentions) -> dict:
+    """A distance shape as a GeoJSON feature, styled as its kind (buffer, ring, sector), with the popup of
+    the articles that state it (see :func:`_popup`) and a tooltip saying what it is."""
+    from geomap.webmap import shape_style
+
+    first = shape.newest()[0][0]
+    tooltip = f"{_heading(first)}<br>{_counted(shape.articles, 'article')}"
+    properties = {"style": shape_style(first["shape"]), "popup": _popup(shape), "tooltip": tooltip}
+    return {"type": "Feature", "geometry": first["geometry"], "properties": properties}
+
+
+def _popup(mentions: _Mentions) -> str:
+    """Escaped HTML: what a pin or shape is and how often it is named, then each article that names it,
+    newest first (title, date, link and the sentences), up to :data:`PIN_ARTICLES_UP_TO` of them."""
+    articles = mentions.newest()
+    counts = f"{_counted(mentions.mentions, 'mention')} in {_counted(mentions.articles, 'article')}"
+    parts = [f"{_heading(articles[0][0])}<br>{counts}"]
+    for same in articles[:PIN_ARTICLES_UP_TO]:
+        sentences = dict.fromkeys(_quoted(r) for r in same)
+        parts.append("<br>".join([*_source(same[0]), *sentences]))
+    if mentions.articles > PIN_ARTICLES_UP_TO:
+        rest = _counted(mentions.articles - PIN_ARTICLES_UP_TO, "more article")
+        parts.append(f"and {rest}: the combined dataset lists them all")
+    return "<hr>".join(parts)
+
+
 def _counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
-
-
-def _provenance(r: dict) -> list[str]:
-    """A distance's tooltip lines: what, from which article (title, date, link), and the sentence that says so."""
-    return [_heading(r), *_source(r), _quoted(r)]
 
 
 def _quoted(r: dict) -> str:
@@ -443,8 +469,16 @@ def _quoted(r: dict) -> str:
 
 
 def _heading(r: dict) -> str:
+    """What a row names, escaped, its name in bold: "<b>Bakhmut</b> (city, UA)", "<b>13 km</b> (distance
+    from Bakhmut)"."""
     from geomap.webmap import safe_text
 
+    if r["role"] == "distance":
+        if r["shape"] == "border band":  # its anchor is the place the article is about, not its measure's start
+            whence = " from the border"
+        else:
+            whence = f" from {safe_text(r['anchor'])}" if r["anchor"] else ""
+        return f"<b>{safe_text(r['name'])}</b> (distance{whence})"
     country = f", {safe_text(r['country'])}" if r["country"] else ""
     return f"<b>{safe_text(r['name'])}</b> ({safe_text(r['kind'])}{country})"
 

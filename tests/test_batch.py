@@ -234,6 +234,36 @@ def test_a_place_named_by_many_articles_is_one_pin_listing_them_newest_first(mon
     assert pins["Kharkiv"]["style"]["radius"] > pins["Odesa"]["style"]["radius"]
 
 
+def test_a_distance_stated_by_many_articles_is_one_shape_listing_them(monkeypatch):
+    import folium
+
+    import geomap
+    from geomap import corpus
+
+    rows = []
+    for day in (1, 2, 3):
+        text = f"On day {day}, shelling hit villages 13 km south of Bakhmut."
+        rows += corpus.article_rows(geomap.parse(text, title=f"Day {day}", date=f"2024-05-0{day}"), f"a{day}")
+    rows += corpus.article_rows(geomap.parse("Drones struck 20 km from Odesa.", date="2024-05-01"), "b")
+
+    def distances(rows: list[dict]) -> folium.GeoJson:
+        layers = corpus.render_corpus_map(rows)._children.values()
+        return next(c for c in layers if isinstance(c, folium.GeoJson) and c.layer_name.startswith("Distances"))
+
+    layer = distances(rows)
+    shapes = {f["properties"]["tooltip"]: f["properties"] for f in layer.data["features"]}
+    assert sorted(shapes) == [
+        "<b>13 km</b> (distance from Bakhmut)<br>3 articles", "<b>20 km</b> (distance from Odesa)<br>1 article"
+    ]  # fmt: skip
+    popup = shapes["<b>13 km</b> (distance from Bakhmut)<br>3 articles"]["popup"]
+    assert popup.index("Day 3") < popup.index("Day 2") < popup.index("Day 1") and "On day 2, shelling" in popup
+    assert layer.layer_name == "Distances"
+    monkeypatch.setattr(corpus, "MAX_DRAWN_DISTANCES", 1)  # more shapes than a map draws: the rest are counted
+    layer = distances(rows)
+    assert len(layer.data["features"]) == 1
+    assert layer.layer_name == "Distances (1 of 2 shapes drawn; the combined dataset holds all)"
+
+
 def test_json_lines_tasks_point_at_their_line_and_the_worker_reads_it(tmp_path):
     import pickle
 
