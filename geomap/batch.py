@@ -140,11 +140,13 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
     return [replace(t, name=name) for t, name in zip(tasks, names, strict=True)]
 
 
-def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None) -> list[dict]:
+def map_chunk(
+    tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None, made_with: dict | None = None
+) -> list[dict]:
     """Map each article of a chunk (on a worker): write its GeoJSON (and, with ``maps``, its map), then the
-    rows of all the chunk's articles in one file (:func:`geomap.rowstore.write_rows`), whose path each
-    article's result gives. A failure is returned with its reason, never raised. ``options`` are
-    :func:`geomap.parse`'s (focus, focus_bbox, ner).
+    rows of all the chunk's articles in one file (:func:`geomap.rowstore.write_rows`, noting ``made_with``),
+    whose path each article's result gives. A failure is returned with its reason, never raised.
+    ``options`` are :func:`geomap.parse`'s (focus, focus_bbox, ner).
 
     The chunk's articles are parsed together (:func:`geomap.article.parse_many`: the NER model reads
     them in one batch); should that fail, they are parsed one by one, so that only the bad one fails.
@@ -169,7 +171,7 @@ def map_chunk(tasks: list[Task], out_dir: str, maps: bool = False, options: dict
             results[name] = _failed(name, e)
     if rows:  # written last: an article is done once its rows are on disk
         try:
-            path = write_rows(out, rows)
+            path = write_rows(out, rows, made_with)
             results.update({name: {**results[name], "rows": str(path)} for name in rows})
         except GeomapError as e:
             results.update({name: _failed(name, e) for name in rows})
@@ -279,10 +281,15 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
-    owners = scan(out_dir)
+    made_with = _made_with(options)
+    owners = scan(out_dir, made_with)
     pending = [t for t in tasks if not (t.name in owners and _written(t.name, out_dir, maps))]
     summary = Summary(skipped=len(tasks) - len(pending))
-    results = _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options) if pending else []
+    results = (
+        _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options, made_with)
+        if pending
+        else []
+    )
     # the workers say where they wrote each article's rows: the files are read once, for the combined outputs
     owners.update({r["name"]: Path(r["rows"]) for r in results if r["status"] == "done"})
     failed = {r["name"]: r["message"] for r in results if r["status"] == "failed"}
@@ -313,6 +320,7 @@ def _map_on_dask(
     maps: bool,
     progress: bool | None,
     options: dict,
+    made_with: dict,
 ) -> list[dict]:
     """Map ``tasks`` on a new LocalCluster or the cluster at ``scheduler``; each article's result. The
     workers, their start-up and mapping times and their peak memory go to ``summary``."""
@@ -335,7 +343,9 @@ def _map_on_dask(
     try:
         client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
         mapping = time.perf_counter()
-        futures = client.map(map_chunk, chunks, out_dir=str(out_dir), maps=maps, options=options, pure=False)
+        futures = client.map(
+            map_chunk, chunks, out_dir=str(out_dir), maps=maps, options=options, made_with=made_with, pure=False
+        )
         show = sys.stderr.isatty() if progress is None else progress
         results: list[dict] = []
         for i, future in enumerate(as_completed(futures), start=1):
@@ -380,6 +390,21 @@ def _combine(rows: Iterator[dict], out_dir: Path) -> list[Path]:
         html = out_dir / "combined.html"
         save_map(corpus_map.render(), html)
     return [*outputs, html]
+
+
+def _made_with(options: dict) -> dict:
+    """What an article's rows depend on besides its text: the parse options, and the user gazetteer (path,
+    size and time) when there is one; as JSON reads it back, to compare with a rows file's header. A re-run
+    with another --focus or gazetteer maps the articles again rather than keep what the old settings made."""
+    from geomap.user_gazetteer import default_path
+
+    path = default_path()
+    try:
+        st = path.stat()
+        gazetteer = [str(path.resolve()), st.st_size, st.st_mtime_ns]
+    except OSError:
+        gazetteer = None
+    return orjson.loads(orjson.dumps({"options": options, "user_gazetteer": gazetteer}))
 
 
 def _current_combined(out_dir: Path, made_from: str) -> list[Path]:

@@ -2,16 +2,18 @@
 :func:`geomap.corpus.article_rows`), kept in a batch's output folder between the workers that map the articles
 and the driver that writes the combined outputs; what lets a re-run map only what is new.
 
-A rows file is two lines: a header naming the chunk's articles and the length of the second line, then the
-rows of each article. A re-run reads only the headers, and a file whose length is not what its header says
-(cut short by a full disk, say) counts as absent, so its articles are mapped again.
+A rows file is two lines: a header naming the chunk's articles, what they were made with (the parse options
+and the user gazetteer) and the length of the second line; then the rows of each article. A re-run reads only
+the headers: a file made with other settings, or whose length is not what its header says (cut short by a full
+disk, say), counts as absent, so its articles are mapped again.
 
 >>> import tempfile, pathlib
 >>> out = pathlib.Path(tempfile.mkdtemp())
->>> path = write_rows(out, {"a1": [{"role": "place", "name": "Kyiv"}], "a2": []})
->>> owners = scan(out)
->>> sorted(owners)
-['a1', 'a2']
+>>> settings = {"options": {"focus": ["UA"]}}
+>>> path = write_rows(out, {"a1": [{"role": "place", "name": "Kyiv"}], "a2": []}, settings)
+>>> owners = scan(out, settings)
+>>> sorted(owners), scan(out, {"options": {"focus": []}})
+(['a1', 'a2'], {})
 >>> [row["name"] for row in read_rows(["a1", "a2"], owners)]
 ['Kyiv']
 """
@@ -32,24 +34,25 @@ from geomap.outputs import write_atomic
 ROWS_DIR = ".rows"
 
 
-def write_rows(out_dir: Path, rows: dict[str, list[dict]]) -> Path:
-    """Write the rows of a chunk's articles (by article name) to a new rows file, atomically; its path.
+def write_rows(out_dir: Path, rows: dict[str, list[dict]], made_with: dict | None = None) -> Path:
+    """Write the rows of a chunk's articles (by article name), made with the settings ``made_with``, to a
+    new rows file, atomically; its path.
 
     One file for the chunk, not one per article: on a slow disk, creating a file costs as much as encoding
     an article. The name is a digest of the articles', so a chunk mapped again replaces its file.
     """
     body = orjson.dumps(rows)
-    header = orjson.dumps({"articles": list(rows), "bytes": len(body)})
+    header = orjson.dumps({"articles": list(rows), "made_with": made_with, "bytes": len(body)})
     digest = hashlib.sha1("\n".join(rows).encode()).hexdigest()[:20]
     path = Path(out_dir) / ROWS_DIR / f"{digest}.json"
     write_atomic(path, header + b"\n" + body)
     return path
 
 
-def scan(out_dir: Path) -> dict[str, Path]:
-    """Which rows file holds each article's rows, among those in ``out_dir``: the newest, for an article
-    mapped again. Only the headers are read. A file that is not whole is passed over: its articles count
-    as not done."""
+def scan(out_dir: Path, made_with: dict | None = None) -> dict[str, Path]:
+    """Which rows file holds each article's rows, among those in ``out_dir`` made with ``made_with`` (as
+    JSON reads it back): the newest, for an article mapped again. Only the headers are read. A file that is
+    not whole, or was made with other settings, is passed over: its articles count as not done."""
     found = []
     for path in (Path(out_dir) / ROWS_DIR).glob("*.json"):
         try:
@@ -58,7 +61,7 @@ def scan(out_dir: Path) -> dict[str, Path]:
             continue
     owners: dict[str, Path] = {}
     for _, path in sorted(found):
-        articles = _articles(path)
+        articles = _articles(path, made_with)
         owners.update(dict.fromkeys(articles, path))
     return owners
 
@@ -86,14 +89,14 @@ def read_rows(names: Iterable[str], owners: dict[str, Path]) -> Iterator[dict]:
                 yield from rows
 
 
-def _articles(path: Path) -> list[str]:
-    """The articles a rows file holds, by its header; none if the file is not whole."""
+def _articles(path: Path, made_with: dict | None) -> list[str]:
+    """The articles a rows file holds, by its header; none if the file is not whole or was made otherwise."""
     try:
         with path.open("rb") as f:
             line = f.readline()
             size = os.fstat(f.fileno()).st_size
         header = orjson.loads(line)
-        if len(line) + header["bytes"] != size:
+        if len(line) + header["bytes"] != size or header["made_with"] != made_with:
             return []
         articles = header["articles"]
     except (OSError, ValueError, TypeError, KeyError):

@@ -142,6 +142,32 @@ def test_a_rows_file_cut_short_or_damaged_is_not_taken_for_done(tmp_path):
     assert not whole.exists()  # removed: the next run maps its article again
 
 
+def test_a_rerun_with_other_settings_maps_again(corpus, first_run, tmp_path):
+    _, out = first_run
+    again = tmp_path / "again"
+    shutil.copytree(out, again)
+    inputs = [str(corpus / "sub"), str(corpus / "day.jsonl")]
+    summary = run_batch(inputs, again, workers=1, progress=False, options={"focus": ["RU"]})
+    assert (summary.done, summary.skipped) == (3, 0)  # not what the first run made without a focus
+    summary = run_batch(inputs, again, workers=1, progress=False, options={"focus": ["RU"]})
+    assert (summary.done, summary.skipped, summary.workers) == (0, 3, 0)
+
+
+def test_rows_made_with_another_user_gazetteer_are_not_done(tmp_path, monkeypatch):
+    from geomap.batch import _made_with
+
+    mine = tmp_path / "mine.sqlite"
+    monkeypatch.setenv("GEOMAP_GAZETTEER", str(mine))
+    rows = rowstore.write_rows(tmp_path, {"a1": []}, _made_with({}))  # before there was a user gazetteer
+    assert rowstore.scan(tmp_path, _made_with({})) == {"a1": rows}
+    mine.write_bytes(b"one")
+    assert rowstore.scan(tmp_path, _made_with({})) == {}
+    rows = rowstore.write_rows(tmp_path, {"a1": []}, _made_with({}))
+    assert rowstore.scan(tmp_path, _made_with({})) == {"a1": rows}
+    mine.write_bytes(b"other")  # imported again: its size and time change
+    assert rowstore.scan(tmp_path, _made_with({})) == {}
+
+
 def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         code = cli.main(["batch", str(corpus / "sub"), str(corpus / "kharkiv.txt"), "-o", str(tmp_path),
