@@ -348,10 +348,14 @@ def _map_on_dask(
         )
         show = sys.stderr.isatty() if progress is None else progress
         results: list[dict] = []
-        for i, future in enumerate(as_completed(futures), start=1):
-            results += future.result()
+        failed = 0
+        for future in as_completed(futures):
+            chunk = future.result()
+            results += chunk
+            failed += sum(r["status"] == "failed" for r in chunk)
             if show:
-                _progress_bar(i, len(futures), len(results))
+                line = progress_line(len(results), len(tasks), failed, time.perf_counter() - mapping)
+                print(f"\r{line}", end="", file=sys.stderr, flush=True)
         if show:
             print(file=sys.stderr)
         summary.workers = len(client.scheduler_info()["workers"])
@@ -452,10 +456,18 @@ def _cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _progress_bar(chunks_done: int, chunks: int, articles: int) -> None:
+def progress_line(done: int, total: int, failed: int, seconds: float) -> str:
+    """The terminal's progress line: a bar, the articles mapped, the failures, the rate and the time left.
+
+    >>> progress_line(6800, 20350, 3, 24.0)
+    '[##########....................] 6,800/20,350 articles, 3 failed, 283/s, 48 s left'
+    """
     width = 30
-    filled = width * chunks_done // chunks
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {articles} articles", end="", file=sys.stderr, flush=True)
+    filled = width * done // total
+    rate = done / seconds if seconds > 0 else 0.0
+    left = f", {(total - done) / rate:.0f} s left" if rate and done < total else ""
+    failures = f", {failed:,} failed" if failed else ""
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} articles{failures}, {rate:.0f}/s{left}"
 
 
 def _write_log(path: Path, summary: Summary) -> None:

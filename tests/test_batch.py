@@ -142,13 +142,14 @@ def test_a_rows_file_cut_short_or_damaged_is_not_taken_for_done(tmp_path):
     assert not whole.exists()  # removed: the next run maps its article again
 
 
-def test_a_rerun_with_other_settings_maps_again(corpus, first_run, tmp_path):
+def test_a_rerun_with_other_settings_maps_again(corpus, first_run, tmp_path, capsys):
     _, out = first_run
     again = tmp_path / "again"
     shutil.copytree(out, again)
     inputs = [str(corpus / "sub"), str(corpus / "day.jsonl")]
-    summary = run_batch(inputs, again, workers=1, progress=False, options={"focus": ["RU"]})
+    summary = run_batch(inputs, again, workers=1, progress=True, options={"focus": ["RU"]})
     assert (summary.done, summary.skipped) == (3, 0)  # not what the first run made without a focus
+    assert "[##############################] 3/3 articles, " in capsys.readouterr().err  # the progress line
     summary = run_batch(inputs, again, workers=1, progress=False, options={"focus": ["RU"]})
     assert (summary.done, summary.skipped, summary.workers) == (0, 3, 0)
 
