@@ -47,8 +47,10 @@ WARM_UP_TEXT = (
     "Shelling hit Bakhmut, 13 km south of Kramatorsk in the Donetsk region, and Vovchansk, 5 km from the border "
     "with Russia."
 )
+# The stem of the combined outputs (combined.geojson, .parquet, .gpkg, .html): no article takes it.
+COMBINED = "combined"
 # Beside the rows files: what the combined outputs were last made from (see _current_combined).
-COMBINED_STAMP = "combined.stamp"
+COMBINED_STAMP = f"{COMBINED}.stamp"
 # How long to wait for a --scheduler that does not answer.
 SCHEDULER_TIMEOUT = "10s"
 # Settings for the LocalCluster's workers. Its dashboard is off, so nothing reads the workers' statistical
@@ -136,7 +138,7 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
             ]
         else:
             tasks.append(Task(name=path.stem, path=str(path)))
-    names = unique_names([t.name for t in tasks])
+    names = unique_names([t.name for t in tasks], reserved=[COMBINED])
     return [replace(t, name=name) for t, name in zip(tasks, names, strict=True)]
 
 
@@ -390,8 +392,8 @@ def _combine(rows: Iterator[dict], out_dir: Path) -> list[Path]:
 
     corpus_map = CorpusMap()
     with _cycle_collector_paused():
-        outputs = write_datasets(corpus_map.gather(rows), out_dir)
-        html = out_dir / "combined.html"
+        outputs = write_datasets(corpus_map.gather(rows), out_dir, COMBINED)
+        html = out_dir / f"{COMBINED}.html"
         save_map(corpus_map.render(), html)
     return [*outputs, html]
 

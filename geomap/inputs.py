@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -285,15 +285,26 @@ def _file_name(text: str, fallback: str) -> str:
     return re.sub(r"[^\w.-]+", "_", text).strip("._") or fallback
 
 
-def unique_names(names: list[str]) -> list[str]:
-    """Output names, one per article: "report", then "report-2" when a second input has the same name.
+def unique_names(names: list[str], reserved: Iterable[str] = ()) -> list[str]:
+    """Output names, one per article: "report", then "report-2" when a second input has the same name. No
+    two are the same, nor any the same as a ``reserved`` one (the outputs a run writes besides), compared
+    case-blind, as file names are on macOS and Windows.
 
-    >>> unique_names(["report", "day", "report"])
-    ['report', 'day', 'report-2']
+    >>> unique_names(["report", "day", "report", "report-2", "Day"])
+    ['report', 'day', 'report-2', 'report-2-2', 'Day-2']
+    >>> unique_names(["combined"], reserved=["combined"])
+    ['combined-2']
     """
-    seen: dict[str, int] = {}
+    taken = {name.casefold() for name in reserved}
+    tried: dict[str, int] = {}  # the last number tried for each name: many repeats cost no more than one
     out = []
     for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+        n = tried.get(name.casefold(), 1)
+        candidate = name if n == 1 else f"{name}-{n}"
+        while candidate.casefold() in taken:
+            n += 1
+            candidate = f"{name}-{n}"
+        tried[name.casefold()] = n
+        taken.add(candidate.casefold())
+        out.append(candidate)
     return out

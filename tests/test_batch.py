@@ -54,6 +54,13 @@ def test_inputs_are_collected_from_folders_and_json_lines(corpus):
     assert [t.name for t in collect_tasks([str(corpus / "*.txt")])] == ["broken", "kharkiv"]
 
 
+def test_no_article_takes_another_ones_name_or_the_combined_outputs(tmp_path):
+    ids = ["combined", "report", "report-2", "report", "Report"]
+    (tmp_path / "day.jsonl").write_text("\n".join(json.dumps({"id": i, "text": "Shelling hit Kharkiv."}) for i in ids))
+    names = [t.name for t in collect_tasks([str(tmp_path / "day.jsonl")])]
+    assert names == ["combined-2", "report", "report-2", "report-3", "Report-4"]  # case-blind, as macOS is
+
+
 def test_one_bad_article_is_reported_and_the_run_goes_on(first_run):
     summary, out = first_run
     assert summary.done == 5 and summary.skipped == 0 and summary.workers == 2
