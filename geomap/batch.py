@@ -19,8 +19,11 @@ from __future__ import annotations
 import asyncio
 import gc
 import glob
+import logging
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -259,6 +262,16 @@ class PreloadGazetteer(WorkerPlugin):
         gc.freeze()
 
 
+class QuietLocalWorker(WorkerPlugin):
+    """A Dask worker plugin for the workers of geomap's own LocalCluster: a run interrupted with Ctrl-C ends
+    with one line, not with each worker's warning that the chunk it was mapping was cancelled."""
+
+    name = "geomap-quiet"
+
+    def setup(self, worker) -> None:
+        logging.getLogger("distributed.worker.state_machine").setLevel(logging.ERROR)
+
+
 def run_batch(
     inputs: list[str],
     out_dir: Path,
@@ -339,10 +352,13 @@ def _map_on_dask(
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}".splitlines()[0]) from None
     else:
         n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
-        with dask.config.set(QUIET_WORKERS):  # the workers take a copy of the settings when they start
+        # the workers take a copy of the settings when they start
+        with dask.config.set(QUIET_WORKERS), _interrupts_to_this_process():
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        if cluster is not None:
+            client.register_plugin(QuietLocalWorker())
         client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
         mapping = time.perf_counter()
         futures = client.map(
@@ -351,15 +367,17 @@ def _map_on_dask(
         show = sys.stderr.isatty() if progress is None else progress
         results: list[dict] = []
         failed = 0
-        for future in as_completed(futures):
-            chunk = future.result()
-            results += chunk
-            failed += sum(r["status"] == "failed" for r in chunk)
-            if show:
-                line = progress_line(len(results), len(tasks), failed, time.perf_counter() - mapping)
-                print(f"\r{line}", end="", file=sys.stderr, flush=True)
-        if show:
-            print(file=sys.stderr)
+        try:
+            for future in as_completed(futures):
+                chunk = future.result()
+                results += chunk
+                failed += sum(r["status"] == "failed" for r in chunk)
+                if show:
+                    line = progress_line(len(results), len(tasks), failed, time.perf_counter() - mapping)
+                    print(f"\r{line}", end="", file=sys.stderr, flush=True)
+        finally:
+            if show:  # the progress line ends, done or interrupted
+                print(file=sys.stderr)
         summary.workers = len(client.scheduler_info()["workers"])
         summary.startup_seconds = mapping - started
         summary.map_seconds = time.perf_counter() - mapping
@@ -369,6 +387,22 @@ def _map_on_dask(
         if cluster is not None:
             cluster.close()
     return results
+
+
+@contextmanager
+def _interrupts_to_this_process() -> Iterator[None]:
+    """SIGINT ignored while the local workers start, so that they are born ignoring it (an ignored signal
+    stays ignored across exec). Ctrl-C reaches every process of the terminal's group; this one answers it,
+    closing the cluster, where each worker printed a page of asyncio traceback. (Only the main thread may
+    set a handler: from another thread, the workers start as they would.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _peak_rss_mb() -> float:

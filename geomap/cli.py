@@ -266,14 +266,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers takes a number of at least 1")
-    summary = run_batch(
-        args.inputs,
-        Path(args.output),
-        scheduler=args.scheduler,
-        workers=args.workers,
-        maps=args.maps,
-        options=_options(args),
-    )
+    try:
+        summary = run_batch(
+            args.inputs,
+            Path(args.output),
+            scheduler=args.scheduler,
+            workers=args.workers,
+            maps=args.maps,
+            options=_options(args),
+        )
+    except KeyboardInterrupt:
+        print("geomap: interrupted; the articles mapped are kept: the same command goes on", file=sys.stderr)
+        return 130
     for path in summary.outputs:
         print(path)
     for name, reason in summary.failed[:10]:

@@ -176,6 +176,31 @@ def test_rows_made_with_another_user_gazetteer_are_not_done(tmp_path, monkeypatc
     assert rowstore.scan(tmp_path, _made_with({})) == {}
 
 
+def test_ctrl_c_ends_a_run_with_one_line_and_keeps_what_is_mapped(corpus, tmp_path):
+    import os
+    import signal
+    import time
+
+    lines = (json.dumps({"id": f"a{i}", "text": text}) for i in range(3000) for text in ARTICLES.values())
+    (tmp_path / "month.jsonl").write_text("\n".join(lines))
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from geomap.cli import main; sys.exit(main())", "batch",
+         str(tmp_path / "month.jsonl"), "-o", str(out), "--workers", "2"],
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not list((out / ".rows").glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.1)  # until the workers are mapping
+    os.killpg(run.pid, signal.SIGINT)  # Ctrl-C reaches every process of the terminal's group
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert err.splitlines() == ["geomap: interrupted; the articles mapped are kept: the same command goes on"]
+    assert not [p.name for p in [*out.iterdir(), *(out / ".rows").iterdir()] if p.name.startswith(".") and p.is_file()]
+    assert list(out.glob("a*.geojson")) and not (out / "combined.geojson").exists()
+
+
 def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         code = cli.main(["batch", str(corpus / "sub"), str(corpus / "kharkiv.txt"), "-o", str(tmp_path),
