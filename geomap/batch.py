@@ -117,17 +117,20 @@ class Summary:
         return f"in {self.seconds:.1f} s" + (f" on {self.workers} workers" if self.workers else "")
 
 
-def collect_tasks(inputs: list[str]) -> list[Task]:
-    """Every article the inputs name: files, folders (searched recursively), globs and .jsonl lines."""
+def collect_tasks(inputs: list[str], outputs: Path | None = None) -> list[Task]:
+    """Every article the inputs name: files, folders (searched recursively), globs and .jsonl lines. What a
+    folder or glob finds in the ``outputs`` folder is left out: a run's own maps are not articles, and an
+    output folder inside the input folder is common."""
+    outputs = outputs.resolve() if outputs is not None else None
     paths: list[Path] = []
     for item in inputs:
         if any(c in item for c in "*?["):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise InputError(f"{item}: matches no file")
-            paths += [Path(p) for p in matches if Path(p).is_file()]
+            paths += [Path(p) for p in matches if Path(p).is_file() and not _inside(Path(p), outputs)]
         elif Path(item).is_dir():
-            paths += sorted(p for p in Path(item).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            paths += _article_files(Path(item), outputs)
         elif Path(item).exists():
             paths.append(Path(item))
         else:
@@ -143,6 +146,21 @@ def collect_tasks(inputs: list[str]) -> list[Task]:
             tasks.append(Task(name=path.stem, path=str(path)))
     names = unique_names([t.name for t in tasks], reserved=[COMBINED])
     return [replace(t, name=name) for t, name in zip(tasks, names, strict=True)]
+
+
+def _article_files(folder: Path, outputs: Path | None) -> list[Path]:
+    """The files with an article's suffix under ``folder``, sorted, not looking into ``outputs`` (nor, as
+    ``Path.rglob``, into linked folders)."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not _inside(Path(root, d), outputs)]
+        found += [Path(root, f) for f in files if Path(f).suffix.lower() in ARTICLE_SUFFIXES]
+    return sorted(p for p in found if p.is_file())
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    """Whether ``path`` is ``folder`` (resolved) or in it."""
+    return folder is not None and path.resolve().is_relative_to(folder)
 
 
 def map_chunk(
@@ -288,7 +306,7 @@ def run_batch(
     options = options or {}
 
     started = time.perf_counter()
-    tasks = collect_tasks(inputs)
+    tasks = collect_tasks(inputs, outputs=Path(out_dir))
     if not tasks:
         raise InputError("no articles found in " + ", ".join(inputs))
     out_dir = Path(out_dir)

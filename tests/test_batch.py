@@ -61,6 +61,14 @@ def test_no_article_takes_another_ones_name_or_the_combined_outputs(tmp_path):
     assert names == ["combined-2", "report", "report-2", "report-3", "Report-4"]  # case-blind, as macOS is
 
 
+def test_an_output_folder_inside_the_input_folder_is_not_read_for_articles(tmp_path):
+    (tmp_path / "kyiv.txt").write_text("Drones struck Kyiv overnight.")
+    out = tmp_path / "maps"
+    first = run_batch([str(tmp_path)], out, workers=1, maps=True, progress=False)
+    again = run_batch([str(tmp_path), str(tmp_path / "**" / "*.html")], out, maps=True, progress=False)
+    assert (first.done, again.done, again.skipped, again.failed) == (1, 0, 1, [])  # kyiv.html is a map, not news
+
+
 def test_one_bad_article_is_reported_and_the_run_goes_on(first_run):
     summary, out = first_run
     assert summary.done == 5 and summary.skipped == 0 and summary.workers == 2
