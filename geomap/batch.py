@@ -35,7 +35,7 @@ import orjson
 from distributed import WorkerPlugin
 
 from geomap.errors import GeomapError, InputError, OutputError
-from geomap.inputs import Source, read_json_line, read_json_lines, read_sources, unique_names
+from geomap.inputs import Source, json_lines, line_name, read_json_line, read_sources, unique_names
 from geomap.rowstore import ROWS_DIR, fingerprint, read_rows, scan, write_rows
 
 if TYPE_CHECKING:
@@ -86,8 +86,11 @@ class Task:
     line: int = 0
     offset: int = -1
     source: Source | None = None
+    error: str = ""  # why a JSON Lines line holds no article
 
     def read(self) -> Source:
+        if self.error:
+            raise InputError(self.error)
         if self.source is not None:
             return self.source
         if self.line:
@@ -138,14 +141,19 @@ def collect_tasks(inputs: list[str], outputs: Path | None = None) -> list[Task]:
     tasks: list[Task] = []
     for path in paths:
         if path.suffix.lower() == ".jsonl":
-            tasks += [
-                Task(s.name, str(path), n, offset) if offset >= 0 else Task(s.name, source=s)
-                for n, offset, s in read_json_lines(str(path))
-            ]
+            tasks += [_line_task(str(path), n, offset, article) for n, offset, article in json_lines(str(path))]
         else:
             tasks.append(Task(name=path.stem, path=str(path)))
     names = unique_names([t.name for t in tasks], reserved=[COMBINED])
     return [replace(t, name=name) for t, name in zip(tasks, names, strict=True)]
+
+
+def _line_task(path: str, n: int, offset: int, article: Source | InputError) -> Task:
+    """The task of line ``n`` of a JSON Lines file: where the worker reads it; the article itself from a
+    UTF-16 file; or, for a line that holds none, why (the run reports it and goes on)."""
+    if isinstance(article, InputError):
+        return Task(line_name(path, n), path, n, offset, error=str(article))
+    return Task(article.name, path, n, offset) if offset >= 0 else Task(article.name, source=article)
 
 
 def _article_files(folder: Path, outputs: Path | None) -> list[Path]:

@@ -213,28 +213,59 @@ def _from_html(html: str, label: str, name: str) -> Source:
 
 def read_json_lines(arg: str) -> list[tuple[int, int, Source]]:
     """The articles of a JSON Lines file, each with its line's number and byte offset (for
-    :func:`read_json_line`; -1 in a UTF-16 file).
+    :func:`read_json_line`; -1 in a UTF-16 file). A line that holds no article is an InputError.
 
     A day's or a month's export can be any size: it is read line by line, and each line is held to an
     article's limit.
     """
-    name = _default_name(arg)
-    found: list[tuple[int, int, Source]] = []
+    found = []
+    for n, offset, article in json_lines(arg):
+        if isinstance(article, InputError):
+            raise article
+        found.append((n, offset, article))
+    if not found:
+        raise InputError(f"{arg}: no articles in it")
+    return found
+
+
+def json_lines(arg: str) -> Iterator[tuple[int, int, Source | InputError]]:
+    """Each line of a JSON Lines file that is not blank: its number, its byte offset (-1 in a UTF-16 file)
+    and its article, or the InputError that says why it holds none (for a batch, which goes on past it)."""
+    for n, offset, raw in _numbered_lines(arg):
+        try:
+            article = _json_line(raw if isinstance(raw, str) else _line(raw, arg, n), arg, n)
+        except InputError as e:
+            article = e
+        if article is not None:
+            yield n, offset, article
+
+
+def _numbered_lines(arg: str) -> Iterator[tuple[int, int, bytes | str]]:
+    """A JSON Lines file's lines with their numbers and byte offsets, as bytes; a UTF-16 file's as text,
+    at offset -1 (UTF-16 does not split at the byte b"\\n": such a file is read whole, as an article is)."""
     with _opened(arg) as f:
         utf16 = f.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff")
         if not utf16:
             offset = 0
             for n, raw in enumerate(iter(lambda: f.readline(LINE_LIMIT), b""), start=1):
-                source = _json_line(_line(raw, arg, n), arg, name, n)
-                if source is not None:
-                    found.append((n, offset, source))
-                offset += len(raw)
-    if utf16:  # UTF-16 does not split at the byte b"\n": such a file is read whole, as an article is
-        lines = enumerate(decode(_read_bytes(arg)[0], arg).splitlines(), start=1)
-        found = [(n, -1, s) for n, line in lines if (s := _json_line(line, arg, name, n)) is not None]
-    if not found:
-        raise InputError(f"{arg}: no articles in it")
-    return found
+                size = len(raw)
+                if size == LINE_LIMIT and not raw.endswith(b"\n"):  # too long (as _line says): the rest of it
+                    size += _skip_line(f)  # is not a line of its own
+                yield n, offset, raw
+                offset += size
+    if utf16:
+        for n, line in enumerate(decode(_read_bytes(arg)[0], arg).splitlines(), start=1):
+            yield n, -1, line
+
+
+def _skip_line(f: BinaryIO) -> int:
+    """Read past the rest of a line; how many bytes that was."""
+    skipped = 0
+    while chunk := f.readline(LINE_LIMIT):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
 
 
 def read_json_line(arg: str, n: int, offset: int) -> Source:
@@ -242,7 +273,7 @@ def read_json_line(arg: str, n: int, offset: int) -> Source:
     :func:`read_json_lines` found it): a worker reads its own article, not the whole export."""
     with _opened(arg) as f:
         f.seek(offset)
-        source = _json_line(_line(f.readline(LINE_LIMIT), arg, n), arg, _default_name(arg), n)
+        source = _json_line(_line(f.readline(LINE_LIMIT), arg, n), arg, n)
     if source is None:
         raise InputError(f"{arg}: line {n} is empty now; the file changed while it was being mapped")
     return source
@@ -260,19 +291,45 @@ def _line(raw: bytes, label: str, n: int) -> str:
     return decode(raw, f"{label} line {n}") if raw.strip() else ""
 
 
-def _json_line(line: str, label: str, name: str, n: int) -> Source | None:
-    """The article on line ``n``, or None for a blank line."""
+def _json_line(line: str, label: str, n: int) -> Source | None:
+    """The article on line ``n`` of the file ``label``, or None for a blank line."""
     if not line.strip():
         return None
     try:
         obj = json.loads(line)
     except ValueError:
         raise InputError(f"{label}: line {n} is not JSON") from None
-    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+    fields = {field: _field(obj, names) for field, names in JSON_FIELDS.items()} if isinstance(obj, dict) else {}
+    if not fields.get("text"):
         raise InputError(f'{label}: line {n} has no "text" string')
-    ident = _file_name(str(obj.get("id") or ""), f"{name}-{n}")
-    meta = {k: obj.get(k) if isinstance(obj.get(k), str) else "" for k in ("title", "date", "url")}
-    return Source(text=_checked(obj["text"], f"{label} line {n}"), name=ident, **meta)
+    ident = _file_name(str(obj.get("id") or ""), line_name(label, n))
+    text = _checked(fields.pop("text"), f"{label} line {n}")
+    return Source(text=text, name=ident, **fields)
+
+
+# The keys of an article's fields in a JSON Lines line: geomap's own first, then those of common news
+# exports (news-please's maintext and date_publish, newspaper's and Media Cloud's publish_date, NewsAPI's
+# publishedAt), so that their files need no conversion.
+JSON_FIELDS = {
+    "text": ("text", "maintext"),
+    "title": ("title", "headline"),
+    "date": ("date", "date_publish", "publish_date", "publishedAt", "published"),
+    "url": ("url", "link"),
+}
+
+
+def _field(obj: dict, names: tuple[str, ...]) -> str:
+    """The first of ``names`` that ``obj`` holds as a string with more than spaces in it."""
+    return next((obj[k] for k in names if isinstance(obj.get(k), str) and obj[k].strip()), "")
+
+
+def line_name(arg: str, n: int) -> str:
+    """The output name of line ``n`` of a JSON Lines file whose object has no id.
+
+    >>> line_name("exports/day.jsonl", 3)
+    'day-3'
+    """
+    return f"{_default_name(arg)}-{n}"
 
 
 def _default_name(arg: str) -> str:

@@ -331,6 +331,41 @@ def test_a_distance_stated_by_many_articles_is_one_shape_listing_them(monkeypatc
     assert layer.layer_name == "Distances (1 of 2 shapes drawn; the combined dataset holds all)"
 
 
+def test_news_exports_json_lines_need_no_conversion(tmp_path):
+    from geomap.inputs import json_lines
+
+    lines = [
+        {"maintext": "Shelling hit Kharkiv.", "title": "Night", "date_publish": "2024-05-01 03:10:00",
+         "url": "https://example.org/1"},  # news-please
+        {"id": 7, "text": " ", "content": "x", "headline": "Dawn", "publishedAt": "2024-05-02T06:00:00Z",
+         "link": "https://example.org/2"},  # no text in it
+    ]  # fmt: skip
+    src = tmp_path / "export.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines))
+    [(_, _, first), (_, _, second)] = json_lines(str(src))
+    assert (first.text, first.title, first.date, first.url) == tuple(lines[0].values()) and first.name == "export-1"
+    assert isinstance(second, Exception) and 'line 2 has no "text" string' in str(second)
+
+
+def test_a_bad_line_of_an_export_fails_alone(tmp_path, monkeypatch):
+    from geomap import inputs
+    from geomap.batch import map_chunk
+
+    monkeypatch.setattr(inputs, "LINE_LIMIT", 200)  # as a line of more than 4 MB would be
+    lines = [
+        json.dumps({"id": "a", "text": "Shelling hit Kharkiv."}),
+        "{not json",
+        json.dumps({"id": "long", "text": "Drones over Odesa. " * 30}),
+        json.dumps({"id": "c", "text": "Fighting near Bakhmut."}),  # read where it starts, after the long one
+    ]
+    (tmp_path / "day.jsonl").write_text("\n".join(lines))
+    tasks = collect_tasks([str(tmp_path / "day.jsonl")])
+    assert [t.name for t in tasks] == ["a", "day-2", "day-3", "c"]
+    results = map_chunk(tasks, str(tmp_path / "out"))
+    assert [r["status"] for r in results] == ["done", "failed", "failed", "done"]
+    assert results[1]["message"].endswith("line 2 is not JSON") and "line 3 is larger than" in results[2]["message"]
+
+
 def test_json_lines_tasks_point_at_their_line_and_the_worker_reads_it(tmp_path):
     import pickle
 
