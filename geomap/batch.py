@@ -141,7 +141,11 @@ def collect_tasks(inputs: list[str], outputs: Path | None = None) -> list[Task]:
     tasks: list[Task] = []
     for path in paths:
         if path.suffix.lower() == ".jsonl":
-            tasks += [_line_task(str(path), n, offset, article) for n, offset, article in json_lines(str(path))]
+            try:
+                for n, offset, article in json_lines(str(path)):
+                    tasks.append(_line_task(str(path), n, offset, article))
+            except InputError as e:  # the file itself (unreadable, bad UTF-16): its failure, after its lines read
+                tasks.append(Task(name=path.stem, path=str(path), error=str(e)))
         else:
             tasks.append(Task(name=path.stem, path=str(path)))
     names = unique_names([t.name for t in tasks], reserved=[COMBINED])

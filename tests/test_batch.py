@@ -359,11 +359,13 @@ def test_a_bad_line_of_an_export_fails_alone(tmp_path, monkeypatch):
         json.dumps({"id": "c", "text": "Fighting near Bakhmut."}),  # read where it starts, after the long one
     ]
     (tmp_path / "day.jsonl").write_text("\n".join(lines))
-    tasks = collect_tasks([str(tmp_path / "day.jsonl")])
-    assert [t.name for t in tasks] == ["a", "day-2", "day-3", "c"]
+    (tmp_path / "wide.jsonl").write_bytes(b"\xff\xfe\x00\xd8")  # a file that is not UTF-16, as it says: one failure
+    tasks = collect_tasks([str(tmp_path / "day.jsonl"), str(tmp_path / "wide.jsonl")])
+    assert [t.name for t in tasks] == ["a", "day-2", "day-3", "c", "wide"]
     results = map_chunk(tasks, str(tmp_path / "out"))
-    assert [r["status"] for r in results] == ["done", "failed", "failed", "done"]
+    assert [r["status"] for r in results] == ["done", "failed", "failed", "done", "failed"]
     assert results[1]["message"].endswith("line 2 is not JSON") and "line 3 is larger than" in results[2]["message"]
+    assert "broken UTF-16" in results[4]["message"]
 
 
 def test_json_lines_tasks_point_at_their_line_and_the_worker_reads_it(tmp_path):
