@@ -24,7 +24,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from geomap.batch import CHUNK, PreloadGazetteer, _peak_rss_mb, collect_tasks, map_chunk, run_batch
+from geomap.batch import CHUNK, PreloadGazetteer, _peak_rss_mb, map_chunk, run_batch
+from geomap.tasks import collect_tasks
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -6,19 +6,13 @@ articles; each worker loads the gazetteer once, when it starts. An article that 
 summary and in ``batch.log`` and the run goes on; a re-run skips every article whose output is already
 there (outputs are written atomically, so a killed run leaves none half-written).
 
->>> import tempfile, pathlib, json
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "kyiv.txt").write_text("Drones struck Kyiv overnight.")
->>> _ = (folder / "day.jsonl").write_text(json.dumps({"id": "w1", "text": "Shelling hit Kharkiv."}))
->>> [t.name for t in collect_tasks([str(folder)])]
-['w1', 'kyiv']
+The articles are found by :func:`geomap.tasks.collect_tasks`; :func:`run_batch` is the whole run.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import glob
 import logging
 import os
 import signal
@@ -27,7 +21,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,13 +29,13 @@ import orjson
 from distributed import WorkerPlugin
 
 from geomap.errors import GeomapError, InputError, OutputError
-from geomap.inputs import Source, json_lines, line_name, read_json_line, read_sources, unique_names
+from geomap.inputs import Source
 from geomap.rowstore import ROWS_DIR, fingerprint, read_rows, scan, write_rows
+from geomap.tasks import Task, collect_tasks
 
 if TYPE_CHECKING:
     from geomap.article import Article
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 # Articles per Dask task: enough to keep scheduling overhead far below the 5 ms an article takes, and a
 # batch for the NER model to read at once (see map_chunk); 50 measured no faster on two workers.
 CHUNK = 25
@@ -74,30 +68,6 @@ QUIET_WORKERS = {
 }
 
 
-@dataclass(frozen=True)
-class Task:
-    """One article to map: its output name and where it is. A file; or a line of a JSON Lines file, by its
-    number and byte offset, so that the worker reads its own article and the task graph stays small (an
-    export of 20,000 articles sent 35 MB through the scheduler); or, from a UTF-16 file, the article itself.
-    """
-
-    name: str
-    path: str = ""
-    line: int = 0
-    offset: int = -1
-    source: Source | None = None
-    error: str = ""  # why a JSON Lines line holds no article
-
-    def read(self) -> Source:
-        if self.error:
-            raise InputError(self.error)
-        if self.source is not None:
-            return self.source
-        if self.line:
-            return read_json_line(self.path, self.line, self.offset)
-        return read_sources(self.path)[0]
-
-
 @dataclass
 class Summary:
     """What a batch run did: counts, failures (name, one-line reason), outputs and timings."""
@@ -118,61 +88,6 @@ class Summary:
     def took(self) -> str:
         """ "in 12.1 s on 2 workers"; a run with nothing left to map started none."""
         return f"in {self.seconds:.1f} s" + (f" on {self.workers} workers" if self.workers else "")
-
-
-def collect_tasks(inputs: list[str], outputs: Path | None = None) -> list[Task]:
-    """Every article the inputs name: files, folders (searched recursively), globs and .jsonl lines. What a
-    folder or glob finds in the ``outputs`` folder is left out: a run's own maps are not articles, and an
-    output folder inside the input folder is common."""
-    outputs = outputs.resolve() if outputs is not None else None
-    paths: list[Path] = []
-    for item in inputs:
-        if any(c in item for c in "*?["):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                raise InputError(f"{item}: matches no file")
-            paths += [Path(p) for p in matches if Path(p).is_file() and not _inside(Path(p), outputs)]
-        elif Path(item).is_dir():
-            paths += _article_files(Path(item), outputs)
-        elif Path(item).exists():
-            paths.append(Path(item))
-        else:
-            raise InputError(f"{item}: no such file or folder")
-    tasks: list[Task] = []
-    for path in paths:
-        if path.suffix.lower() == ".jsonl":
-            try:
-                for n, offset, article in json_lines(str(path)):
-                    tasks.append(_line_task(str(path), n, offset, article))
-            except InputError as e:  # the file itself (unreadable, bad UTF-16): its failure, after its lines read
-                tasks.append(Task(name=path.stem, path=str(path), error=str(e)))
-        else:
-            tasks.append(Task(name=path.stem, path=str(path)))
-    names = unique_names([t.name for t in tasks], reserved=[COMBINED])
-    return [replace(t, name=name) for t, name in zip(tasks, names, strict=True)]
-
-
-def _line_task(path: str, n: int, offset: int, article: Source | InputError) -> Task:
-    """The task of line ``n`` of a JSON Lines file: where the worker reads it; the article itself from a
-    UTF-16 file; or, for a line that holds none, why (the run reports it and goes on)."""
-    if isinstance(article, InputError):
-        return Task(line_name(path, n), path, n, offset, error=str(article))
-    return Task(article.name, path, n, offset) if offset >= 0 else Task(article.name, source=article)
-
-
-def _article_files(folder: Path, outputs: Path | None) -> list[Path]:
-    """The files with an article's suffix under ``folder``, sorted, not looking into ``outputs`` (nor, as
-    ``Path.rglob``, into linked folders)."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not _inside(Path(root, d), outputs)]
-        found += [Path(root, f) for f in files if Path(f).suffix.lower() in ARTICLE_SUFFIXES]
-    return sorted(p for p in found if p.is_file())
-
-
-def _inside(path: Path, folder: Path | None) -> bool:
-    """Whether ``path`` is ``folder`` (resolved) or in it."""
-    return folder is not None and path.resolve().is_relative_to(folder)
 
 
 def map_chunk(
@@ -318,7 +233,7 @@ def run_batch(
     options = options or {}
 
     started = time.perf_counter()
-    tasks = collect_tasks(inputs, outputs=Path(out_dir))
+    tasks = collect_tasks(inputs, Path(out_dir), reserved=[COMBINED])
     if not tasks:
         raise InputError("no articles found in " + ", ".join(inputs))
     out_dir = Path(out_dir)

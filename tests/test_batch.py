@@ -13,8 +13,9 @@ import pytest
 from distributed import LocalCluster
 
 from geomap import cli, rowstore
-from geomap.batch import collect_tasks, run_batch
+from geomap.batch import run_batch
 from geomap.errors import OutputError
+from geomap.tasks import collect_tasks
 from geomap.webmap import check_offline
 
 ARTICLES = {
@@ -57,8 +58,11 @@ def test_inputs_are_collected_from_folders_and_json_lines(corpus):
 def test_no_article_takes_another_ones_name_or_the_combined_outputs(tmp_path):
     ids = ["combined", "report", "report-2", "report", "Report"]
     (tmp_path / "day.jsonl").write_text("\n".join(json.dumps({"id": i, "text": "Shelling hit Kharkiv."}) for i in ids))
-    names = [t.name for t in collect_tasks([str(tmp_path / "day.jsonl")])]
+    names = [t.name for t in collect_tasks([str(tmp_path / "day.jsonl")], reserved=["combined"])]
     assert names == ["combined-2", "report", "report-2", "report-3", "Report-4"]  # case-blind, as macOS is
+    summary = run_batch([str(tmp_path / "day.jsonl")], tmp_path / "out", workers=1, progress=False)
+    assert summary.done == 5 and len(geopandas.read_file(tmp_path / "out" / "combined-2.geojson")) == 1
+    assert len(geopandas.read_file(tmp_path / "out" / "combined.geojson")) == 5  # the dataset: a row per mention
 
 
 def test_an_output_folder_inside_the_input_folder_is_not_read_for_articles(tmp_path):
@@ -245,7 +249,7 @@ def test_an_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path, capsys, 
 def test_a_worker_maps_an_article_without_importing_folium(tmp_path):
     # a worker writes rows and GeoJSON, never a map: folium would cost each worker ~80 MB
     script = (
-        "import sys; from geomap.batch import Task, map_chunk; "
+        "import sys; from geomap.batch import map_chunk; from geomap.tasks import Task; "
         "from geomap.inputs import Source; "
         f"[r] = map_chunk([Task('a', source=Source('Shelling hit Bakhmut.', 'a'))], {str(tmp_path)!r}); "
         "print(r['status'], 'folium' in sys.modules)"
@@ -257,8 +261,9 @@ def test_a_worker_maps_an_article_without_importing_folium(tmp_path):
 def test_an_article_that_fails_to_parse_fails_alone_in_its_chunk(tmp_path, monkeypatch):
     # parsed together, one bad article would sink the chunk's batch: the chunk is parsed again one by one
     from geomap import article
-    from geomap.batch import Task, map_chunk
+    from geomap.batch import map_chunk
     from geomap.inputs import Source
+    from geomap.tasks import Task
 
     resolve = article._resolve
 
