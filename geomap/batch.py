@@ -304,7 +304,12 @@ def _map_on_dask(
     try:
         if cluster is not None:
             client.register_plugin(QuietLocalWorker())
-        client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
+        try:
+            client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
+        except Exception as e:  # the workers' own failure, passed on by Dask: no geomap there, no model...
+            where = f"at {scheduler} " if scheduler else ""
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise InputError(f"the Dask workers {where}cannot load geomap: {reason}") from None
         mapping = time.perf_counter()
         futures = client.map(
             map_chunk, chunks, out_dir=str(out_dir), maps=maps, options=options, made_with=made_with, pure=False

@@ -213,6 +213,17 @@ def test_ctrl_c_ends_a_run_with_one_line_and_keeps_what_is_mapped(corpus, tmp_pa
     assert list(out.glob("a*.geojson")) and not (out / "combined.geojson").exists()
 
 
+def test_a_cluster_whose_workers_lack_geomap_is_one_line(corpus, tmp_path, capsys):
+    hide = tmp_path / "no_geomap.py"
+    hide.write_text("import sys\nsys.modules['geomap'] = None  # as on a cluster where it is not installed\n")
+    with LocalCluster(n_workers=1, processes=True, dashboard_address=None, preload=[str(hide)]) as cluster:
+        code = cli.main(["batch", str(corpus / "kharkiv.txt"), "-o", str(tmp_path / "out"),
+                         "--scheduler", cluster.scheduler_address])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert f"geomap: the Dask workers at {cluster.scheduler_address} cannot load geomap: " in err
+
+
 def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         code = cli.main(["batch", str(corpus / "sub"), str(corpus / "kharkiv.txt"), "-o", str(tmp_path),
