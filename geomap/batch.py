@@ -19,9 +19,11 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,9 +50,11 @@ WARM_UP_TEXT = (
 COMBINED = "combined"
 # Beside the rows files: what the combined outputs were last made from (see _current_combined).
 COMBINED_STAMP = f"{COMBINED}.stamp"
+# Why an article failed that killed its worker each time it was mapped (see _collect).
+WORKER_DIED = "the worker mapping it died (a crash, or out of memory)"
 # How long to wait for a --scheduler that does not answer.
 SCHEDULER_TIMEOUT = "10s"
-# Settings for the LocalCluster's workers. Its dashboard is off, so nothing reads the workers' statistical
+# Settings for geomap's own LocalCluster. Its dashboard is off, so nothing reads the workers' statistical
 # profile, a thread that takes the GIL from the mapping thread every 10 ms; the monitors of CPU and memory
 # need not look ten times a second on a run that lasts minutes. Measured with bench/batch.py: about 9 %
 # more articles per second on two workers.
@@ -59,12 +63,16 @@ SCHEDULER_TIMEOUT = "10s"
 # heap back to the system on nearly every free, and the next article's NER arrays fault the same pages in
 # again: a plain process with that setting maps 7 % fewer articles per second. Without it a worker's peak
 # memory is 352 MB instead of 329 MB, still under one process's 354 MB (bench/batch.py).
-QUIET_WORKERS = {
+#
+# A chunk whose worker dies is tried once more, not three times: then its articles are mapped one by one (see
+# _collect), and each death costs a worker's restart, model and gazetteer loaded again.
+LOCAL_CLUSTER = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.tick.interval": "1s",
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.scheduler.allowed-failures": 1,
 }
 
 
@@ -285,7 +293,7 @@ def _map_on_dask(
     """Map ``tasks`` on a new LocalCluster or the cluster at ``scheduler``; each article's result. The
     workers, their start-up and mapping times and their peak memory go to ``summary``."""
     import dask
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, LocalCluster
 
     started = time.perf_counter()
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
@@ -298,7 +306,7 @@ def _map_on_dask(
     else:
         n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
         # the workers take a copy of the settings when they start
-        with dask.config.set(QUIET_WORKERS), _interrupts_to_this_process():
+        with dask.config.set(LOCAL_CLUSTER), _interrupts_to_this_process():
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
@@ -311,23 +319,9 @@ def _map_on_dask(
             reason = str(e).splitlines()[0] if str(e) else type(e).__name__
             raise InputError(f"the Dask workers {where}cannot load geomap: {reason}") from None
         mapping = time.perf_counter()
-        futures = client.map(
-            map_chunk, chunks, out_dir=str(out_dir), maps=maps, options=options, made_with=made_with, pure=False
-        )
+        mapper = partial(map_chunk, out_dir=str(out_dir), maps=maps, options=options, made_with=made_with)
         show = sys.stderr.isatty() if progress is None else progress
-        results: list[dict] = []
-        failed = 0
-        try:
-            for future in as_completed(futures):
-                chunk = future.result()
-                results += chunk
-                failed += sum(r["status"] == "failed" for r in chunk)
-                if show:
-                    line = progress_line(len(results), len(tasks), failed, time.perf_counter() - mapping)
-                    print(f"\r{line}", end="", file=sys.stderr, flush=True)
-        finally:
-            if show:  # the progress line ends, done or interrupted
-                print(file=sys.stderr)
+        results = _collect(client, chunks, mapper, len(tasks), mapping if show else None)
         summary.workers = len(client.scheduler_info()["workers"])
         summary.startup_seconds = mapping - started
         summary.map_seconds = time.perf_counter() - mapping
@@ -336,6 +330,54 @@ def _map_on_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+    return results
+
+
+def _collect(client, chunks: list[list[Task]], mapper: Callable, total: int, shown_since: float | None) -> list[dict]:
+    """Each article's result, the chunks mapped on ``client`` as they come back; with a progress line on
+    the terminal, counted from ``shown_since`` (a perf_counter time), if given.
+
+    A chunk whose worker died (a crash, or the kernel's OOM killer: Dask gives up after its retries) is
+    not lost: its articles become suspects, mapped alone and one at a time (beside the other chunks), and a
+    suspect that dies twice fails. So only an article that kills its worker fails, not one that was merely
+    waiting on the same worker, and the run goes on.
+    """
+    from distributed import KilledWorker, as_completed
+
+    futures = client.map(mapper, chunks, pure=False)
+    chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks, strict=True)}
+    suspects: deque[Task] = deque()
+    tries: Counter[str] = Counter()  # each suspect's tries alone
+    suspect_key = None  # the suspect mapping now
+    results: list[dict] = []
+    failed = 0
+    returned = as_completed(futures)
+    try:
+        for future in returned:
+            chunk = chunk_of.pop(future.key)
+            suspect_key = None if future.key == suspect_key else suspect_key
+            try:
+                mapped = future.result()
+            except KilledWorker:
+                mapped = []
+                if len(chunk) == 1 and tries[chunk[0].name] >= 2:
+                    mapped = [_failed(chunk[0].name, GeomapError(WORKER_DIED))]
+                else:
+                    suspects.extend(chunk)
+            if suspect_key is None and suspects:
+                task = suspects.popleft()
+                tries[task.name] += 1
+                alone = client.submit(mapper, [task], pure=False)
+                chunk_of[alone.key], suspect_key = [task], alone.key
+                returned.add(alone)
+            results += mapped
+            failed += sum(r["status"] == "failed" for r in mapped)
+            if shown_since is not None:
+                line = progress_line(len(results), total, failed, time.perf_counter() - shown_since)
+                print(f"\r{line}", end="", file=sys.stderr, flush=True)
+    finally:
+        if shown_since is not None:  # the progress line ends, done or interrupted
+            print(file=sys.stderr)
     return results
 
 

@@ -224,6 +224,34 @@ def test_a_cluster_whose_workers_lack_geomap_is_one_line(corpus, tmp_path, capsy
     assert f"geomap: the Dask workers at {cluster.scheduler_address} cannot load geomap: " in err
 
 
+def test_an_article_that_kills_its_worker_fails_alone(tmp_path):
+    import dask
+
+    crash = tmp_path / "crash_on_it.py"
+    crash.write_text(
+        "import os\n"
+        "import geomap.article as article\n"
+        "def dask_setup(worker):  # once per worker\n"
+        "    parse_many = article.parse_many\n"
+        "    def crashing(articles, **options):\n"
+        "        articles = list(articles)\n"
+        "        if any('CRASH-NOW' in a['text'] for a in articles):\n"
+        "            os._exit(1)  # as a segfault in a library, or the kernel's OOM killer, ends a worker\n"
+        "        return parse_many(articles, **options)\n"
+        "    article.parse_many = crashing\n"
+    )
+    for name, text in {"a": "Shelling hit Kharkiv.", "b": "CRASH-NOW in Odesa.", "c": "Drones over Lviv."}.items():
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{name}.txt").write_text(text)
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, preload=[str(crash)]) as cluster,
+    ):
+        summary = run_batch([str(tmp_path / "in")], tmp_path / "out", scheduler=cluster.scheduler_address)
+    assert summary.done == 2 and summary.failed == [("b", "the worker mapping it died (a crash, or out of memory)")]
+    assert len(geopandas.read_file(tmp_path / "out" / "combined.geojson", where="role = 'place'")) == 2
+
+
 def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         code = cli.main(["batch", str(corpus / "sub"), str(corpus / "kharkiv.txt"), "-o", str(tmp_path),
