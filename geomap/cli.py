@@ -62,7 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("-o", "--output", required=True, metavar="FILE.geojson")
 
     p_batch = sub.add_parser(
-        "batch", parents=[focus, store], help="map many articles on Dask: per-article and combined outputs"
+        "batch",
+        parents=[focus, store],
+        help="map many articles on Dask: per-article and combined outputs",
+        description="Map many articles on Dask. Writes DIR/<name>.geojson per article, and combined.geojson, "
+        ".parquet, .gpkg and .html for the run. A failing article is listed in DIR/batch.log and the run goes "
+        "on; a re-run skips the articles already mapped with the same options, so an interrupted run goes on "
+        "where it stopped.",
     )
     p_batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or .jsonl files")
     p_batch.add_argument("-o", "--output", default="outputs/batch", metavar="DIR", help="output folder")
