@@ -32,7 +32,7 @@ from distributed import WorkerPlugin
 
 from geomap.errors import GeomapError, InputError, OutputError
 from geomap.inputs import Source
-from geomap.rowstore import ROWS_DIR, fingerprint, read_rows, scan, write_rows
+from geomap.rowstore import current_outputs, fingerprint, note_outputs, read_rows, scan, write_rows
 from geomap.tasks import Task, collect_tasks
 
 if TYPE_CHECKING:
@@ -48,8 +48,6 @@ WARM_UP_TEXT = (
 )
 # The stem of the combined outputs (combined.geojson, .parquet, .gpkg, .html): no article takes it.
 COMBINED = "combined"
-# Beside the rows files: what the combined outputs were last made from (see _current_combined).
-COMBINED_STAMP = f"{COMBINED}.stamp"
 # Why an article failed that killed its worker each time it was mapped (see _collect).
 WORKER_DIED = "the worker mapping it died (a crash, or out of memory)"
 # How long to wait for a --scheduler that does not answer.
@@ -241,10 +239,10 @@ def run_batch(
     options = options or {}
 
     started = time.perf_counter()
-    tasks = collect_tasks(inputs, Path(out_dir), reserved=[COMBINED])
+    out_dir = Path(out_dir)
+    tasks = collect_tasks(inputs, out_dir, reserved=[COMBINED])
     if not tasks:
         raise InputError("no articles found in " + ", ".join(inputs))
-    out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -268,11 +266,11 @@ def run_batch(
     summary.done = len(pending) - len(failed)
     combine_start = time.perf_counter()
     made_from = fingerprint(mapped, owners)
-    summary.outputs = _current_combined(out_dir, made_from)
+    summary.outputs = current_outputs(out_dir, made_from)
     summary.combine_skipped = bool(summary.outputs)
     if not summary.combine_skipped:
         summary.outputs = _combine(read_rows(mapped, owners), out_dir)
-        _stamp_combined(out_dir, made_from, summary.outputs)
+        note_outputs(out_dir, made_from, summary.outputs)
     summary.seconds = time.perf_counter() - started
     summary.combine_seconds = time.perf_counter() - combine_start
     _write_log(out_dir / "batch.log", summary)
@@ -437,36 +435,6 @@ def _made_with(options: dict) -> dict:
     except OSError:
         gazetteer = None
     return orjson.loads(orjson.dumps({"options": options, "user_gazetteer": gazetteer}))
-
-
-def _current_combined(out_dir: Path, made_from: str) -> list[Path]:
-    """The combined outputs, if an earlier run made them from the rows that ``made_from`` fingerprints
-    (:func:`geomap.rowstore.fingerprint`) and they are there, unchanged; else none. A re-run with nothing
-    new to map then takes a second, not the minutes of writing them again."""
-    try:
-        stamp = orjson.loads((out_dir / ROWS_DIR / COMBINED_STAMP).read_bytes())
-        outputs = [out_dir / name for name in stamp["outputs"]]
-        if stamp["made_from"] == made_from and all(_stat(p) == stamp["outputs"][p.name] for p in outputs):
-            return outputs
-    except (OSError, ValueError, TypeError, KeyError):
-        pass  # no stamp, or a damaged one: the outputs are made again
-    return []
-
-
-def _stamp_combined(out_dir: Path, made_from: str, outputs: list[Path]) -> None:
-    """Note what the combined ``outputs`` were made from, and their sizes and times, for the next run."""
-    from geomap.outputs import write_atomic
-
-    try:
-        stamp = {"made_from": made_from, "outputs": {p.name: _stat(p) for p in outputs}}
-    except OSError:  # an output gone already: no stamp, and the next run makes them again
-        return
-    write_atomic(out_dir / ROWS_DIR / COMBINED_STAMP, orjson.dumps(stamp))
-
-
-def _stat(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns]
 
 
 @contextmanager

@@ -276,9 +276,8 @@ class CorpusMap:
     """The combined map of many articles, gathered row by row in memory that grows with the places, days and
     drawn shapes, not with the rows: pins by place, mention weights for the heat layer, places by date for
     the time slider, the first :data:`MAX_DRAWN_DISTANCES` distinct distance shapes (each with the articles
-    that state it), and per-article pins while the
-    articles are few (:data:`LAYERS_PER_ARTICLE_UP_TO`). An article's rows come together, as
-    :func:`article_rows` makes them.
+    that state it), and per-article pins while the articles are few (:data:`LAYERS_PER_ARTICLE_UP_TO`). An
+    article's rows come together, as :func:`article_rows` makes them.
 
     >>> import geomap
     >>> corpus_map = CorpusMap()
@@ -419,13 +418,14 @@ def _pin(place: _Mentions) -> dict:
     from geomap.webmap import ROLE_COLORS, safe_text
 
     color = ROLE_COLORS.get(place.roles.most_common(1)[0][0], "#333")
-    first = place.newest()[0][0]
+    articles = place.newest()
+    first = articles[0][0]
     return {
         "type": "Feature",
         "geometry": first["geometry"],
         "properties": {
             "style": {"color": color, "fillColor": color, "radius": 5 + min(7.0, math.sqrt(place.mentions - 1))},
-            "popup": _popup(place),
+            "popup": _popup(place, articles),
             "tooltip": safe_text(first["name"]),
         },
     }
@@ -436,16 +436,17 @@ def _shape(shape: _Mentions) -> dict:
     the articles that state it (see :func:`_popup`) and a tooltip saying what it is."""
     from geomap.webmap import shape_style
 
-    first = shape.newest()[0][0]
+    articles = shape.newest()
+    first = articles[0][0]
     tooltip = f"{_heading(first)}<br>{_counted(shape.articles, 'article')}"
-    properties = {"style": shape_style(first["shape"]), "popup": _popup(shape), "tooltip": tooltip}
+    properties = {"style": shape_style(first["shape"]), "popup": _popup(shape, articles), "tooltip": tooltip}
     return {"type": "Feature", "geometry": first["geometry"], "properties": properties}
 
 
-def _popup(mentions: _Mentions) -> str:
+def _popup(mentions: _Mentions, articles: list[list[dict]]) -> str:
     """Escaped HTML: what a pin or shape is and how often it is named, then each article that names it,
-    newest first (title, date, link and the sentences), up to :data:`PIN_ARTICLES_UP_TO` of them."""
-    articles = mentions.newest()
+    newest first (title, date, link and the sentences), up to :data:`PIN_ARTICLES_UP_TO` of them.
+    ``articles`` are ``mentions.newest()``, which the caller has sorted already."""
     counts = f"{_counted(mentions.mentions, 'mention')} in {_counted(mentions.articles, 'article')}"
     parts = [f"{_heading(articles[0][0])}<br>{counts}"]
     for same in articles[:PIN_ARTICLES_UP_TO]:

@@ -32,6 +32,8 @@ from geomap.outputs import write_atomic
 
 # The folder, inside a batch's output folder, that holds the rows files.
 ROWS_DIR = ".rows"
+# Beside them: what the combined outputs were last made from (see current_outputs).
+OUTPUTS_STAMP = "combined.stamp"
 
 
 def write_rows(out_dir: Path, rows: dict[str, list[dict]], made_with: dict | None = None) -> Path:
@@ -115,14 +117,43 @@ def fingerprint(names: Iterable[str], owners: dict[str, Path]) -> str:
     False
     """
     digest = hashlib.sha1()
-    stats: dict[Path, str] = {}
+    stats: dict[Path, list[int] | None] = {}
     for name in names:
         path = owners[name]
         if path not in stats:
             try:
-                st = path.stat()
-                stats[path] = f"{st.st_size} {st.st_mtime_ns}"
+                stats[path] = _stat(path)
             except OSError:
-                stats[path] = "gone"  # read_rows will say so
+                stats[path] = None  # gone: read_rows will say so
         digest.update(f"{name}\t{path.name}\t{stats[path]}\n".encode())
     return digest.hexdigest()
+
+
+def current_outputs(out_dir: Path, made_from: str) -> list[Path]:
+    """The outputs an earlier run noted (:func:`note_outputs`) as made from the rows that ``made_from``
+    fingerprints, if they are there, unchanged; else none. A batch re-run with nothing new to map then takes
+    a second, not the minutes of writing its combined outputs again."""
+    try:
+        stamp = orjson.loads((Path(out_dir) / ROWS_DIR / OUTPUTS_STAMP).read_bytes())
+        outputs = [Path(out_dir) / name for name in stamp["outputs"]]
+        if stamp["made_from"] == made_from and all(_stat(p) == stamp["outputs"][p.name] for p in outputs):
+            return outputs
+    except (OSError, ValueError, TypeError, KeyError):
+        pass  # no stamp, or a damaged one: the outputs are made again
+    return []
+
+
+def note_outputs(out_dir: Path, made_from: str, outputs: list[Path]) -> None:
+    """Note that ``outputs`` (in ``out_dir``) were made from the rows ``made_from`` fingerprints, with their
+    sizes and times, for :func:`current_outputs` in the next run."""
+    try:
+        stamp = {"made_from": made_from, "outputs": {p.name: _stat(p) for p in outputs}}
+    except OSError:  # an output gone already: no stamp, and the next run makes them again
+        return
+    write_atomic(Path(out_dir) / ROWS_DIR / OUTPUTS_STAMP, orjson.dumps(stamp))
+
+
+def _stat(path: Path) -> list[int]:
+    """A file's size and time: what tells that it changed."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
