@@ -8,6 +8,8 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
    sentence, or of the last one that names a place, that is not itself the end of a "to" phrase;
    the named place becomes the target;
 3. ``sentence``: the nearest place named before the distance in the same sentence;
+   in this rule and in rule 1's yielding, the place an earlier distance was measured from
+   ("Klishchiivka, 9 km south of Bakhmut and 2 km from the railway") counts only if no other is named;
 4. ``focus``: the article's main place (most mentioned literal place that is not a country).
 
 >>> from geomap.places import MentionRef, Place
@@ -74,6 +76,10 @@ def anchor_distances(
     sentences = split_sentences(text) if sentences is None else sentences
     focus = _focus_place(places)
     out = []
+    # starts of the mentions that end an of-phrase ("730 km southeast of Moscow"): the point a distance is
+    # measured from is not what the sentence locates, so a later distance in it ("and 600 km from
+    # Ukraine") is not drawn around it while another place is named
+    landmarks: set[int] = set()
     for d in distances:
         sent = sentence_at(sentences, d.start, len(text))
         # mentions are disjoint and sorted, so those before and after a distance are two slices
@@ -81,7 +87,10 @@ def anchor_distances(
         before = refs[: bisect.bisect_left(starts, d.start)]
         before = before if not before or before[-1][0].end <= d.start else before[:-1]
         before_here = before[bisect.bisect_left(starts, sent[0]) :]
-        anchored = _anchor(text, d, before, before_here, after, sentences, sent, focus)
+        subjects = [(m, p) for m, p in before_here if m.start not in landmarks] or before_here
+        anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus)
+        if anchored.anchor_rule == "of-phrase":
+            landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
         out += _with_each_target(text, anchored, refs, sent)
     return out
 

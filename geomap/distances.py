@@ -200,6 +200,16 @@ CYRILLIC_DISTANCE = re.compile(
     (?:\s+(?:(?:на|к)\s+)?(?P<dir>[а-яіїєё]*{_CYR_POINT}[а-яіїєё-]*(?:[\s-]+{_CYR_POINT}[а-яіїєё]*)?))?
     """
 )
+# A depth, height or altitude is a measure along the vertical: no ring on a map. "At a depth of 10 km",
+# "на висоті 5 км"; "18 km (11 miles) below the surface", "10 km deep.", "3,000 m above sea level".
+# "Deep" is vertical only where the clause ends: "advanced 10 km deep into Kursk" is a distance on the map.
+VERTICAL_BEFORE = re.compile(
+    r"(?i)(?:\b(?:depths?|altitudes?|elevations?|heights?)\s*(?:of|:)|(?:глибин|глубин|висот|высот)[а-яіїєё]*)\s*$"
+)
+VERTICAL_AFTER = re.compile(
+    r"(?i)\s*(?:(?:below|beneath|under|above)\s+(?:the\s+)?(?:surface|ground|sea\s+level|earth|seabed|sea\s?floor)"
+    r"|underground|deep\s*(?:[.,;:)]|$)|high\b(?!-)|tall\b|in\s+(?:depth|altitude|height|elevation))"
+)
 VAGUE = re.compile(
     r"(?i)\b(?=[hdtsa])(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
     r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
@@ -253,15 +263,30 @@ def find_distances(text: str) -> list[Distance]:
     for lo, hi in _unit_regions(text):
         for m in DISTANCE.finditer(text, lo, hi):
             d = _from_match(text, m)
-            if d is not None:
+            if d is not None and not _vertical(text, d):
                 found.append(d)
     if CYRILLIC_UNIT.search(text):
-        found += [d for m in CYRILLIC_DISTANCE.finditer(text) if (d := _from_cyrillic_match(text, m)) is not None]
+        for m in CYRILLIC_DISTANCE.finditer(text):
+            d = _from_cyrillic_match(text, m)
+            if d is not None and not _vertical(text, d):
+                found.append(d)
     for m in VAGUE.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
         found.append(Distance(m.start(), m.end(), text[m.start() : m.end()], None, None, None, "vague", vague=True))
     return sorted(found, key=lambda d: d.start)
+
+
+def _vertical(text: str, d: Distance) -> bool:
+    """Whether ``d`` measures a depth, height or altitude, which a map cannot draw.
+
+    >>> text = "The quake struck 60 km west of Marrakech at a depth of 18 km."
+    >>> [d.text for d in find_distances(text)]
+    ['60 km']
+    """
+    return bool(
+        VERTICAL_BEFORE.search(text, max(0, d.start - 40), d.start) or VERTICAL_AFTER.match(text, d.end, d.end + 60)
+    )
 
 
 def _from_cyrillic_match(text: str, m: re.Match[str]) -> Distance | None:

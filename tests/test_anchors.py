@@ -62,3 +62,27 @@ def test_ukrainian_and_russian_distances_are_measured_from_the_place_after_vid_o
     assert anchored("Село Работино расположено примерно в 10 км южнее Орехова.") == [
         ("примерно в 10 км", "Orikhiv", "Robotyne", "of-phrase")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,second",
+    [
+        # the country yields to what the sentence locates, not to the place the first distance was from
+        (
+            "Ukrainian troops retook Klishchiivka, 9 km south of Bakhmut and 600 km from Russia.",
+            ("600 km", "Klishchiivka", "Russia", "sentence"),
+        ),
+        (
+            "Ukrainian troops retook Klishchiivka, 9 km south of Bakhmut and about 2 km from the railway line.",
+            ("about 2 km", "Klishchiivka", "", "sentence"),
+        ),
+    ],
+)
+def test_a_second_distance_belongs_to_the_subject_not_to_the_first_ones_landmark(text, second):
+    first, got = anchored(text)
+    assert first == ("9 km", "Bakhmut", "Klishchiivka", "of-phrase")
+    assert got == second
+
+
+def test_a_landmark_still_anchors_a_distance_when_the_sentence_names_nothing_else():
+    assert anchored("Shelling hit 13 km south of Bakhmut and 5 km from the front.")[1][:2] == ("5 km", "Bakhmut")

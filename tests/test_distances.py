@@ -82,3 +82,31 @@ def test_ukrainian_and_russian_distances(text, span, meters, low, qualifier, dir
 def test_the_abbreviation_of_misto_is_no_metre():
     # "м. Харків" is "the city of Kharkiv"
     assert find_distances("Вибухи пролунали у 2 м. Харків") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake occurred about 18 kilometers (11 miles) below the surface.",
+        "The aftershock had a depth of 10 kilometers (6.2 miles).",
+        "It struck at a depth of 5.6 kilometers, USGS said.",
+        "The epicentre was 35 km deep.",
+        "The drone flew at an altitude of 3,000 feet over the city.",
+        "A peak 2,000 m above sea level.",
+        "Землетрус стався на глибині 10 км.",
+    ],
+)
+def test_depths_and_heights_are_no_distances_on_a_map(text):
+    assert find_distances(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops advanced 10 km deep into the Kursk region.",
+        "The Golan Heights, 60 km from Damascus.",
+        "A 300 km high-speed line links the cities.",
+    ],
+)
+def test_horizontal_distances_near_vertical_words_stay(text):
+    assert len(find_distances(text)) == 1
