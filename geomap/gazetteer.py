@@ -131,6 +131,7 @@ class Gazetteer:
             longest = int(meta["longest_name"])
             common = (folder / "common_names.txt").read_text(encoding="utf-8").split()
             capitals = (folder / "capitals.txt").read_text(encoding="utf-8").split()
+            given = (folder / "given_names.txt").read_text(encoding="utf-8").split()
         except (OSError, ValueError, KeyError, TypeError, zstandard.ZstdError) as e:
             raise GazetteerError(f"gazetteer data in {folder} is missing or damaged: {e}") from e
         self._first_row = self._places.find(b"\n") + 1  # after the header
@@ -145,6 +146,7 @@ class Gazetteer:
         self._countries: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
         self.capitals = frozenset(capitals)  # entry ids of national capitals
+        self.given_names = frozenset(given)  # folded; none is a well-known place's name
         self.longest_name = max(longest, user.longest_key() if user else 0)
         self.areas = PolygonStore(folder / "areas.wkb.zst")
         # the same areas simplified for drawing: a basemap clips these instead of simplifying the areas

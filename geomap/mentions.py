@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from geomap.districts import cyrillic_district_adjectives, cyrillic_listed_areas, district_adjectives
-from geomap.folding import fold
+from geomap.folding import fold, name_key
 from geomap.gazetteer import Gazetteer
 from geomap.inflection import declined_keys, language, nominatives, qualifies, starts_cyrillic
 from geomap.mention import Mention
@@ -100,6 +100,8 @@ NOT_PLACES = frozenset(
 LANDMARK_KINDS = frozenset({"sea", "river", "peninsula", "other"})
 # Capitalised words that open a sentence and never continue a name.
 SENTENCE_OPENERS = frozenset("The A An He She It They We I His Her Its Their This That These Those But".split())
+# A place this populous is known by its name even after a given name ("Will Ukraine", "Christian Berlin").
+WELL_KNOWN_POPULATION = 100_000
 # Words before a name that make it a person's ("Mr. Wagner") or a storm's ("Hurricane Harvey").
 HONORIFICS = frozenset(
     "mr mrs ms dr gen general president minister sen rep gov lt col sgt capt st saint "
@@ -204,7 +206,10 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             not in_headline
             and not opens_dateline
             and not _listed_without_comma(doc.text, start, end, countries)
-            and _inside_longer_name(doc.text, start, end, sentence[0])
+            and (
+                _inside_longer_name(doc.text, start, end, sentence[0])
+                or _after_a_given_name(doc.text, start, sentence[0], gz, key)
+            )
         ):
             continue
         # "the U.S. District Judge", "the U.S. State Department": an institution's name, not a generic word
@@ -476,6 +481,20 @@ def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) ->
             return False  # "New Brunswick RCMP", "Kherson OVA": an acronym right after a place is its institution
         return not any(w.lower().rstrip("s") in INSTITUTIONS or w.lower() in INSTITUTIONS for w in run)
     return False
+
+
+def _after_a_given_name(text: str, start: int, sentence_start: int, gz: Gazetteer, key: str) -> bool:
+    """ "Ian Holloway believes…", "Adrian Dunbar added…": a sentence that opens with a given name goes on with
+    a surname, even where a village bears it. (Further into a sentence any capitalised word before a name
+    joins it, see :func:`_inside_longer_name`; a sentence's first word is spared there, as it may be "Near"
+    or "In".) A well-known place keeps its name: "Will Ukraine hold?"."""
+    prev, prev_at = _previous_word(text, start)
+    return (
+        prev_at == _first_word(text, sentence_start)
+        and text[prev_at + len(prev) : start] == " "
+        and name_key(prev) in gz.given_names
+        and not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))
+    )
 
 
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:

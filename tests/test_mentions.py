@@ -214,3 +214,12 @@ def test_a_holiday_is_no_place():
     # Independence, Missouri is a city; "Independence Day" and "the 57th Independence anniversary" are dates
     assert spans("Parades marked Independence Day. Troops celebrated the 57th Independence anniversary.") == []
     assert "Independence" in spans("He grew up in Independence, Missouri.")
+
+
+def test_a_sentence_opening_with_a_given_name_names_a_person_not_a_village():
+    # Dunbar, Holloway: towns in the gazetteer, and surnames
+    found = spans("Police were called. Adrian Dunbar said he saw it. Ian Holloway believes the club will stay up.")
+    assert "Dunbar" not in found and "Holloway" not in found
+    # the opening word is spared where it is no given name, and a well-known place keeps its name
+    assert spans("Near Dunbar, police closed the road.") == ["Dunbar"]
+    assert "Ukraine" in spans("Will Ukraine hold the line?") and "Kharkiv" in spans("Christian Kharkiv residents fled.")
