@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -142,7 +142,7 @@ DISTANCE = re.compile(
     \s*-?\s*
     (?P<unit>{_UNIT})\b
     (?P<half2>\s+and\s+a\s+half)?
-    (?:-(?:long|wide|deep))?
+    (?:-(?P<extent>long|wide|deep))?
     (?:\s*\((?:about\s+|some\s+|roughly\s+|around\s+)?(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\.?\))?
     (?:\s+(?P<dir>{_DIR})(?:ern)?\b)?
     """
@@ -210,6 +210,13 @@ VERTICAL_AFTER = re.compile(
     r"(?i)\s*(?:(?:below|beneath|under|above)\s+(?:the\s+)?(?:surface|ground|sea\s+level|earth|seabed|sea\s?floor)"
     r"|underground|deep\s*(?:[.,;:)]|$)|high\b(?!-)|tall\b|in\s+(?:depth|altitude|height|elevation))"
 )
+# A length or a width is the size of a thing ("a 1,200-km-long front line", "a convoy 40 miles long", "the
+# strait is 4 km wide"), not how far it lies from a place: listed at its anchor, never drawn as a ring.
+EXTENT_AFTER = re.compile(
+    r"(?i)\s*(?:(?P<word>long|wide)\b|in\s+(?P<noun>length|width)\b"
+    r"|(?P<cyr>завдовжки|довжиною|протяжністю|длиной|протяжённостью|протяженностью|завширшки|шириною|шириной))"
+)
+EXTENTS = {"long": "length", "length": "length", "wide": "width", "width": "width"}
 VAGUE = re.compile(
     r"(?i)\b(?=[hdtsa])(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
     r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
@@ -238,6 +245,7 @@ class Distance:
     anchor_rule: str = ""
     target: str = ""
     border: tuple[str, ...] = ()  # measured from the border of these two countries, the anchor's first
+    extent: str = ""  # "length" or "width": the size of a thing, not a distance from a place
 
 
 def parse_number(s: str) -> float | None:
@@ -264,17 +272,34 @@ def find_distances(text: str) -> list[Distance]:
         for m in DISTANCE.finditer(text, lo, hi):
             d = _from_match(text, m)
             if d is not None and not _vertical(text, d):
-                found.append(d)
+                found.append(replace(d, extent=_extent(text, d, m.group("extent") or "")))
     if CYRILLIC_UNIT.search(text):
         for m in CYRILLIC_DISTANCE.finditer(text):
             d = _from_cyrillic_match(text, m)
             if d is not None and not _vertical(text, d):
-                found.append(d)
+                found.append(replace(d, extent=_extent(text, d)))
     for m in VAGUE.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
         found.append(Distance(m.start(), m.end(), text[m.start() : m.end()], None, None, None, "vague", vague=True))
     return sorted(found, key=lambda d: d.start)
+
+
+def _extent(text: str, d: Distance, suffix: str = "") -> str:
+    """ "length" or "width" where ``d`` is the size of a thing ("-long", "40 miles long", "4 km in width",
+    "20 км завдовжки"), else "" (``suffix`` is the hyphenated word the grammar read: "long", "wide", "deep").
+
+    >>> [d.extent for d in find_distances("a 1,200-kilometer-long front, 13 km south of Bakhmut, 4 km wide")]
+    ['length', '', 'width']
+    """
+    m = EXTENT_AFTER.match(text, d.end, d.end + 30)
+    if suffix in EXTENTS:
+        return EXTENTS[suffix]
+    if m is None:
+        return ""
+    if m.group("cyr"):
+        return "width" if "шир" in m.group("cyr").lower() else "length"
+    return EXTENTS[(m.group("word") or m.group("noun")).lower()]
 
 
 def _vertical(text: str, d: Distance) -> bool:

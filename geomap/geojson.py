@@ -82,11 +82,14 @@ MAX_DRAWN_DISTANCES = 1000
 
 
 def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | None]:
-    """The shape's name and GeoJSON geometry; a vague or unanchored distance is a point or nothing."""
+    """The shape's name and GeoJSON geometry; a vague or unanchored distance, or a length or width, is a point
+    or nothing."""
     if anchor is None:
         return "none", None
     if d.vague or d.meters is None:
         return "vague", point_geometry(anchor)
+    if d.extent:  # "a 1,200-km-long front line": the size of a thing, which no ring around a place shows
+        return d.extent, point_geometry(anchor)
     bearing = BEARINGS.get(d.direction)
     try:
         if d.border:

@@ -36,7 +36,7 @@ TARGET_KINDS = SETTLEMENT_KINDS | {"other"}
 
 def relation_of(d: Distance, anchor: Place | None, target: Place | None) -> dict | None:
     """The relation a directional distance states, and how the resolved target fits it; None if it is none."""
-    if not d.direction or anchor is None or d.meters is None or d.vague:
+    if not d.direction or anchor is None or d.meters is None or d.vague or d.extent:
         return None
     bearing = BEARINGS[d.direction]
     lon, lat, _ = WGS84.fwd(anchor.lon, anchor.lat, bearing, d.meters)
@@ -95,7 +95,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
     moved: dict[str, Place] = {}
     for d in distances:
         anchor, target = by_id.get(d.anchor_id), by_name.get(d.target)
-        if not d.direction or anchor is None or target is None or target.id in moved or d.meters is None:
+        if not d.direction or anchor is None or target is None or target.id in moved or d.meters is None or d.extent:
             continue
         if target.kind not in TARGET_KINDS or target.id == anchor.id:
             continue

@@ -284,7 +284,7 @@ def render_map(
             dot.add_to(distances_layer)
         shared = targets.pop((d.start, d.anchor_id), None)
         shape_name, geometry = distance_geometry(d, anchor)
-        if shared is None or geometry is None or shape_name == "vague":
+        if shared is None or geometry is None or shape_name not in SHAPE_STYLES:  # vague, a length: listed only
             continue
         sentence = article.document.sentence_text(d.start)
         to = ", ".join(t for t in shared if t)

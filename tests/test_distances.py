@@ -110,3 +110,39 @@ def test_depths_and_heights_are_no_distances_on_a_map(text):
 )
 def test_horizontal_distances_near_vertical_words_stay(text):
     assert len(find_distances(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text,extent",
+    [
+        ("Kyiv must hold the 1,200-kilometer-long (750 miles) front line.", "length"),
+        ("A convoy 40 miles long stood north of Kyiv.", "length"),
+        ("The Kerch Strait is 4.5 km wide at Kerch.", "width"),
+        ("Траншея завдовжки: 20 км завдовжки біля Бахмута.", "length"),
+        ("Andriivka lies 13 km south of Bakhmut.", ""),
+        ("Troops pushed 10 km deep into Kursk.", ""),
+    ],
+)
+def test_a_length_or_width_is_marked(text, extent):
+    (d,) = find_distances(text)
+    assert d.extent == extent
+
+
+def test_a_length_is_listed_at_its_anchor_and_not_drawn():
+    import geomap
+
+    article = geomap.parse("The 1,200-kilometer-long front line runs east of Kramatorsk, 13 km south of Bakhmut.")
+    shapes = {
+        f["properties"]["text"]: f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance"
+    }
+    length = shapes["1,200-kilometer-long"]
+    assert length["properties"]["shape"] == "length" and length["geometry"]["type"] == "Point"
+    assert length["properties"]["relation"] is None
+    assert shapes["13 km"]["properties"]["shape"] == "sector"
+    import folium
+
+    from geomap.webmap import render_map
+
+    m = render_map(article)
+    [layer] = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup) and c.layer_name == "Distances"]
+    assert len([c for c in layer._children.values() if isinstance(c, folium.GeoJson)]) == 1  # the sector only
