@@ -18,6 +18,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from geomap.demonyms import country_of
 from geomap.districts import cyrillic_district_adjectives, cyrillic_listed_areas, district_adjectives
 from geomap.folding import fold, name_key
 from geomap.gazetteer import Gazetteer
@@ -518,6 +519,18 @@ def _generic_kind(word: str) -> str:
     return next((CYRILLIC_GENERIC_KIND[n] for n in nominatives(word) if n in CYRILLIC_GENERIC_KIND), "")
 
 
+def _names_its_own_kind(text: str, generic_at: int) -> bool:
+    """Whether the generic word at ``generic_at`` follows a name, whose kind it gives ("Kyivskyi district"); a
+    country's adjective describes the word instead ("the Ukrainian region of Sumy")."""
+    prev, _ = _previous_word(text, generic_at)
+    return (
+        prev[:1].isupper()
+        and prev not in SENTENCE_OPENERS
+        and prev.lower() not in PLACE_ADJECTIVES
+        and country_of(prev) is None
+    )
+
+
 def _plural_kind(word: str) -> str:
     """The kind a plural generic word asks for ("regions" -> region), or ""."""
     return GENERIC_KIND.get(word[:-1], "") if word.endswith("s") else ""
@@ -529,8 +542,11 @@ def _shared_kind(text: str, end: int, start: int) -> str:
     m = COORDINATED_PLURAL.match(text, end)
     if m and _plural_kind(m.group(1).lower()):
         return _plural_kind(m.group(1).lower())
-    m = GENERIC_OF.search(text[max(0, start - 30) : start])
-    if m:
+    lo = max(0, start - 30)
+    m = GENERIC_OF.search(text[lo:start])
+    # "the Kyivskyi district of Kharkiv": the generic word is the name's before it, and Kharkiv holds that
+    # district rather than being one
+    if m and not _names_its_own_kind(text, lo + m.start()):
         return GENERIC_KIND[(m.group(1) or m.group(2)).lower()]
     window = max(0, start - 120)
     if not any(w in text[window:start] for w in SUCH_AS_WORDS):

@@ -89,6 +89,11 @@ CONTAINED_IN = re.compile(
     r"(?:(?:far\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?:part\s+)?(?:of\s+)?(?:the\s+)?)?",
     re.IGNORECASE,
 )
+# A city's district, written with its city: "the Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district"
+DISTRICT_OF_CITY = re.compile(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
+CITY_OWNS = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
+# How far from its city's point a district of that city may lie (Kyiv's outer districts: about 15 km).
+CITY_DISTRICT_KM = 20.0
 # The same in Ukrainian and Russian: "Андріївка у Донецькій області"; and "Андріївку Донецької області",
 # "Андріївку Бахмутського району", where the oblast or raion in the genitive is the address (see below).
 CYRILLIC_CONTAINED_IN = re.compile(r"\s+(?:у|в|во)\s+|\s*,\s*|\s+", re.IGNORECASE)
@@ -361,7 +366,8 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     The inner name's namesakes inside the outer area win; and a bare outer name that could be a city or
     its region ("in Donetsk") is the region when the inner place lies in it: that mention is returned, and
     its region gets the bonus in the group (key, "region"). A bare name after a comma is a list
-    ("Bakhmut, Donetsk and Mariupol"), not containment.
+    ("Bakhmut, Donetsk and Mariupol"), not containment. A city's district so written ("the Kyivskyi district of
+    Kharkiv", "Kharkiv's Kyivskyi district") is its namesake near that city, or none at all.
     """
     group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
     ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
@@ -371,6 +377,16 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         gap = doc.text[a.end : b.start]
+        city_district = _city_and_district(a, b, gap, chosen[ga][1], chosen[gb][1])
+        if city_district is not None:
+            city, district = city_district
+            inner = ga if district is a else gb
+            near = [e for e in candidates[inner] if haversine_km(e.lat, e.lon, city.lat, city.lon) <= CITY_DISTRICT_KM]
+            for e in near:
+                bonus[inner][e.id] = (f"a district of {city.name}, as the text says", CONTAINMENT_BONUS)
+            if not near:  # Kharkiv's Kyivskyi district where the gazetteer knows only Poltava's: no mark
+                outside.add(inner)
+            continue
         # a Cyrillic oblast or raion written after a name, or after "у"/"в": its address
         address = b.kind_hint in ("region", "district") and starts_cyrillic(b.text)
         if ga == gb or not (CONTAINED_IN.fullmatch(gap) or (address and CYRILLIC_CONTAINED_IN.fullmatch(gap))):
@@ -402,6 +418,16 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
     return bonus, holders, outside
+
+
+def _city_and_district(a: Mention, b: Mention, gap: str, ea: Entry, eb: Entry) -> tuple[Entry, Mention] | None:
+    """The city and the mention of its district where two mentions and the gap between them write one: "the
+    Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district"; else None."""
+    if a.kind_hint == "district" and eb.kind in SETTLEMENT_KINDS and DISTRICT_OF_CITY.fullmatch(gap):
+        return eb, a
+    if b.kind_hint == "district" and ea.kind in SETTLEMENT_KINDS and CITY_OWNS.fullmatch(gap):
+        return ea, b
+    return None
 
 
 def _landmark_of_the_town(inner: Entry, outer: list[Entry]) -> bool:

@@ -223,3 +223,12 @@ def test_a_sentence_opening_with_a_given_name_names_a_person_not_a_village():
     # the opening word is spared where it is no given name, and a well-known place keeps its name
     assert spans("Near Dunbar, police closed the road.") == ["Dunbar"]
     assert "Ukraine" in spans("Will Ukraine hold the line?") and "Kharkiv" in spans("Christian Kharkiv residents fled.")
+
+
+def test_of_after_a_named_district_names_its_city_and_after_a_bare_generic_word_the_area():
+    def hints(text):
+        return {m.text: m.kind_hint for m in find_mentions(Document.from_text(text))}
+
+    assert hints("Shelling hit the Shevchenkivskyi district of Kyiv.")["Kyiv"] == ""
+    assert hints("Evacuations began in the Ukrainian region of Sumy.")["Sumy"] == "region"
+    assert hints("Shelling hit the district of Lviv.")["Lviv"] == "district"
