@@ -3,7 +3,8 @@
 A report names the street a missile hit, the hospital, the school, the stadium: "Soborna Street", "the Rogers
 Centre", "the University of St. Thomas". No offline gazetteer holds such sites, yet they are where the story
 happened, and a reader checks them first. A site is found by its head word ("Street", "Hospital", "Pagoda",
-or "University of ...") after capitalised words, and drawn at a settlement of the article:
+or "University of ...") after capitalised words, or as a city's district the gazetteer lacks ("Kharkiv's
+Saltivskyi district"), and drawn at a settlement of the article:
 
 - one its own name holds ("Cavan Town Hall", "British Embassy Tokyo"; not a street's: "Kyiv Street" is named
   after the city, not in it);
@@ -65,6 +66,8 @@ OF_HEADS = frozenset(
 _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at a sentence's end
 # no "and": "the University of St. Thomas and President Park" is two names
 OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
+# A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District"
+CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi)\s+(?:[Dd]istrict|[Rr]aion)\b")
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"
@@ -113,6 +116,8 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
 
     >>> [(s.text, s.street) for s in find_site_names("Crowds filled Royal Street near the Museum of Ice Cream.")]
     [('Royal Street', True), ('Museum of Ice Cream', False)]
+    >>> [s.text for s in find_site_names("A missile hit the Saltivskyi district of Kharkiv.", [(42, 49)])]
+    ['Saltivskyi district']
     """
     spans = sorted(taken)
     starts = [s for s, _ in spans]
@@ -144,7 +149,11 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         if head == "Church" and named and all(w in DENOMINATIONS or country_of(w) for w in named):
             continue  # "the Catholic Church", "the Russian Orthodox Church": institutions
         out.append(SiteName(start, end, text[start:end], street=head in STREET_HEADS))
-    return out
+    for m in CITY_DISTRICT.finditer(text):  # a city's district the gazetteer does not hold (Kharkiv's)
+        near = spans[bisect_left(starts, m.start() - longest) : bisect_left(starts, m.end())]
+        if not any(m.start() < e for _, e in near):
+            out.append(SiteName(m.start(), m.end(), m.group(), street=False))
+    return sorted(out, key=lambda site: site.start)
 
 
 def _name_start(text: str, head_start: int) -> int:

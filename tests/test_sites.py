@@ -121,3 +121,13 @@ def test_sites_in_geojson_and_on_the_map(tmp_path):
     assert site["geometry"]["type"] == "Point"
     html = render_map(a).get_root().render()
     assert "drawn at New Orleans" in html and "geomap-site" in html and "<script>alert(1)" not in html
+
+
+def test_a_city_district_the_gazetteer_lacks_is_a_site_at_its_city():
+    article = parse("A missile hit the Kyivskyi district of Kharkiv on Monday.")
+    site = article.place("Kyivskyi district")
+    assert site is not None and site.kind == "site" and site.id.startswith(article.place("Kharkiv").id + "#site:")
+    # a district the gazetteer holds stays that district
+    assert parse("Shelling hit the Shevchenkivskyi district of Kyiv.").place("Shevchenkivskyi District").kind == (
+        "district"
+    )
