@@ -32,7 +32,7 @@ from distributed import WorkerPlugin
 
 from geomap.errors import GeomapError, InputError, OutputError
 from geomap.inputs import Source
-from geomap.rowstore import current_outputs, fingerprint, note_outputs, read_rows, scan, write_rows
+from geomap.rowstore import current_outputs, fingerprint, note_outputs, prune, read_rows, scan, write_rows
 from geomap.tasks import Task, collect_tasks
 
 if TYPE_CHECKING:
@@ -271,6 +271,7 @@ def run_batch(
     if not summary.combine_skipped:
         summary.outputs = _combine(read_rows(mapped, owners), out_dir)
         note_outputs(out_dir, made_from, summary.outputs)
+    prune(out_dir, owners, made_with)  # after the combine: no file it reads is removed
     summary.seconds = time.perf_counter() - started
     summary.combine_seconds = time.perf_counter() - combine_start
     _write_log(out_dir / "batch.log", summary)

@@ -68,6 +68,28 @@ def scan(out_dir: Path, made_with: dict | None = None) -> dict[str, Path]:
     return owners
 
 
+def prune(out_dir: Path, owners: dict[str, Path], made_with: dict | None = None) -> int:
+    """Remove the rows files made with ``made_with`` that hold no article's rows any more: every article in
+    them was mapped again into a newer file (``owners``, as :func:`scan` gives them and a run updates them).
+    Files made with other settings stay: they are what a run with those settings again would reuse. The number
+    removed.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> old = write_rows(out, {"a1": [], "a2": []})
+    >>> owners = scan(out) | {"a1": write_rows(out, {"a1": []}), "a2": write_rows(out, {"a2": []})}
+    >>> prune(out, owners), old.exists(), len(scan(out))
+    (1, False, 2)
+    """
+    owning = {path.name for path in owners.values()}  # by name: the workers may write the folder's path otherwise
+    removed = 0
+    for path in (Path(out_dir) / ROWS_DIR).glob("*.json"):
+        if path.name not in owning and _articles(path, made_with):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
 def read_rows(names: Iterable[str], owners: dict[str, Path]) -> Iterator[dict]:
     """The rows of the articles ``names`` from their rows files (``owners``, as :func:`scan` gives them),
     one file at a time, in the order of the first article each holds: a corpus of any size passes through

@@ -130,6 +130,20 @@ def test_a_rerun_skips_what_is_done_and_redoes_what_a_killed_run_left(corpus, fi
     assert len(geopandas.read_file(again / "combined.geojson")) == len(geopandas.read_file(out / "combined.geojson"))
 
 
+def test_rows_files_whose_articles_were_all_mapped_again_are_removed(corpus, first_run, tmp_path):
+    _, out = first_run
+    again = tmp_path / "again"
+    shutil.copytree(out, again)
+    [first] = (again / ".rows").glob("*.json")
+    for batch in (["bakhmut", "kharkiv"], ["robotyne", "wire-1", "wire-2"]):
+        for name in batch:
+            (again / f"{name}.geojson").unlink()
+        summary = run_batch([str(corpus)], again, workers=1, progress=False)
+        assert summary.done == len(batch)
+    assert not first.exists() and len(list((again / ".rows").glob("*.json"))) == 2  # one per re-run's chunk
+    assert len(geopandas.read_file(again / "combined.geojson")) == len(geopandas.read_file(out / "combined.geojson"))
+
+
 def test_a_rerun_with_nothing_left_to_map_starts_no_workers(corpus, first_run, tmp_path):
     _, out = first_run
     again = tmp_path / "again"
