@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -296,27 +297,23 @@ def _map_on_dask(
 
     started = time.perf_counter()
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-    cluster = None
-    if scheduler:
-        try:
-            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-        except (OSError, TimeoutError, ValueError) as e:
-            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}".splitlines()[0]) from None
-    else:
-        n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
-        # the workers take a copy of the settings when they start
-        with dask.config.set(LOCAL_CLUSTER), _interrupts_to_this_process():
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
+    cluster = client = None
     try:
-        if cluster is not None:
-            client.register_plugin(QuietLocalWorker())
-        try:
-            client.register_plugin(PreloadGazetteer(options.get("ner", True)))  # returns once every worker has it
-        except Exception as e:  # the workers' own failure, passed on by Dask: no geomap there, no model...
-            where = f"at {scheduler} " if scheduler else ""
-            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
-            raise InputError(f"the Dask workers {where}cannot load geomap: {reason}") from None
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as e:
+                raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {e}".splitlines()[0]) from None
+            _warm_up(client, scheduler, options)
+        else:
+            n = workers or max(1, min(os.cpu_count() or 1, len(chunks)))
+            # the workers take a copy of the settings when they start; a Ctrl-C while they start and warm up
+            # is answered once they are ready (cut short, Dask logged a page about the broadcast it cut)
+            with dask.config.set(LOCAL_CLUSTER), _interrupts_to_this_process():
+                cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+                client = Client(cluster)
+                client.register_plugin(QuietLocalWorker())
+                _warm_up(client, scheduler, options)
         mapping = time.perf_counter()
         mapper = partial(map_chunk, out_dir=str(out_dir), maps=maps, options=options, made_with=made_with)
         show = sys.stderr.isatty() if progress is None else progress
@@ -326,10 +323,22 @@ def _map_on_dask(
         summary.map_seconds = time.perf_counter() - mapping
         summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
     return results
+
+
+def _warm_up(client, scheduler: str | None, options: dict) -> None:
+    """Have every worker load the gazetteer and the model (:class:`PreloadGazetteer`); returns once they have.
+    A worker that cannot is one InputError."""
+    try:
+        client.register_plugin(PreloadGazetteer(options.get("ner", True)))
+    except Exception as e:  # the workers' own failure, passed on by Dask: no geomap there, no model...
+        where = f"at {scheduler} " if scheduler else ""
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise InputError(f"the Dask workers {where}cannot load geomap: {reason}") from None
 
 
 def _collect(client, chunks: list[list[Task]], mapper: Callable, total: int, shown_since: float | None) -> list[dict]:
@@ -382,18 +391,29 @@ def _collect(client, chunks: list[list[Task]], mapper: Callable, total: int, sho
 
 @contextmanager
 def _interrupts_to_this_process() -> Iterator[None]:
-    """SIGINT ignored while the local workers start, so that they are born ignoring it (an ignored signal
-    stays ignored across exec). Ctrl-C reaches every process of the terminal's group; this one answers it,
-    closing the cluster, where each worker printed a page of asyncio traceback. (Only the main thread may
-    set a handler: from another thread, the workers start as they would.)"""
+    """SIGINT blocked while the local workers start, so that they are born blocking it (a thread's signal mask
+    is inherited by the threads and processes it starts, across exec). Ctrl-C reaches every process of the
+    terminal's group; this one answers it, closing the cluster, where each worker printed a page of asyncio
+    traceback. A Ctrl-C pressed meanwhile is noted and raised once the workers are up. (Only the main thread
+    may set a handler: from another thread, the workers start as they would.)
+
+    Not by ignoring SIGINT: the kernel may hand a signal to any thread that does not block it, such as a
+    native library's worker threads started before, and an ignored Ctrl-C was lost there."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # started now, not by the first worker's start: starting it unblocks SIGINT in the thread that starts it
+    resource_tracker.ensure_running()
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _: pressed.append(signum))
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         signal.signal(signal.SIGINT, previous)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _peak_rss_mb() -> float:

@@ -227,6 +227,44 @@ def test_ctrl_c_ends_a_run_with_one_line_and_keeps_what_is_mapped(corpus, tmp_pa
     assert list(out.glob("a*.geojson")) and not (out / "combined.geojson").exists()
 
 
+def test_ctrl_c_while_the_workers_start_ends_the_run_once_they_are_up(corpus, tmp_path):
+    import os
+    import signal
+    import time
+    from pathlib import Path
+
+    def children(pid):
+        found = []
+        for proc in Path("/proc").iterdir():
+            try:
+                if proc.name.isdigit() and int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(proc)
+            except (OSError, IndexError, ValueError):
+                continue  # gone meanwhile
+        return found
+
+    (tmp_path / "day.jsonl").write_text(
+        "\n".join(json.dumps({"id": f"a{i}", "text": ARTICLES["kharkiv.txt"]}) for i in range(200))
+    )
+    out = tmp_path / "out"
+    run = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from geomap.cli import main; sys.exit(main())", "batch",
+         str(tmp_path / "day.jsonl"), "-o", str(out), "--workers", "2"],
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not children(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the first helper process is started as the workers start
+    time.sleep(0.3)
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    # before, the Ctrl-C was lost and the run went on to the end
+    assert run.returncode == 130
+    assert err.splitlines() == ["geomap: interrupted; the articles mapped are kept: the same command goes on"]
+    assert not list(out.glob("a*.geojson"))
+
+
 def test_a_cluster_whose_workers_lack_geomap_is_one_line(corpus, tmp_path, capsys):
     hide = tmp_path / "no_geomap.py"
     hide.write_text("import sys\nsys.modules['geomap'] = None  # as on a cluster where it is not installed\n")
