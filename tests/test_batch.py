@@ -202,67 +202,60 @@ def test_rows_made_with_another_user_gazetteer_are_not_done(tmp_path, monkeypatc
     assert rowstore.scan(tmp_path, _made_with({})) == {}
 
 
-def test_ctrl_c_ends_a_run_with_one_line_and_keeps_what_is_mapped(corpus, tmp_path):
+INTERRUPTED = ["geomap: interrupted; the articles mapped are kept: the same command goes on"]
+
+
+def _batch_in_a_terminal(lines, tmp_path, until) -> tuple[subprocess.Popen, str]:
+    """Run ``geomap batch`` on ``lines`` (JSON Lines) as a terminal's foreground job; once ``until(run)`` holds,
+    press Ctrl-C, which reaches every process of the terminal's group. The run and what it printed."""
     import os
     import signal
     import time
 
-    lines = (json.dumps({"id": f"a{i}", "text": text}) for i in range(3000) for text in ARTICLES.values())
-    (tmp_path / "month.jsonl").write_text("\n".join(lines))
-    out = tmp_path / "out"
+    (tmp_path / "in.jsonl").write_text("\n".join(lines))
     run = subprocess.Popen(
         [sys.executable, "-c", "import sys; from geomap.cli import main; sys.exit(main())", "batch",
-         str(tmp_path / "month.jsonl"), "-o", str(out), "--workers", "2"],
+         str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out"), "--workers", "2"],
         stderr=subprocess.PIPE, text=True, start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
     )  # fmt: skip
     deadline = time.monotonic() + 120
-    while not list((out / ".rows").glob("*.json")) and time.monotonic() < deadline:
-        time.sleep(0.1)  # until the workers are mapping
-    os.killpg(run.pid, signal.SIGINT)  # Ctrl-C reaches every process of the terminal's group
+    while not until(run) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.killpg(run.pid, signal.SIGINT)
     _, err = run.communicate(timeout=120)
-    assert run.returncode == 130
-    assert err.splitlines() == ["geomap: interrupted; the articles mapped are kept: the same command goes on"]
+    return run, err
+
+
+def test_ctrl_c_ends_a_run_with_one_line_and_keeps_what_is_mapped(corpus, tmp_path):
+    lines = (json.dumps({"id": f"a{i}", "text": text}) for i in range(3000) for text in ARTICLES.values())
+    out = tmp_path / "out"
+    run, err = _batch_in_a_terminal(lines, tmp_path, lambda _: list((out / ".rows").glob("*.json")))  # mapping
+    assert run.returncode == 130 and err.splitlines() == INTERRUPTED
     assert not [p.name for p in [*out.iterdir(), *(out / ".rows").iterdir()] if p.name.startswith(".") and p.is_file()]
     assert list(out.glob("a*.geojson")) and not (out / "combined.geojson").exists()
 
 
 def test_ctrl_c_while_the_workers_start_ends_the_run_once_they_are_up(corpus, tmp_path):
-    import os
-    import signal
     import time
     from pathlib import Path
 
-    def children(pid):
-        found = []
+    def starting(run) -> bool:
+        """Whether the run has started a process: its first helper is started as the workers start."""
         for proc in Path("/proc").iterdir():
             try:
-                if proc.name.isdigit() and int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(proc)
+                if proc.name.isdigit() and int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1]) == run.pid:
+                    time.sleep(0.3)  # into the start-up
+                    return True
             except (OSError, IndexError, ValueError):
                 continue  # gone meanwhile
-        return found
+        return False
 
-    (tmp_path / "day.jsonl").write_text(
-        "\n".join(json.dumps({"id": f"a{i}", "text": ARTICLES["kharkiv.txt"]}) for i in range(200))
-    )
-    out = tmp_path / "out"
-    run = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from geomap.cli import main; sys.exit(main())", "batch",
-         str(tmp_path / "day.jsonl"), "-o", str(out), "--workers", "2"],
-        stderr=subprocess.PIPE, text=True, start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
-    )  # fmt: skip
-    deadline = time.monotonic() + 120
-    while not children(run.pid) and time.monotonic() < deadline:
-        time.sleep(0.01)  # the first helper process is started as the workers start
-    time.sleep(0.3)
-    os.killpg(run.pid, signal.SIGINT)
-    _, err = run.communicate(timeout=120)
+    lines = (json.dumps({"id": f"a{i}", "text": ARTICLES["kharkiv.txt"]}) for i in range(200))
+    run, err = _batch_in_a_terminal(lines, tmp_path, starting)
     # before, the Ctrl-C was lost and the run went on to the end
-    assert run.returncode == 130
-    assert err.splitlines() == ["geomap: interrupted; the articles mapped are kept: the same command goes on"]
-    assert not list(out.glob("a*.geojson"))
+    assert run.returncode == 130 and err.splitlines() == INTERRUPTED
+    assert not list((tmp_path / "out").glob("a*.geojson"))
 
 
 def test_a_cluster_whose_workers_lack_geomap_is_one_line(corpus, tmp_path, capsys):
