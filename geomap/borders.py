@@ -3,7 +3,9 @@
 A distance measured from a border belongs to a line, not a point: it is drawn as the band along the
 border between two countries, on the anchor's side. Which border: the countries the text names (an
 adjective, "the border with X", "the Russia-Ukraine border"), completed by the anchor's country and,
-where the text names only one or none, the neighbour whose border runs nearest the anchor.
+where the text names only one or none, the neighbour whose border runs nearest the anchor. A distance
+"into" a country or region ("10 km into Russia", "35 km deep into the Kursk region") is measured from the
+border it crossed (see :func:`border_crossed`); around a region, the band is drawn inside that region.
 
 >>> import geomap
 >>> article = geomap.parse("Ukrainian troops entered Sudzha, about 8 km from the border.")
@@ -40,6 +42,12 @@ BORDER_AFTER = re.compile(
     r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
     r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
+# After a distance: "into Russia", "deep into the Kursk region", "inside Belarus": how far past a border.
+INTO_AFTER = re.compile(AFTER_DISTANCE + r"(?:(?:deep|further)\s+)?(?:into|inside)\s")
+# Where the text says which country a distance "into" another is measured from: "Ukrainian forces", "from Ukraine"
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+")
+# How far back from such a distance its sentence is read for that country.
+ACTOR_WINDOW = 300
 # Simplified country outlines do not share their edges exactly: a border is where one country's
 # boundary runs within this many degrees of the other country.
 BORDER_TOLERANCE_DEG = 0.05
@@ -50,9 +58,39 @@ def with_borders(text: str, distances: list[Distance], places: list[Place]) -> l
     by_id = {p.id: p for p in places}
     out = []
     for d in distances:
-        codes = border_named(text, d.end, places, by_id.get(d.anchor_id))
+        anchor = by_id.get(d.anchor_id)
+        codes = border_named(text, d.end, places, anchor) or border_crossed(text, d, places, anchor)
         out.append(replace(d, border=codes) if codes else d)
     return out
+
+
+def border_crossed(text: str, d: Distance, places: list[Place], anchor: Place | None) -> tuple[str, ...]:
+    """The border a distance "into" a country or region is measured from ("Ukrainian forces pushed 10 km into
+    Russia", "35 km deep into the Kursk region"), the area's side first; () for any other distance.
+
+    The other side is the country the text says the move came from: one it names by adjective or by name
+    before the distance ("Ukrainian forces"), else the article's other countries, else, for a region, the
+    country across its nearest border; a region must lie on that border ("3 km inside the Kherson region"
+    crossed none). A country's representative point says nothing of which border.
+
+    >>> import geomap
+    >>> article = geomap.parse("Ukrainian forces advanced up to 35 km into the Kursk region.")
+    >>> [(d.anchor, d.border) for d in article.distances]
+    [('Kursk', ('RU', 'UA'))]
+    """
+    if anchor is None or anchor.kind not in ("country", "region") or not INTO_AFTER.match(text[d.end : d.end + 60]):
+        return ()
+    home = anchor.country
+    named = [country_of(m.group()) for m in CAPITALISED_WORD.finditer(text, max(0, d.start - ACTOR_WINDOW), d.start)]
+    article = [p.country for p in sorted(places, key=lambda p: -len(p.mentions)) if p.kind == "country"]
+    if anchor.kind == "region":
+        article.append(_nearest_neighbour(home, anchor) or home)
+    for code in dict.fromkeys([*reversed([c for c in named if c]), *article]):
+        line = border_line(home, code) if code != home else None
+        # a region is entered across a border it lies on: "3 km inside the Kherson region" crossed none
+        if line is not None and (anchor.geometry is None or anchor.geometry.distance(line) <= BORDER_TOLERANCE_DEG):
+            return home, code
+    return ()
 
 
 def border_named(text: str, end: int, places: list[Place], anchor: Place | None) -> tuple[str, ...]:

@@ -93,11 +93,24 @@ def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | No
     bearing = BEARINGS.get(d.direction)
     try:
         if d.border:
-            return "border band", _border_geometry(d.border, *distance_band(d.min_meters or 0.0, d.meters, d.qualifier))
+            inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
+            if anchor.kind == "region" and anchor.geometry is not None:  # "35 km into the Kursk region": in it
+                inside = _border_shape(d.border, inner, outer).intersection(anchor.geometry)
+                if not inside.is_empty:
+                    return "border band", geojson_geometry(polygonal(inside))
+            return "border band", _border_geometry(d.border, inner, outer)
         name, geom = shape_for(anchor.lat, anchor.lon, d.min_meters or 0.0, d.meters, d.qualifier, bearing)
         return name, geojson_geometry(geom)
     except ValueError:  # "more than 20,000 km from Kyiv": no point on Earth is that far
         return "none", None
+
+
+@functools.lru_cache(maxsize=64)
+def _border_shape(border: tuple[str, str], inner: float, outer: float):
+    """The strip along a border between ``inner`` and ``outer`` metres from it, on the first country's side,
+    as a shapely geometry (see :func:`_border_geometry`)."""
+    band = border_band(border, outer)
+    return band.difference(border_band(border, inner)) if inner > 0 else band
 
 
 @functools.lru_cache(maxsize=64)
@@ -110,8 +123,7 @@ def _border_geometry(border: tuple[str, str], inner: float, outer: float) -> dic
     strip's difference and rounding cost 2.5 ms each time (the bands themselves are cached in
     :func:`~geomap.borders.border_band`).
     """
-    band = border_band(border, outer)
-    return geojson_geometry(band.difference(border_band(border, inner)) if inner > 0 else band)
+    return geojson_geometry(_border_shape(border, inner, outer))
 
 
 def geojson_geometry(geom) -> dict:

@@ -77,3 +77,29 @@ def test_the_band_is_true_to_its_width_along_long_borders(codes):
             widths.append(flat.distance(Point(0, 0)))
     # every edge of the band is 50 km from the border, within 1 %
     assert 49_500 <= min(widths) and max(widths) <= 50_500
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the area's side first, the other side the country the move came from
+        ("Ukrainian troops pushed 10 km into Russia near Sudzha.", ("10 km", "Russia", ("RU", "UA"))),
+        ("Belarusian troops moved 20 km inside Ukraine.", ("20 km", "Ukraine", ("UA", "BY"))),
+        # a region: the border it lies on
+        ("Russian troops advanced 5 km deep into the Kharkiv region.", ("5 km", "Kharkiv", ("UA", "RU"))),
+        # a region entered across no state border: no band
+        ("The shell landed 3 km inside the Kherson region.", ("3 km", "Kherson", ())),
+    ],
+)
+def test_a_distance_into_a_country_or_region_is_measured_from_the_border_it_crossed(text, expected):
+    assert borders(text) == [expected]
+
+
+def test_a_band_into_a_region_is_drawn_inside_that_region():
+    article = geomap.parse("Ukrainian forces advanced up to 35 km into the Kursk region.", ner=False)
+    [band] = [f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance"]
+    assert band["properties"]["shape"] == "border band"
+    drawn = shape(band["geometry"])
+    assert drawn.contains(SUDZHA) and not drawn.contains(KURSK) and not drawn.contains(KHARKIV)
+    kursk_region = article.place("Kursk").geometry
+    assert drawn.difference(kursk_region.buffer(0.01)).area < 1e-6  # nothing of it outside the region
