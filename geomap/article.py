@@ -19,7 +19,7 @@ from geomap.distances import Distance, find_distances
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import Mention, find_mentions
 from geomap.places import Place
-from geomap.relations import Phrase, choose_by_relations, find_phrases
+from geomap.relations import Phrase, choose_by_directions, choose_by_relations, find_phrases
 from geomap.resolve import resolve_places
 from geomap.sites import with_sites
 from geomap.text import Document
@@ -133,7 +133,7 @@ def _resolve(
     focus_bbox: tuple[float, float, float, float] | None,
 ) -> Article:
     """The stages after the mentions are found (and labelled): places, distances, phrases and sites."""
-    places = resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox)
+    places = choose_by_directions(doc.text, resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox), gz)
     stated = find_distances(doc.text)
     distances = anchor_distances(doc.text, stated, places, doc.sentences)
     relocated = choose_by_relations(places, distances, gz)

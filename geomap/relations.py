@@ -3,7 +3,8 @@
 A stated distance with a compass direction, an anchor and a target is a relation. It gives the target's
 estimated position (and the sector drawn around it), says whether the gazetteer agrees with the text,
 and picks among a target's namesakes the one the text describes. Reporters get distances wrong: a
-mismatch is reported, never "fixed".
+mismatch is reported, never "fixed". A bare direction after a village ("Hryhorivka (south of Siversk)")
+picks among its namesakes too (see :func:`choose_by_directions`).
 
 >>> import geomap
 >>> article = geomap.parse("Ukrainian troops took Andriivka, about 13 kilometers south of Bakhmut.")
@@ -14,13 +15,15 @@ mismatch is reported, never "fixed".
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
 
 from pyproj import Geod
 
-from geomap.distances import BEARINGS, Distance
+from geomap.distances import BEARINGS, DIRECTIONS, Distance
+from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
 from geomap.places import Place, entry_fields
@@ -118,6 +121,82 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             evidence=(f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)",),
         )
     return [moved.get(p.id, p) for p in places]
+
+
+# A place, then where it lies from another with no distance: "Hryhorivka (south of Siversk)", "Terny, west of
+# Kreminna" (the style of front-line summaries). Matched on the text between the two mentions.
+_DIRECTION_WORDS = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
+BARE_DIRECTION = re.compile(
+    rf"\s*[(,]\s*(?:just\s+|directly\s+|immediately\s+)?(?P<dir>{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# How far from the other place a village so placed may lie: "west of Kreminna" in a front-line summary is a
+# village of its front, not one 200 km off. Past the second figure, the gazetteer's village is another one.
+BARE_DIRECTION_KM = 60.0
+ANOTHER_VILLAGE_KM = 100.0
+BARE_DIRECTION_SLACK = 67.5  # degrees either side of the stated direction: "south" takes SSW to SSE and more
+# A village drawn at the place the text puts it beside, the gazetteer holding none there: as sure as a site.
+BESIDE_CONFIDENCE = 0.3
+
+
+def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[Place]:
+    """Villages placed where a bare direction puts them ("Hryhorivka (south of Siversk)", "Terny, west of
+    Kreminna"): where the chosen one lies far from that place or on another side of it, the nearest namesake
+    that does lie there; failing one, and the chosen village lying over 100 km off, the village is drawn at that
+    place as a site is (GeoNames cities500 leaves out most villages of under 500 people: the gazetteer's village
+    of that name is another one).
+    Towns are left alone: "Bakhmut (north of Donetsk)" is 80 km off and right.
+
+    >>> import geomap
+    >>> article = geomap.parse("Russian forces attacked near Bilohorivka and Hryhorivka (south of Siversk).")
+    >>> hryhorivka = article.place("Hryhorivka")
+    >>> hryhorivka.kind, hryhorivka.lat == article.place("Siversk").lat, hryhorivka.confidence <= 0.3
+    ('site', True, True)
+    """
+    refs = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
+    by_id = {p.id: p for p in places}
+    moved: dict[str, Place] = {}
+    for (_, end, target), (start, _, anchor) in itertools.pairwise(refs):
+        m = BARE_DIRECTION.fullmatch(text, end, start)
+        if m is None or target.id in moved or target.kind != "village" or target.id == anchor.id:
+            continue
+        bearing = BEARINGS[DIRECTIONS[" ".join(m.group("dir").lower().split())]]
+        if _lies(anchor, target.lat, target.lon, bearing):
+            continue
+        relation = f"{m.group('dir').lower()} of {anchor.name}"
+        namesakes = [
+            e
+            for form in target.forms
+            for e in gz.lookup(form)
+            if e.kind == "village" and e.id not in by_id and _lies(anchor, e.lat, e.lon, bearing)
+        ]
+        km = _distance_and_bearing(anchor, target.lat, target.lon)[0]
+        if namesakes:
+            best = min(namesakes, key=lambda e: _distance_and_bearing(anchor, e.lat, e.lon)[0])
+            evidence = f"fits '{relation}' (the text's relation)"
+            moved[target.id] = replace(target, **entry_fields(best), evidence=(evidence,))
+        elif km > ANOTHER_VILLAGE_KM:
+            moved[target.id] = replace(
+                target,
+                id=f"{anchor.id}#site:{name_key(target.name)}",
+                kind="site",
+                country=anchor.country,
+                lat=anchor.lat,
+                lon=anchor.lon,
+                population=0,
+                confidence=min(target.confidence, BESIDE_CONFIDENCE),
+                evidence=(
+                    f"drawn at {anchor.name}, as '{relation}' says: the gazetteer's {target.name} lies {km:.0f} km "
+                    "away, and it holds none nearer",
+                ),
+            )
+    return [moved.get(p.id, p) for p in places]
+
+
+def _lies(anchor: Place, lat: float, lon: float, bearing: float) -> bool:
+    """Whether a point lies near ``anchor`` and towards ``bearing`` from it, as a bare direction says."""
+    km, towards = _distance_and_bearing(anchor, lat, lon)
+    return km <= BARE_DIRECTION_KM and _angle(towards, bearing) <= BARE_DIRECTION_SLACK
 
 
 # "between Klishchiivka and Kurdiumivka"; "near", "outside", "on the (northern) outskirts of", "toward",

@@ -106,3 +106,20 @@ def test_sides_of_outskirts_and_river_banks():
         ("bank", "left", "on the left bank of the Dnipro"),
         ("near", "", "near Kherson"),
     ]
+
+
+def test_a_bare_direction_moves_a_village_to_the_namesake_it_describes():
+    article = geomap.parse("Fighting continued near Novoselivka (north of Kramatorsk).", ner=False)
+    village, town = article.place("Novoselivka"), article.place("Kramatorsk")
+    assert village.lat > town.lat and village.evidence == ("fits 'north of Kramatorsk' (the text's relation)",)
+
+
+def test_a_village_the_gazetteer_holds_only_far_off_is_drawn_beside_the_place_the_text_names():
+    # the gazetteer's one Stepove lies in Mykolaiv oblast, 450 km from Avdiivka
+    article = geomap.parse("Attacks near Stepove (north of Avdiivka) failed.", ner=False)
+    stepove, avdiivka = article.place("Stepove"), article.place("Avdiivka")
+    assert (stepove.kind, stepove.lat, stepove.lon) == ("site", avdiivka.lat, avdiivka.lon)
+    assert stepove.confidence <= 0.3 and "north of Avdiyivka" in stepove.evidence[0]
+    # towns stay: a bare direction between towns spans more than a front-line village's
+    bakhmut = geomap.parse("Russian troops shelled Bakhmut (north of Donetsk).", ner=False).place("Bakhmut")
+    assert bakhmut.kind == "town" and round(bakhmut.lat, 1) == 48.6
