@@ -7,10 +7,12 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 2. ``to-phrase``: "it is 10 km to Konstantinovka" measures from the subject: the first place of the
    sentence, or of the last one that names a place, that is not itself the end of a "to" phrase;
    the named place becomes the target;
-3. ``sentence``: the nearest place named before the distance in the same sentence;
+3. ``subject``: what a sentence opening "The plant", "The airbase", "The town" refers to: the last place
+   of that sort named before it ("The plant ... is about 45 km from the Ukrainian troops");
+4. ``sentence``: the nearest place named before the distance in the same sentence;
    in this rule and in rule 1's yielding, the place an earlier distance was measured from
    ("Klishchiivka, 9 km south of Bakhmut and 2 km from the railway") counts only if no other is named;
-4. ``focus``: the article's main place (most mentioned literal place that is not a country).
+5. ``focus``: the article's main place (most mentioned literal place that is not a country).
 
 >>> from geomap.places import MentionRef, Place
 >>> from geomap.distances import find_distances
@@ -31,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geomap.distances import Distance
+from geomap.gazetteer import SETTLEMENT_KINDS
 from geomap.places import Place
 from geomap.text import sentence_at, split_sentences
 
@@ -58,6 +61,16 @@ COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:th
 POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|')\s+$")
 TO_BEFORE = re.compile(r"\b(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+# A sentence that opens by referring back to a place: "The plant, which supplies…", "The airbase is…"
+DESCRIBED_SUBJECT = re.compile(
+    r"\W*The\s+(?P<head>(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base|refinery|depot|bridge|dam"
+    r"|city|town|village|port)\b"
+)
+# The words a landmark's name holds for each head ("the airbase" is the Engels air base); settlements by kind.
+HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air base", "airbase", "airfield"),
+              "base": ("base",), "airfield": ("airfield", "air base", "airbase"), "airport": ("airport",),
+              "refinery": ("refinery",), "depot": ("depot",), "bridge": ("bridge",), "dam": ("dam",)}  # fmt: skip
+SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 
 
 def anchor_distances(
@@ -88,7 +101,8 @@ def anchor_distances(
         before = before if not before or before[-1][0].end <= d.start else before[:-1]
         before_here = before[bisect.bisect_left(starts, sent[0]) :]
         subjects = [(m, p) for m, p in before_here if m.start not in landmarks] or before_here
-        anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus)
+        described = _described_subject(text, sent, before)
+        anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described)
         if anchored.anchor_rule == "of-phrase":
             landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
         out += _with_each_target(text, anchored, refs, sent)
@@ -122,7 +136,9 @@ def _coordinated(text: str, refs, i: int, step: int) -> list[Place]:
     return out
 
 
-def _anchor(text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None) -> Distance:
+def _anchor(
+    text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None, described: Place | None
+) -> Distance:
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]
@@ -133,15 +149,19 @@ def _anchor(text, d: Distance, before, before_here, after, sentences, sent, focu
             owned = _possessed(text, m, after[1:])
             if p.kind == "country" and owned is not None:  # "60 nautical miles southeast of Yemen's Aden"
                 m, p = owned
-            elif p.kind == "country" and prep in ("of", "from") and before_here:
-                subject = before_here[-1][1]
-                return replace(d, anchor=subject.name, anchor_id=subject.id, anchor_rule="sentence", target=p.name)
-            target = before_here[-1][1].name if before_here else ""
+            elif p.kind == "country" and prep in ("of", "from") and (described or before_here):
+                subject, rule = (described, "subject") if described else (before_here[-1][1], "sentence")
+                return replace(d, anchor=subject.name, anchor_id=subject.id, anchor_rule=rule, target=p.name)
+            # what the sentence locates: the place it refers back to ("The town lies 80 km southwest of Kursk"),
+            # else the last place it names before the distance
+            target = described.name if described else before_here[-1][1].name if before_here else ""
             return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="of-phrase", target=target)
         if len(gap) <= 20 and TO_PHRASE.match(gap) and before:
             origin = _subject(text, before, sentences, sent)
             if origin.id != p.id:
                 return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="to-phrase", target=p.name)
+    if described is not None:
+        return replace(d, anchor=described.name, anchor_id=described.id, anchor_rule="subject")
     literal_before = [(m, p) for m, p in before_here if p.kind != "country"]
     if literal_before:
         p = literal_before[-1][1]
@@ -149,6 +169,24 @@ def _anchor(text, d: Distance, before, before_here, after, sentences, sent, focu
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _described_subject(text: str, sent: tuple[int, int], before) -> Place | None:
+    """The place a sentence opening "The plant", "The airbase", "The town" refers back to: the last place of
+    that sort named before the sentence (a landmark whose name holds the word, a settlement for a town)."""
+    m = DESCRIBED_SUBJECT.match(text, sent[0], sent[1])
+    if m is None:
+        return None
+    head = " ".join(m.group("head").lower().split())
+    words = HEAD_WORDS.get(head, ("plant",) if head.endswith("plant") else ())
+    for mention, p in reversed(before):
+        if mention.start >= sent[0]:
+            continue
+        if head in SETTLEMENT_HEADS and p.kind in SETTLEMENT_KINDS:
+            return p
+        if words and p.kind == "other" and any(w in name.lower() for name in (p.name, *p.forms) for w in words):
+            return p
+    return None
 
 
 def _possessed(text: str, owner, rest):

@@ -86,3 +86,27 @@ def test_a_second_distance_belongs_to_the_subject_not_to_the_first_ones_landmark
 
 def test_a_landmark_still_anchors_a_distance_when_the_sentence_names_nothing_else():
     assert anchored("Shelling hit 13 km south of Bakhmut and 5 km from the front.")[1][:2] == ("5 km", "Bakhmut")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the subject is the plant named before, not the district named inside the relative clause
+        (
+            "Ukrainian troops neared the Kursk Nuclear Power Plant. The plant, which supplies power to the Central "
+            "Federal District, is about 45 kilometers away from the Ukrainian troops.",
+            ("about 45 kilometers", "Kursk Nuclear Power Plant", "", "subject"),
+        ),
+        (
+            "Drones hit Sudzha overnight. The town, near Kursk, is about 8 km from the front line.",
+            ("about 8 km", "Sudzha", "", "subject"),
+        ),
+        # an of-phrase still wins: the distance is measured from what it names
+        (
+            "Drones hit Sudzha overnight. The town lies 80 km southwest of Kursk.",
+            ("80 km", "Kursk", "Sudzha", "of-phrase"),
+        ),
+    ],
+)
+def test_a_sentence_opening_with_the_plant_or_the_town_measures_from_the_place_it_refers_to(text, expected):
+    assert anchored(text)[-1] == expected
