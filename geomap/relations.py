@@ -130,22 +130,30 @@ BARE_DIRECTION = re.compile(
     rf"\s*[(,]\s*(?:just\s+|directly\s+|immediately\s+)?(?P<dir>{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# The other order: "southeast of Pokrovsk near Novotroitske and Novopustynka" puts each village near it, that
+# way; names the gazetteer lacks may come first in the list ("near Myrolyubivka and Promin").
+DIRECTION_OF = re.compile(rf"\b(?P<dir>{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NEAR_LIST = re.compile(r"\s+(?:near|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*")
+LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # How far from the other place a village so placed may lie: "west of Kreminna" in a front-line summary is a
 # village of its front, not one 200 km off. Past the second figure, the gazetteer's village is another one.
 BARE_DIRECTION_KM = 60.0
 ANOTHER_VILLAGE_KM = 100.0
 BARE_DIRECTION_SLACK = 67.5  # degrees either side of the stated direction: "south" takes SSW to SSE and more
+# The small places a bare direction may move: villages, and towns this small ("Bakhmut (north of Donetsk)", a
+# town of 70,000, is 80 km off and right; a Novotroitske 340 km off is another one).
+SMALL_TOWN = 20_000
 # A village drawn at the place the text puts it beside, the gazetteer holding none there: as sure as a site.
 BESIDE_CONFIDENCE = 0.3
 
 
 def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[Place]:
     """Villages placed where a bare direction puts them ("Hryhorivka (south of Siversk)", "Terny, west of
-    Kreminna"): where the chosen one lies far from that place or on another side of it, the nearest namesake
-    that does lie there; failing one, and the chosen village lying over 100 km off, the village is drawn at that
-    place as a site is (GeoNames cities500 leaves out most villages of under 500 people: the gazetteer's village
-    of that name is another one).
-    Towns are left alone: "Bakhmut (north of Donetsk)" is 80 km off and right.
+    Kreminna", "east of Pokrovsk near Lysivka"): where the chosen one lies far from that place or on another
+    side of it, the nearest namesake that does lie there; failing one, and the chosen village lying over 100 km
+    off, the village is drawn at that place as a site is (GeoNames cities500 leaves out most villages of under
+    500 people: the gazetteer's village of that name is another one).
+    Towns of 20,000 people or more are left alone: "Bakhmut (north of Donetsk)" is 80 km off and right.
 
     >>> import geomap
     >>> article = geomap.parse("Russian forces attacked near Bilohorivka and Hryhorivka (south of Siversk).")
@@ -156,19 +164,18 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
     refs = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
     by_id = {p.id: p for p in places}
     moved: dict[str, Place] = {}
-    for (_, end, target), (start, _, anchor) in itertools.pairwise(refs):
-        m = BARE_DIRECTION.fullmatch(text, end, start)
-        if m is None or target.id in moved or target.kind != "village" or target.id == anchor.id:
+    for target, anchor, direction in _bare_directions(text, refs):
+        if target.id in moved or not _small(target) or target.id == anchor.id:
             continue
-        bearing = BEARINGS[DIRECTIONS[" ".join(m.group("dir").lower().split())]]
+        bearing = BEARINGS[DIRECTIONS[" ".join(direction.lower().split())]]
         if _lies(anchor, target.lat, target.lon, bearing):
             continue
-        relation = f"{m.group('dir').lower()} of {anchor.name}"
+        relation = f"{direction.lower()} of {anchor.name}"
         namesakes = [
             e
             for form in target.forms
             for e in gz.lookup(form)
-            if e.kind == "village" and e.id not in by_id and _lies(anchor, e.lat, e.lon, bearing)
+            if _small(e) and e.id not in by_id and _lies(anchor, e.lat, e.lon, bearing)
         ]
         km = _distance_and_bearing(anchor, target.lat, target.lon)[0]
         if namesakes:
@@ -176,9 +183,11 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
             evidence = f"fits '{relation}' (the text's relation)"
             moved[target.id] = replace(target, **entry_fields(best), evidence=(evidence,))
         elif km > ANOTHER_VILLAGE_KM:
+            written = target.mentions[0].text  # as the text spells it: the gazetteer's name is another place's
             moved[target.id] = replace(
                 target,
-                id=f"{anchor.id}#site:{name_key(target.name)}",
+                id=f"{anchor.id}#site:{name_key(written)}",
+                name=written,
                 kind="site",
                 country=anchor.country,
                 lat=anchor.lat,
@@ -191,6 +200,30 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
                 ),
             )
     return [moved.get(p.id, p) for p in places]
+
+
+def _bare_directions(text: str, refs: list[tuple[int, int, Place]]) -> list[tuple[Place, Place, str]]:
+    """(village, place, direction) for each bare direction the text writes, in either order: "Hryhorivka
+    (south of Siversk)", "southeast of Pokrovsk near Novotroitske and Novopustynka"."""
+    out = []
+    for (_, end, target), (start, _, anchor) in itertools.pairwise(refs):
+        if m := BARE_DIRECTION.fullmatch(text, end, start):
+            out.append((target, anchor, m.group("dir")))
+    for i, (start, end, anchor) in enumerate(refs):
+        m = DIRECTION_OF.search(text, max(0, start - 30), start)
+        if m is None or i + 1 == len(refs) or not NEAR_LIST.fullmatch(text, end, refs[i + 1][0]):
+            continue
+        j = i + 1
+        out.append((refs[j][2], anchor, m.group("dir")))
+        while j + 1 < len(refs) and LIST_NEXT.fullmatch(text, refs[j][1], refs[j + 1][0]):
+            j += 1
+            out.append((refs[j][2], anchor, m.group("dir")))
+    return out
+
+
+def _small(place) -> bool:
+    """A village, or a town under 20,000 people (a Place or a gazetteer entry)."""
+    return place.kind == "village" or (place.kind == "town" and place.population < SMALL_TOWN)
 
 
 def _lies(anchor: Place, lat: float, lon: float, bearing: float) -> bool:

@@ -123,3 +123,13 @@ def test_a_village_the_gazetteer_holds_only_far_off_is_drawn_beside_the_place_th
     # towns stay: a bare direction between towns spans more than a front-line village's
     bakhmut = geomap.parse("Russian troops shelled Bakhmut (north of Donetsk).", ner=False).place("Bakhmut")
     assert bakhmut.kind == "town" and round(bakhmut.lat, 1) == 48.6
+
+
+def test_villages_listed_near_a_place_in_a_direction_lie_that_way_from_it():
+    text = "Russian forces attacked east of Pokrovsk near Lysivka; and southeast of Pokrovsk near Novotroitske."
+    article = geomap.parse(text, ner=False)
+    pokrovsk = article.place("Pokrovsk")
+    for name, relation in (("Lysivka", "east of Pokrovsk"), ("Novotroitske", "southeast of Pokrovsk")):
+        village = article.place(name)  # the gazetteer's own lie 300 km away, in Poltava and Kherson oblasts
+        assert (village.name, village.kind, village.lat, village.lon) == (name, "site", pokrovsk.lat, pokrovsk.lon)
+        assert f"'{relation}'" in village.evidence[0]
