@@ -4,7 +4,8 @@ A report names the street a missile hit, the hospital, the school, the stadium: 
 Centre", "the University of St. Thomas". No offline gazetteer holds such sites, yet they are where the story
 happened, and a reader checks them first. A site is found by its head word ("Street", "Hospital", "Pagoda",
 or "University of ...") after capitalised words, or as a city's district the gazetteer lacks ("Kharkiv's
-Saltivskyi district"), and drawn at a settlement of the article:
+Saltivskyi district"), or as a village it lacks that a bare direction places ("Dalne (south of Kurakhove)"), and
+drawn at a settlement of the article:
 
 - one its own name holds ("Cavan Town Hall", "British Embassy Tokyo"; not a street's: "Kyiv Street" is named
   after the city, not in it);
@@ -37,8 +38,10 @@ from dataclasses import dataclass, replace
 from shapely.geometry import Point
 
 from geomap.demonyms import country_of
+from geomap.distances import DIRECTIONS
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
+from geomap.mentions import INSTITUTIONS
 from geomap.places import MentionRef, Place
 from geomap.roles import place_role
 from geomap.text import Document
@@ -68,6 +71,18 @@ _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at
 OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
 # A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District"
 CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi)\s+(?:[Dd]istrict|[Rr]aion)\b")
+# A village the gazetteer lacks, which the text places by a bare direction, as front-line summaries do: "Dalne
+# (south of Kurakhove)", "southeast of Pokrovsk near Novotroitske and Novopustynka"
+_DIRECTION_WORDS = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
+_VILLAGE = r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?(?: [A-Z][a-z’']+)?"
+PLACED_BY_DIRECTION = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_VILLAGE})\s*\(\s*(?:just\s+|directly\s+)?(?i:{_DIRECTION_WORDS})\s+of\s+[A-Z]"
+)
+NEAR_IN_A_DIRECTION = re.compile(
+    rf"\b(?i:{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?{_VILLAGE}\s+(?:near|around)\s+"
+    rf"(?P<names>(?:{_VILLAGE}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_VILLAGE})"
+)
+LISTED_NAME = re.compile(_VILLAGE)
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"
@@ -149,11 +164,28 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         if head == "Church" and named and all(w in DENOMINATIONS or country_of(w) for w in named):
             continue  # "the Catholic Church", "the Russian Orthodox Church": institutions
         out.append(SiteName(start, end, text[start:end], street=head in STREET_HEADS))
+
+    def untaken(start: int, end: int) -> bool:
+        near = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        return not any(start < e for _, e in near)
+
     for m in CITY_DISTRICT.finditer(text):  # a city's district the gazetteer does not hold (Kharkiv's)
-        near = spans[bisect_left(starts, m.start() - longest) : bisect_left(starts, m.end())]
-        if not any(m.start() < e for _, e in near):
+        if untaken(m.start(), m.end()):
             out.append(SiteName(m.start(), m.end(), m.group(), street=False))
+    placed = [m.span("name") for m in PLACED_BY_DIRECTION.finditer(text)]
+    for m in NEAR_IN_A_DIRECTION.finditer(text):
+        placed += [(m.start("names") + n.start(), m.start("names") + n.end()) for n in LISTED_NAME.finditer(m["names"])]
+    for start, end in sorted(set(placed)):
+        name = text[start:end]
+        # "Russian forces (north of Kharkiv)", "The Russian Army (north of Kharkiv)": who, not where
+        if untaken(start, end) and not any(_who(word) for word in re.split(r"[ -]", name)):
+            out.append(SiteName(start, end, name, street=False))
     return sorted(out, key=lambda site: site.start)
+
+
+def _who(word: str) -> bool:
+    """Whether a capitalised word names who acts rather than a place: "Russian", "Army", "The"."""
+    return word in NOT_NAME_WORDS or country_of(word) is not None or word.lower() in INSTITUTIONS
 
 
 def _name_start(text: str, head_start: int) -> int:

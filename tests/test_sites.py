@@ -131,3 +131,18 @@ def test_a_city_district_the_gazetteer_lacks_is_a_site_at_its_city():
     assert parse("Shelling hit the Shevchenkivskyi district of Kyiv.").place("Shevchenkivskyi District").kind == (
         "district"
     )
+
+
+def test_a_village_the_gazetteer_lacks_placed_by_a_bare_direction_is_a_site_at_that_place():
+    text = (
+        "Russian forces attacked southeast of Pokrovsk near Novopustynka and Myrolyubivka. Armored vehicles were "
+        "seen near Dalne (south of Kurakhove). Russian forces (north of Kharkiv) and the Russian Army (north of "
+        "Kharkiv) attacked."
+    )
+    article = parse(text)
+    pokrovsk, kurakhove = article.place("Pokrovsk"), article.place("Kurakhove")
+    for name, town in (("Novopustynka", pokrovsk), ("Myrolyubivka", pokrovsk), ("Dalne", kurakhove)):
+        site = article.place(name)
+        assert site is not None and site.kind == "site" and (site.lat, site.lon) == (town.lat, town.lon), name
+    assert {p.kind for p in article.places} == {"site", "town", "city"}  # who acts is no site: "Russian forces"
+    assert len(article.places) == 6
