@@ -83,14 +83,20 @@ def border_crossed(text: str, d: Distance, places: list[Place], anchor: Place | 
     home = anchor.country
     named = [country_of(m.group()) for m in CAPITALISED_WORD.finditer(text, max(0, d.start - ACTOR_WINDOW), d.start)]
     article = [p.country for p in sorted(places, key=lambda p: -len(p.mentions)) if p.kind == "country"]
-    if anchor.kind == "region":
-        article.append(_nearest_neighbour(home, anchor) or home)
     for code in dict.fromkeys([*reversed([c for c in named if c]), *article]):
-        line = border_line(home, code) if code != home else None
-        # a region is entered across a border it lies on: "3 km inside the Kherson region" crossed none
-        if line is not None and (anchor.geometry is None or anchor.geometry.distance(line) <= BORDER_TOLERANCE_DEG):
+        if _on_the_border(anchor, code):
             return home, code
+    # the nearest neighbour last, and only if need be: finding it takes milliseconds
+    if anchor.kind == "region" and (code := _nearest_neighbour(home, anchor)) and _on_the_border(anchor, code):
+        return home, code
     return ()
+
+
+def _on_the_border(area: Place, code: str) -> bool:
+    """Whether ``area`` (a country, or a region of one) lies on its country's border with ``code``: a region is
+    entered across a border it lies on ("3 km inside the Kherson region" crossed none)."""
+    line = border_line(area.country, code) if code != area.country else None
+    return line is not None and (area.geometry is None or area.geometry.distance(line) <= BORDER_TOLERANCE_DEG)
 
 
 def border_named(text: str, end: int, places: list[Place], anchor: Place | None) -> tuple[str, ...]:

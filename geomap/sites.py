@@ -78,10 +78,10 @@ _VILLAGE = r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?(?: [A-Z][a-z’']+)?"
 PLACED_BY_DIRECTION = re.compile(
     rf"(?<![\w’'-])(?P<name>{_VILLAGE})\s*\(\s*(?:just\s+|directly\s+)?(?i:{_DIRECTION_WORDS})\s+of\s+[A-Z]"
 )
-NEAR_IN_A_DIRECTION = re.compile(
-    rf"\b(?i:{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?{_VILLAGE}\s+(?:near|around)\s+"
-    rf"(?P<names>(?:{_VILLAGE}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_VILLAGE})"
-)
+# found from its "near", which is rarer than the direction words: a fifth of the time of a search from those
+NEAR = re.compile(r"\s(?:near|around)\s+(?:the\s+)?")
+DIRECTION_BEFORE_NEAR = re.compile(rf"\b(?i:{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?{_VILLAGE}$")
+NAMES_AFTER_NEAR = re.compile(rf"(?:{_VILLAGE}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_VILLAGE}")
 LISTED_NAME = re.compile(_VILLAGE)
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
@@ -169,12 +169,14 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         near = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
         return not any(start < e for _, e in near)
 
-    for m in CITY_DISTRICT.finditer(text):  # a city's district the gazetteer does not hold (Kharkiv's)
-        if untaken(m.start(), m.end()):
+    for m in CITY_DISTRICT.finditer(text) if "istrict" in text or "aion" in text else ():
+        if untaken(m.start(), m.end()):  # a city's district the gazetteer does not hold (Kharkiv's)
             out.append(SiteName(m.start(), m.end(), m.group(), street=False))
     placed = [m.span("name") for m in PLACED_BY_DIRECTION.finditer(text)]
-    for m in NEAR_IN_A_DIRECTION.finditer(text):
-        placed += [(m.start("names") + n.start(), m.start("names") + n.end()) for n in LISTED_NAME.finditer(m["names"])]
+    for near in NEAR.finditer(text):
+        names = NAMES_AFTER_NEAR.match(text, near.end())
+        if names and DIRECTION_BEFORE_NEAR.search(text, max(0, near.start() - 60), near.start()):
+            placed += [(names.start() + n.start(), names.start() + n.end()) for n in LISTED_NAME.finditer(names[0])]
     for start, end in sorted(set(placed)):
         name = text[start:end]
         # "Russian forces (north of Kharkiv)", "The Russian Army (north of Kharkiv)": who, not where
