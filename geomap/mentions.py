@@ -489,10 +489,10 @@ def _after_a_given_name(text: str, start: int, sentence_start: int, gz: Gazettee
     a surname, even where a village bears it. (Further into a sentence any capitalised word before a name
     joins it, see :func:`_inside_longer_name`; a sentence's first word is spared there, as it may be "Near"
     or "In".) A well-known place keeps its name: "Will Ukraine hold?"."""
-    prev, prev_at = _previous_word(text, start)
+    first = _first_word(text, sentence_start)
+    prev = text[first : start - 1] if 0 <= first < start - 1 and text[start - 1] == " " else ""
     return (
-        prev_at == _first_word(text, sentence_start)
-        and text[prev_at + len(prev) : start] == " "
+        prev.isalpha()  # the first word, and only it, stands before the name
         and name_key(prev) in gz.given_names
         and not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))
     )

@@ -210,6 +210,8 @@ def _bare_directions(text: str, refs: list[tuple[int, int, Place]]) -> list[tupl
         if m := BARE_DIRECTION.fullmatch(text, end, start):
             out.append((target, anchor, m.group("dir")))
     for i, (start, end, anchor) in enumerate(refs):
+        if " of " not in text[max(0, start - 8) : start]:
+            continue  # what the direction needs, looked for first: the search is ten times slower
         m = DIRECTION_OF.search(text, max(0, start - 30), start)
         if m is None or i + 1 == len(refs) or not NEAR_LIST.fullmatch(text, end, refs[i + 1][0]):
             continue
