@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from geomap.anchors import anchor_distances
 from geomap.borders import with_borders
 from geomap.distances import Distance, find_distances
+from geomap.frontline import with_front
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import Mention, find_mentions
 from geomap.places import Place
@@ -140,7 +141,7 @@ def _resolve(
     if relocated != places:  # a namesake moved: its distances now belong to it
         places = relocated
         distances = anchor_distances(doc.text, stated, places, doc.sentences)
-    distances = with_borders(doc.text, distances, places)
+    distances = with_front(doc.text, with_borders(doc.text, distances, places))
     phrases = find_phrases(doc.text, places)
     referenced = {d.anchor_id for d in distances} | {i for ph in phrases for i in ph.places}
     places = with_sites(doc, places, referenced)

@@ -247,6 +247,7 @@ class Distance:
     target: str = ""
     border: tuple[str, ...] = ()  # measured from the border of these two countries, the anchor's first
     extent: str = ""  # "length" or "width": the size of a thing, not a distance from a place
+    front: bool = False  # measured from the front line ("8 km from the front"): drawn along the user's, if given
 
 
 def parse_number(s: str) -> float | None:

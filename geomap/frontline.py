@@ -20,19 +20,39 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 import shapely
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon, mapping, shape
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points, unary_union
 
+from geomap.anchors import AFTER_DISTANCE
+from geomap.borders import band_along
+from geomap.distances import Distance
 from geomap.errors import InputError
+from geomap.places import Place
 
 WGS84 = Geod(ellps="WGS84")
 MAX_FRONTLINE_BYTES = 50 * 1024 * 1024
+
+
+# After a distance: "from the front", "of the front line", "behind the front lines".
+FRONT_AFTER = re.compile(AFTER_DISTANCE + r"(?:from|of|behind|off)\s+the\s+(?:front\s*lines?\b|front\b)", re.IGNORECASE)
+
+
+def with_front(text: str, distances: list[Distance]) -> list[Distance]:
+    """``distances`` with ``front`` set where the text measures one from the front line.
+
+    >>> from geomap.distances import find_distances
+    >>> text = "Sudzha, 8 km from the front line, and Kursk, 90 km from Sudzha."
+    >>> [d.front for d in with_front(text, find_distances(text))]
+    [True, False]
+    """
+    return [replace(d, front=True) if FRONT_AFTER.match(text[d.end : d.end + 60]) else d for d in distances]
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,18 @@ class Frontline:
         if self.areas is not None:
             out["side"] = "inside" if self.areas.covers(here) else "outside"
         return out
+
+    def band(self, inner: float, outer: float, anchor: Place) -> BaseGeometry:
+        """The land between ``inner`` and ``outer`` metres from the front, on ``anchor``'s side of the control
+        areas where the file has them: "Sudzha, 8 km from the front line" drawn along the user's line."""
+        edges = shapely.union_all(self._edges)
+        band = band_along(edges, outer)
+        if inner > 0:
+            band = band.difference(band_along(edges, inner))
+        if self.areas is not None:
+            inside = self.areas.covers(Point(anchor.lon, anchor.lat))
+            band = band.intersection(self.areas) if inside else band.difference(self.areas)
+        return band
 
     @cached_property
     def _edges(self) -> list:

@@ -81,9 +81,9 @@ def place_feature(p: Place, front: Frontline | None = None) -> dict:
 MAX_DRAWN_DISTANCES = 1000
 
 
-def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | None]:
+def distance_geometry(d: Distance, anchor: Place | None, front: Frontline | None = None) -> tuple[str, dict | None]:
     """The shape's name and GeoJSON geometry; a vague or unanchored distance, or a length or width, is a point
-    or nothing."""
+    or nothing. A distance from the front line is a band along the user's ``front``, if given."""
     if anchor is None:
         return "none", None
     if d.vague or d.meters is None:
@@ -92,6 +92,10 @@ def distance_geometry(d: Distance, anchor: Place | None) -> tuple[str, dict | No
         return d.extent, point_geometry(anchor)
     bearing = BEARINGS.get(d.direction)
     try:
+        if d.front and front is not None:
+            band = front.band(*distance_band(d.min_meters or 0.0, d.meters, d.qualifier), anchor)
+            if not band.is_empty:
+                return "front band", geojson_geometry(polygonal(band))
         if d.border:
             inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
             if anchor.kind == "region" and anchor.geometry is not None:  # "35 km into the Kursk region": in it
@@ -181,10 +185,15 @@ def _area_geometry(ident: str) -> dict:
 
 
 def distance_feature(
-    d: Distance, anchor: Place | None, sentence: str, drawn: bool = True, target: Place | None = None
+    d: Distance,
+    anchor: Place | None,
+    sentence: str,
+    drawn: bool = True,
+    target: Place | None = None,
+    front: Frontline | None = None,
 ) -> dict:
     if drawn or anchor is None:
-        shape, geometry = distance_geometry(d, anchor)
+        shape, geometry = distance_geometry(d, anchor, front)
     else:
         shape, geometry = "not drawn", point_geometry(anchor)
     return {
@@ -220,7 +229,9 @@ def article_to_geojson(article: Article, front: Frontline | None = None) -> dict
         sentence = article.document.sentence_text(d.start)
         target = article.place(d.target) if d.target else None
         anchor = by_id.get(d.anchor_id)
-        features.append(distance_feature(d, anchor, sentence, drawn=i < MAX_DRAWN_DISTANCES, target=target))
+        features.append(
+            distance_feature(d, anchor, sentence, drawn=i < MAX_DRAWN_DISTANCES, target=target, front=front)
+        )
     features += [phrase_feature(article, ph) for ph in article.phrases]
     return {
         "type": "FeatureCollection",

@@ -42,6 +42,7 @@ SHAPE_STYLES = {
     "sector": {"color": "#1e8449", "fillOpacity": 0.22, "dashArray": "8 3"},
     "corridor": {"color": "#2874a6", "fillOpacity": 0.18, "dashArray": "4 4"},
     "border band": {"color": "#6c3483", "fillOpacity": 0.2, "dashArray": "10 4"},
+    "front band": {"color": "#641e16", "fillOpacity": 0.15, "dashArray": "10 4"},
 }
 SEA = "#aad3df"
 LAND = "#f5f3ed"
@@ -283,12 +284,13 @@ def render_map(
         if dot is not None:
             dot.add_to(distances_layer)
         shared = targets.pop((d.start, d.anchor_id), None)
-        shape_name, geometry = distance_geometry(d, anchor)
+        shape_name, geometry = distance_geometry(d, anchor, front)
         if shared is None or geometry is None or shape_name not in SHAPE_STYLES:  # vague, a length: listed only
             continue
         sentence = article.document.sentence_text(d.start)
         to = ", ".join(t for t in shared if t)
         around = f"from the {'–'.join(d.border)} border" if d.border else f"around {safe_text(d.anchor)}"
+        around = f"from the front line, on {safe_text(d.anchor)}'s side" if shape_name == "front band" else around
         tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) {around}"
         tip += f" to {safe_text(to)}" if to else ""
         tip += f": {safe_text(sentence)}"

@@ -69,3 +69,18 @@ def test_places_table_shows_the_front(capsys, tmp_path):
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[-2:] == ["front_km", "side"]
     assert any(line.startswith("Kramatorsk") and line.rstrip().endswith("outside") for line in out)
+
+
+def test_a_distance_from_the_front_is_a_band_along_the_users_front_on_the_places_side():
+    from shapely.geometry import Point, shape
+
+    front = load_frontline(DATA / "front-bakhmut.geojson")  # control areas: Bakhmut inside, Kramatorsk outside
+    article = geomap.parse("Shelling hit Kramatorsk, about 30 km from the front line.", ner=False)
+    [distance] = [f for f in article.to_geojson(front)["features"] if f["properties"]["role"] == "distance"]
+    assert distance["properties"]["shape"] == "front band"
+    band = shape(distance["geometry"])
+    kramatorsk = Point(37.55629, 48.72305)  # 25-40 km from the front, outside the areas
+    assert band.distance(kramatorsk) < 0.05 and not band.intersects(front.areas.buffer(-0.01))
+    # without a front, the distance is drawn around its place, as before
+    [plain] = [f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance"]
+    assert plain["properties"]["shape"] == "band" and shape(plain["geometry"]).distance(kramatorsk) < 0.5
