@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import SETTLEMENT_KINDS
 from geomap.places import Place
@@ -61,6 +62,10 @@ COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:th
 POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|')\s+$")
 TO_BEFORE = re.compile(r"\b(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+# "10 km deep into Russian territory": a distance into a country, named by its adjective
+INTO_TERRITORY = re.compile(
+    AFTER_DISTANCE + r"(?:(?:deep|further)\s+)?(?:into|inside)\s+(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|land)\b"
+)
 # A sentence that opens by referring back to a place: "The plant, which supplies…", "The airbase is…"
 DESCRIBED_SUBJECT = re.compile(
     r"\W*The\s+(?P<head>(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base|refinery|depot|bridge|dam"
@@ -93,6 +98,7 @@ def anchor_distances(
     # measured from is not what the sentence locates, so a later distance in it ("and 600 km from
     # Ukraine") is not drawn around it while another place is named
     landmarks: set[int] = set()
+    countries = {p.country: p for p in places if p.kind == "country"}
     for d in distances:
         sent = sentence_at(sentences, d.start, len(text))
         # mentions are disjoint and sorted, so those before and after a distance are two slices
@@ -102,9 +108,13 @@ def anchor_distances(
         before_here = before[bisect.bisect_left(starts, sent[0]) :]
         subjects = [(m, p) for m, p in before_here if m.start not in landmarks] or before_here
         described = _described_subject(text, sent, before)
-        anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described)
-        if anchored.anchor_rule == "of-phrase":
-            landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
+        territory = _territory_entered(text, d, countries)
+        if territory is not None:  # "10 km deep into Russian territory": the country, measured from its border
+            anchored = replace(d, anchor=territory.name, anchor_id=territory.id, anchor_rule="of-phrase")
+        else:
+            anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described)
+            if anchored.anchor_rule == "of-phrase":
+                landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
         out += _with_each_target(text, anchored, refs, sent)
     return out
 
@@ -169,6 +179,14 @@ def _anchor(
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:
+    """The country a distance goes into by its adjective ("10 km deep into Russian territory", "3 km inside
+    Ukrainian soil"), where the article names that country; else None."""
+    m = INTO_TERRITORY.match(text[d.end : d.end + 80])
+    code = country_of(m.group("adjective")) if m else None
+    return countries.get(code) if code else None
 
 
 def _described_subject(text: str, sent: tuple[int, int], before) -> Place | None:

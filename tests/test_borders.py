@@ -85,6 +85,11 @@ def test_the_band_is_true_to_its_width_along_long_borders(codes):
         # the area's side first, the other side the country the move came from
         ("Ukrainian troops pushed 10 km into Russia near Sudzha.", ("10 km", "Russia", ("RU", "UA"))),
         ("Belarusian troops moved 20 km inside Ukraine.", ("20 km", "Ukraine", ("UA", "BY"))),
+        # a country by its adjective, where the article names it
+        (
+            "Ukrainian troops advanced 10 km deep into Russian territory near Sudzha, Russia said.",
+            ("10 km", "Russia", ("RU", "UA")),
+        ),
         # a region: the border it lies on
         ("Russian troops advanced 5 km deep into the Kharkiv region.", ("5 km", "Kharkiv", ("UA", "RU"))),
         # a region entered across no state border: no band
