@@ -130,7 +130,9 @@ _UNITS = (
 _UNIT = "|".join(_UNITS)
 _UNIT_INITIALS = "".join(sorted({u[0] for u in _UNITS}))
 _QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_DIR = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
+# The compass words as one alternation, longest first ("south-east" before "south"): the grammar's, and that of
+# the bare directions in relations and sites
+DIRECTION_WORDS = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
 
 DISTANCE = re.compile(
     rf"""(?ix)
@@ -144,7 +146,7 @@ DISTANCE = re.compile(
     (?P<half2>\s+and\s+a\s+half)?
     (?:-(?P<extent>long|wide|deep))?
     (?:\s*\((?:about\s+|some\s+|roughly\s+|around\s+)?(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\.?\))?
-    (?:\s+(?P<dir>{_DIR})(?:ern)?\b)?
+    (?:\s+(?P<dir>{DIRECTION_WORDS})(?:ern)?\b)?
     """
 )
 # a Cyrillic unit anywhere: only then does the Cyrillic grammar run
@@ -294,9 +296,9 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
     >>> [d.extent for d in find_distances("a 1,200-kilometer-long front, 13 km south of Bakhmut, 4 km wide")]
     ['length', '', 'width']
     """
-    m = EXTENT_AFTER.match(text, d.end, d.end + 30)
     if suffix in EXTENTS:
         return EXTENTS[suffix]
+    m = EXTENT_AFTER.match(text, d.end, d.end + 30)
     if m is None:
         return ""
     if m.group("cyr"):

@@ -75,14 +75,18 @@ class Frontline:
     def band(self, inner: float, outer: float, anchor: Place) -> BaseGeometry:
         """The land between ``inner`` and ``outer`` metres from the front, on ``anchor``'s side of the control
         areas where the file has them: "Sudzha, 8 km from the front line" drawn along the user's line."""
-        edges = shapely.union_all(self._edges)
-        band = band_along(edges, outer)
+        band = band_along(self._edge_lines, outer)
         if inner > 0:
-            band = band.difference(band_along(edges, inner))
+            band = band.difference(band_along(self._edge_lines, inner))
         if self.areas is not None:
             inside = self.areas.covers(Point(anchor.lon, anchor.lat))
             band = band.intersection(self.areas) if inside else band.difference(self.areas)
         return band
+
+    @cached_property
+    def _edge_lines(self) -> BaseGeometry:
+        """The edges as one geometry, for the bands drawn along them (made once)."""
+        return shapely.union_all(self._edges)
 
     @cached_property
     def _edges(self) -> list:

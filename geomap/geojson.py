@@ -92,12 +92,12 @@ def distance_geometry(d: Distance, anchor: Place | None, front: Frontline | None
         return d.extent, point_geometry(anchor)
     bearing = BEARINGS.get(d.direction)
     try:
+        inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
         if d.front and front is not None:
-            band = front.band(*distance_band(d.min_meters or 0.0, d.meters, d.qualifier), anchor)
+            band = front.band(inner, outer, anchor)
             if not band.is_empty:
                 return "front band", geojson_geometry(polygonal(band))
         if d.border:
-            inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
             if anchor.kind == "region" and anchor.geometry is not None:  # "35 km into the Kursk region": in it
                 inside = _border_shape(d.border, inner, outer).intersection(anchor.geometry)
                 if not inside.is_empty:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from pyproj import Geod
 
-from geomap.distances import BEARINGS, DIRECTIONS, Distance
+from geomap.distances import BEARINGS, DIRECTION_WORDS, DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
@@ -125,14 +125,13 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
 
 # A place, then where it lies from another with no distance: "Hryhorivka (south of Siversk)", "Terny, west of
 # Kreminna" (the style of front-line summaries). Matched on the text between the two mentions.
-_DIRECTION_WORDS = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
 BARE_DIRECTION = re.compile(
-    rf"\s*[(,]\s*(?:just\s+|directly\s+|immediately\s+)?(?P<dir>{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?",
+    rf"\s*[(,]\s*(?:just\s+|directly\s+|immediately\s+)?(?P<dir>{DIRECTION_WORDS})\s+of\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # The other order: "southeast of Pokrovsk near Novotroitske and Novopustynka" puts each village near it, that
 # way; names the gazetteer lacks may come first in the list ("near Myrolyubivka and Promin").
-DIRECTION_OF = re.compile(rf"\b(?P<dir>{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+DIRECTION_OF = re.compile(rf"\b(?P<dir>{DIRECTION_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 NEAR_LIST = re.compile(r"\s+(?:near|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*")
 LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # How far from the other place a village so placed may lie: "west of Kreminna" in a front-line summary is a

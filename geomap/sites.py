@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from shapely.geometry import Point
 
 from geomap.demonyms import country_of
-from geomap.distances import DIRECTIONS
+from geomap.distances import DIRECTION_WORDS
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.mentions import INSTITUTIONS
@@ -73,14 +73,13 @@ OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*
 CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi)\s+(?:[Dd]istrict|[Rr]aion)\b")
 # A village the gazetteer lacks, which the text places by a bare direction, as front-line summaries do: "Dalne
 # (south of Kurakhove)", "southeast of Pokrovsk near Novotroitske and Novopustynka"
-_DIRECTION_WORDS = "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True))
 _VILLAGE = r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?(?: [A-Z][a-z’']+)?"
 # found from its bracket, then back to the name: a search from every capital took four times as long
-DIRECTION_IN_BRACKETS = re.compile(rf"\(\s*(?:just\s+|directly\s+)?(?i:{_DIRECTION_WORDS})\s+of\s+[A-Z]")
+DIRECTION_IN_BRACKETS = re.compile(rf"\(\s*(?:just\s+|directly\s+)?(?i:{DIRECTION_WORDS})\s+of\s+[A-Z]")
 NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w’'-]){_VILLAGE}\s*$")
 # found from its "near", which is rarer than the direction words: a fifth of the time of a search from those
 NEAR = re.compile(r"\s(?:near|around)\s+(?:the\s+)?")
-DIRECTION_BEFORE_NEAR = re.compile(rf"\b(?i:{_DIRECTION_WORDS})\s+of\s+(?:the\s+)?{_VILLAGE}$")
+DIRECTION_BEFORE_NEAR = re.compile(rf"\b(?i:{DIRECTION_WORDS})\s+of\s+(?:the\s+)?{_VILLAGE}$")
 NAMES_AFTER_NEAR = re.compile(rf"(?:{_VILLAGE}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_VILLAGE}")
 LISTED_NAME = re.compile(_VILLAGE)
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
