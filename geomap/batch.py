@@ -38,6 +38,7 @@ from geomap.tasks import Task, collect_tasks
 
 if TYPE_CHECKING:
     from geomap.article import Article
+    from geomap.frontline import Frontline
 
 # Articles per Dask task: enough to keep scheduling overhead far below the 5 ms an article takes, and a
 # batch for the NER model to read at once (see map_chunk); 50 measured no faster on two workers.
@@ -94,16 +95,23 @@ class Summary:
     @property
     def took(self) -> str:
         """ "in 12.1 s on 2 workers"; a run with nothing left to map started none."""
-        return f"in {self.seconds:.1f} s" + (f" on {self.workers} workers" if self.workers else "")
+        workers = f" on {self.workers} worker{'s' * (self.workers != 1)}" if self.workers else ""
+        return f"in {self.seconds:.1f} s{workers}"
 
 
 def map_chunk(
-    tasks: list[Task], out_dir: str, maps: bool = False, options: dict | None = None, made_with: dict | None = None
+    tasks: list[Task],
+    out_dir: str,
+    maps: bool = False,
+    options: dict | None = None,
+    made_with: dict | None = None,
+    front: Frontline | None = None,
 ) -> list[dict]:
     """Map each article of a chunk (on a worker): write its GeoJSON (and, with ``maps``, its map), then the
     rows of all the chunk's articles in one file (:func:`geomap.rowstore.write_rows`, noting ``made_with``),
     whose path each article's result gives. A failure is returned with its reason, never raised.
-    ``options`` are :func:`geomap.parse`'s (focus, focus_bbox, ner).
+    ``options`` are :func:`geomap.parse`'s (focus, focus_bbox, ner); with the user's ``front`` line, each
+    place's distance to it is in the GeoJSON and the rows, and the maps draw it.
 
     The chunk's articles are parsed together (:func:`geomap.article.parse_many`: the NER model reads
     them in one batch); should that fail, they are parsed one by one, so that only the bad one fails.
@@ -122,7 +130,7 @@ def map_chunk(
             results[name] = _failed(name, article)
             continue
         try:
-            rows[name] = _write(name, article, out, maps)
+            rows[name] = _write(name, article, out, maps, front)
             results[name] = {"name": name, "status": "done"}
         except Exception as e:
             results[name] = _failed(name, e)
@@ -157,17 +165,17 @@ def _parse_all(sources: dict[str, Source], options: dict) -> dict[str, Article |
         return parsed
 
 
-def _write(name: str, article: Article, out: Path, maps: bool) -> list[dict]:
+def _write(name: str, article: Article, out: Path, maps: bool, front: Frontline | None) -> list[dict]:
     """Write an article's map (on request) and GeoJSON; its rows, for the chunk's rows file."""
     from geomap.corpus import article_rows
     from geomap.geojson import encode
     from geomap.outputs import write_atomic
 
-    fc = article.to_geojson()
+    fc = article.to_geojson(front)
     if maps:
         from geomap.webmap import render_map, save_map
 
-        save_map(render_map(article), out / f"{name}.html")
+        save_map(render_map(article, front=front), out / f"{name}.html")
     write_atomic(out / f"{name}.geojson", encode(fc))
     return article_rows(article, name, fc)
 
@@ -232,10 +240,13 @@ def run_batch(
     maps: bool = False,
     progress: bool | None = None,
     options: dict | None = None,
+    front: Frontline | None = None,
 ) -> Summary:
     """Map every article of ``inputs`` into ``out_dir`` on Dask, then write the combined outputs.
 
-    ``options`` go to :func:`geomap.parse` for each article (focus, focus_bbox, ner).
+    ``options`` go to :func:`geomap.parse` for each article (focus, focus_bbox, ner). The user's ``front``
+    line (:func:`geomap.frontline.load_frontline`) is sent to each worker once; every output then gives
+    each place's distance to it, and the maps draw it.
     """
     options = options or {}
 
@@ -248,12 +259,12 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OutputError(f"{out_dir}: cannot write there: {e.strerror}") from None
-    made_with = _made_with(options)
+    made_with = _made_with(options, front)
     owners = scan(out_dir, made_with)
     pending = [t for t in tasks if not (t.name in owners and _written(t.name, out_dir, maps))]
     summary = Summary(skipped=len(tasks) - len(pending))
     results = (
-        _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options, made_with)
+        _map_on_dask(pending, out_dir, summary, scheduler, workers, maps, progress, options, made_with, front)
         if pending
         else []
     )
@@ -270,7 +281,7 @@ def run_batch(
     summary.outputs = current_outputs(out_dir, made_from)
     summary.combine_skipped = bool(summary.outputs)
     if not summary.combine_skipped:
-        summary.outputs = _combine(read_rows(mapped, owners), out_dir)
+        summary.outputs = _combine(read_rows(mapped, owners), out_dir, front)
         note_outputs(out_dir, made_from, summary.outputs)
     prune(out_dir, owners, made_with)  # after the combine: no file it reads is removed
     summary.seconds = time.perf_counter() - started
@@ -289,6 +300,7 @@ def _map_on_dask(
     progress: bool | None,
     options: dict,
     made_with: dict,
+    front: Frontline | None,
 ) -> list[dict]:
     """Map ``tasks`` on a new LocalCluster or the cluster at ``scheduler``; each article's result. The
     workers, their start-up and mapping times and their peak memory go to ``summary``."""
@@ -315,9 +327,11 @@ def _map_on_dask(
                 client.register_plugin(QuietLocalWorker())
                 _warm_up(client, scheduler, options)
         mapping = time.perf_counter()
+        # the front goes to each worker once, not with every chunk: a front-line file may be megabytes
+        shared = {"front": client.scatter(front, broadcast=True)} if front is not None else {}
         mapper = partial(map_chunk, out_dir=str(out_dir), maps=maps, options=options, made_with=made_with)
         show = sys.stderr.isatty() if progress is None else progress
-        results = _collect(client, chunks, mapper, len(tasks), mapping if show else None)
+        results = _collect(client, chunks, mapper, shared, len(tasks), mapping if show else None)
         summary.workers = len(client.scheduler_info()["workers"])
         summary.startup_seconds = mapping - started
         summary.map_seconds = time.perf_counter() - mapping
@@ -341,9 +355,12 @@ def _warm_up(client, scheduler: str | None, options: dict) -> None:
         raise InputError(f"the Dask workers {where}cannot load geomap: {reason}") from None
 
 
-def _collect(client, chunks: list[list[Task]], mapper: Callable, total: int, shown_since: float | None) -> list[dict]:
-    """Each article's result, the chunks mapped on ``client`` as they come back; with a progress line on
-    the terminal, counted from ``shown_since`` (a perf_counter time), if given.
+def _collect(
+    client, chunks: list[list[Task]], mapper: Callable, shared: dict, total: int, shown_since: float | None
+) -> list[dict]:
+    """Each article's result, the chunks mapped on ``client`` as they come back (``mapper(chunk, **shared)``,
+    ``shared`` holding data scattered to the workers); with a progress line on the terminal, counted from
+    ``shown_since`` (a perf_counter time), if given.
 
     A chunk whose worker died (a crash, or the kernel's OOM killer: Dask gives up after its retries) is
     not lost: its articles become suspects, mapped alone and one at a time (beside the other chunks), and a
@@ -352,7 +369,7 @@ def _collect(client, chunks: list[list[Task]], mapper: Callable, total: int, sho
     """
     from distributed import KilledWorker, as_completed
 
-    futures = client.map(mapper, chunks, pure=False)
+    futures = client.map(mapper, chunks, pure=False, **shared)
     chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks, strict=True)}
     suspects: deque[Task] = deque()
     tries: Counter[str] = Counter()  # each suspect's tries alone
@@ -375,7 +392,7 @@ def _collect(client, chunks: list[list[Task]], mapper: Callable, total: int, sho
             if suspect_key is None and suspects:
                 task = suspects.popleft()
                 tries[task.name] += 1
-                alone = client.submit(mapper, [task], pure=False)
+                alone = client.submit(mapper, [task], pure=False, **shared)
                 chunk_of[alone.key], suspect_key = [task], alone.key
                 returned.add(alone)
             results += mapped
@@ -430,8 +447,8 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _combine(rows: Iterator[dict], out_dir: Path) -> list[Path]:
-    """The combined dataset and map, from one pass over ``rows``."""
+def _combine(rows: Iterator[dict], out_dir: Path, front: Frontline | None) -> list[Path]:
+    """The combined dataset and map (drawing the ``front`` line, if given), from one pass over ``rows``."""
     from geomap.corpus import CorpusMap, write_datasets
     from geomap.webmap import save_map
 
@@ -439,14 +456,17 @@ def _combine(rows: Iterator[dict], out_dir: Path) -> list[Path]:
     with _cycle_collector_paused():
         outputs = write_datasets(corpus_map.gather(rows), out_dir, COMBINED)
         html = out_dir / f"{COMBINED}.html"
-        save_map(corpus_map.render(), html)
+        save_map(corpus_map.render(front=front), html)
     return [*outputs, html]
 
 
-def _made_with(options: dict) -> dict:
-    """What an article's rows depend on besides its text: the parse options, and the user gazetteer (path,
-    size and time) when there is one; as JSON reads it back, to compare with a rows file's header. A re-run
-    with another --focus or gazetteer maps the articles again rather than keep what the old settings made."""
+def _made_with(options: dict, front: Frontline | None = None) -> dict:
+    """What an article's rows depend on besides its text: the parse options, the user gazetteer (path, size
+    and time) when there is one, and the front line's digest when there is one; as JSON reads it back, to
+    compare with a rows file's header. A re-run with another --focus, gazetteer or --frontline maps the
+    articles again rather than keep what the old settings made; so does a geomap whose rows have other
+    columns, whose combined dataset would not take the old rows."""
+    from geomap.corpus import ROW_TYPES
     from geomap.user_gazetteer import default_path
 
     path = default_path()
@@ -455,7 +475,10 @@ def _made_with(options: dict) -> dict:
         gazetteer = [str(path.resolve()), st.st_size, st.st_mtime_ns]
     except OSError:
         gazetteer = None
-    return orjson.loads(orjson.dumps({"options": options, "user_gazetteer": gazetteer}))
+    made_with = {"options": options, "user_gazetteer": gazetteer, "columns": list(ROW_TYPES)}
+    if front is not None:  # not noted without one: rows made before there was a --frontline stay good
+        made_with["frontline"] = front.digest
+    return orjson.loads(orjson.dumps(made_with))
 
 
 @contextmanager

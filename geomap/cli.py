@@ -3,7 +3,7 @@
 geomap map ARTICLE... [-o DIR] [--open] [--tiles osm|URL --attribution TEXT]   HTML map + GeoJSON per article
 geomap export ARTICLE -o FILE.geojson       GeoJSON only
 geomap places ARTICLE                       a table of the places found
-geomap batch INPUT... [-o DIR] [--scheduler ADDRESS] [--workers N] [--maps]   many articles on Dask
+geomap batch INPUT... [-o DIR] [--scheduler ADDRESS] [--workers N] [--maps] [--frontline FILE]   many articles
 geomap gazetteer search NAME | info ID | stats   look into the gazetteer
 geomap gazetteer import FILE...             add GeoNames dumps or your own places to your user gazetteer
 """
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_batch = sub.add_parser(
         "batch",
-        parents=[focus, store],
+        parents=[focus, front, store],
         help="map many articles on Dask: per-article and combined outputs",
         description="Map many articles on Dask. Writes DIR/<name>.geojson per article, and combined.geojson, "
         ".parquet, .gpkg and .html for the run. A failing article is listed in DIR/batch.log and the run goes "
@@ -272,6 +272,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers takes a number of at least 1")
+    options = _options(args)
+    front = _front(args)  # a bad file fails here, before any worker starts
     try:
         summary = run_batch(
             args.inputs,
@@ -279,7 +281,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             workers=args.workers,
             maps=args.maps,
-            options=_options(args),
+            options=options,
+            front=front,
         )
     except KeyboardInterrupt:
         print("geomap: interrupted; the articles mapped are kept: the same command goes on", file=sys.stderr)

@@ -32,7 +32,7 @@ ROW_TYPES = {
     "article": "string", "title": "string", "date": "string", "url": "string", "role": "string", "name": "string",
     "mention": "string", "kind": "string", "country": "string", "place_role": "string", "confidence": "double",
     "gazetteer_id": "string", "start": "int64", "end": "int64", "sentence": "string", "meters": "double",
-    "qualifier": "string", "anchor": "string", "shape": "string",
+    "qualifier": "string", "anchor": "string", "shape": "string", "distance_to_front_km": "double", "side": "string",
 }  # fmt: skip
 # Rows written at once to each combined file (a Parquet row group, an append to the GeoPackage): a corpus
 # passes through in parts this size, so that a month of reporting needs no more memory than a day's.
@@ -55,15 +55,20 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow
 
+    from geomap.frontline import Frontline
+
 
 def article_rows(article: Article, article_id: str, fc: dict | None = None) -> list[dict]:
     """One row per place mention and per distance of ``article``, each with the article's id and metadata.
 
-    ``fc`` is the article's GeoJSON when the caller has made it already (its distance shapes are reused).
+    ``fc`` is the article's GeoJSON when the caller has made it already (its distance shapes are reused); made
+    with a front line, its places' distances to it and sides (``distance_to_front_km``, ``side``) are kept.
     """
     meta = {"article": article_id, **article.metadata, "date": iso_date(article.document.date)}
+    fc = fc or article_to_geojson(article)
     rows = []
-    for p in article.places:
+    for p, feature in zip(article.places, fc["features"], strict=False):  # the places come first, in order
+        front = feature["properties"]
         for m in p.mentions:
             rows.append(
                 {
@@ -83,10 +88,11 @@ def article_rows(article: Article, article_id: str, fc: dict | None = None) -> l
                     "qualifier": "",
                     "anchor": "",
                     "shape": "",
+                    "distance_to_front_km": front.get("distance_to_front_km"),
+                    "side": front.get("side"),
                     "geometry": point_geometry(p),
                 }
             )
-    fc = fc or article_to_geojson(article)
     distances = [f for f in fc["features"] if f["properties"]["role"] == "distance"]
     for f in distances:
         props = f["properties"]
@@ -108,6 +114,8 @@ def article_rows(article: Article, article_id: str, fc: dict | None = None) -> l
                 "qualifier": props["qualifier"],
                 "anchor": props["anchor"] or "",
                 "shape": props["shape"],
+                "distance_to_front_km": None,
+                "side": None,
                 "geometry": f["geometry"],
             }
         )
@@ -346,8 +354,8 @@ class CorpusMap:
             self.add(r)
             yield r
 
-    def render(self, title: str = "geomap corpus") -> folium.Map:
-        """The offline map of what was gathered."""
+    def render(self, title: str = "geomap corpus", front: Frontline | None = None) -> folium.Map:
+        """The offline map of what was gathered; with the user's ``front`` line, drawn as on a single map."""
         # here, not at the top: a Dask worker builds rows and never a map, and folium costs it ~80 MB
         import folium
         from folium.plugins import HeatMap, Timeline, TimelineSlider
@@ -374,6 +382,8 @@ class CorpusMap:
             drawn, every = len(self.shapes), len(self.shapes) + len(self.undrawn)
             name += f" ({drawn:,} of {every:,} shapes drawn; the combined dataset holds all)"
         folium.GeoJson(shapes, name=name, on_each_feature=JsCode(POPUP_JS)).add_to(m)
+        if front is not None:
+            webmap.front_layer(front).add_to(m)
         if self.heat:
             # a point's weight is its mentions: leaflet.heat adds the weights of the points in a cell, so a
             # weight of 3 draws as three points at one place do
@@ -475,13 +485,18 @@ def _heading(r: dict) -> str:
     from geomap.webmap import safe_text
 
     if r["role"] == "distance":
-        if r["shape"] == "border band":  # its anchor is the place the article is about, not its measure's start
-            whence = " from the border"
+        # a band's anchor is the place the article is about, not where its measure starts
+        if r["shape"] in ("border band", "front band"):
+            whence = f" from the {r['shape'].split()[0]}" + " line" * (r["shape"] == "front band")
         else:
             whence = f" from {safe_text(r['anchor'])}" if r["anchor"] else ""
         return f"<b>{safe_text(r['name'])}</b> (distance{whence})"
     country = f", {safe_text(r['country'])}" if r["country"] else ""
-    return f"<b>{safe_text(r['name'])}</b> ({safe_text(r['kind'])}{country})"
+    heading = f"<b>{safe_text(r['name'])}</b> ({safe_text(r['kind'])}{country})"
+    if r.get("distance_to_front_km") is not None:  # mapped with the user's front line
+        side = f", {safe_text(r['side'])} the control area" if r.get("side") else ""
+        heading += f"<br>{r['distance_to_front_km']:.1f} km from the front line{side}"
+    return heading
 
 
 def _source(r: dict) -> list[str]:

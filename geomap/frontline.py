@@ -16,6 +16,7 @@ and give both the distance to their edge and which side a place is on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -92,6 +93,13 @@ class Frontline:
     def _edges(self) -> list:
         """The lines and the areas' boundaries: what a distance to the front is measured to (made once)."""
         return [g for g in (self.lines, self.areas.boundary if self.areas is not None else None) if g is not None]
+
+    @cached_property
+    def digest(self) -> str:
+        """A digest of the line and areas (not of the file they came from): what a batch run notes with its
+        rows, so that a run with another front maps its articles again."""
+        wkb = [shapely.to_wkb(g, hex=True) for g in (self.lines, self.areas) if g is not None]
+        return hashlib.sha1("\n".join(wkb).encode()).hexdigest()
 
     def to_geojson(self) -> dict:
         features = [

@@ -302,12 +302,7 @@ def render_map(
         tip = f"{safe_text(ph.text)}: {safe_text(feature['properties']['sentence'])}"
         shape_layer(feature["geometry"], "corridor", tip).add_to(distances_layer)
     if front is not None:
-        folium.GeoJson(
-            front.to_geojson(),
-            name=f"Front line ({safe_text(front.name)})",
-            interactive=False,
-            style_function=lambda _: {"color": "#641e16", "weight": 3, "fillColor": "#641e16", "fillOpacity": 0.08},
-        ).add_to(m)
+        front_layer(front).add_to(m)
     for layer in [*layers.values(), distances_layer]:
         layer.add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
@@ -315,6 +310,16 @@ def render_map(
     west, south, east, north = bounds
     m.fit_bounds([[south, west], [north, east]])
     return m
+
+
+def front_layer(front: Frontline) -> folium.GeoJson:
+    """The user's front line and control areas, as a layer named after their file."""
+    return folium.GeoJson(
+        front.to_geojson(),
+        name=f"Front line ({safe_text(front.name)})",
+        interactive=False,
+        style_function=lambda _: {"color": "#641e16", "weight": 3, "fillColor": "#641e16", "fillOpacity": 0.08},
+    )
 
 
 def _swatch(color: str, label: str, pin: str = "geomap-pin") -> str:

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import geopandas
 import pyogrio
@@ -15,6 +16,7 @@ from distributed import LocalCluster
 from geomap import cli, rowstore
 from geomap.batch import run_batch
 from geomap.errors import OutputError
+from geomap.frontline import load_frontline
 from geomap.tasks import collect_tasks
 from geomap.webmap import check_offline
 
@@ -23,6 +25,7 @@ ARTICLES = {
     "bakhmut.md": "Ukrainian forces advanced about three miles south of Bakhmut, near Klishchiivka.",
     "sub/robotyne.txt": "Fighting continued 2 km northwest of Robotyne, in Zaporizhzhia region.",
 }
+DATA = Path(__file__).parent / "data"
 HOSTILE_TITLE = "<script>alert('title')</script>"
 
 
@@ -175,6 +178,29 @@ def test_a_rows_file_cut_short_or_damaged_is_not_taken_for_done(tmp_path):
     assert not whole.exists()  # removed: the next run maps its article again
 
 
+def test_a_front_line_reaches_every_output_and_another_front_maps_again(corpus, tmp_path):
+    out = tmp_path / "front"
+    front = load_frontline(DATA / "front-bakhmut.kml")
+    inputs = [str(corpus / "bakhmut.md"), str(corpus / "kharkiv.txt")]
+    summary = run_batch(inputs, out, workers=2, maps=True, progress=False, front=front)
+    assert (summary.done, summary.failed) == (2, [])
+    article = json.loads((out / "bakhmut.geojson").read_text())
+    bakhmut = next(f["properties"] for f in article["features"] if f["properties"]["name"] == "Bakhmut")
+    assert bakhmut["distance_to_front_km"] < 10 and bakhmut["side"] == "inside"
+    places = geopandas.read_parquet(out / "combined.parquet").query("role == 'place'").set_index("name")
+    assert places.loc["Bakhmut", "distance_to_front_km"] == bakhmut["distance_to_front_km"]
+    assert places.loc["Kharkiv", "distance_to_front_km"] > 100 and places.loc["Kharkiv", "side"] == "outside"
+    for html in ("combined.html", "bakhmut.html"):
+        page = (out / html).read_text()
+        check_offline(page)
+        assert "Front line (front-bakhmut)" in page
+    assert "km from the front line, inside the control area" in (out / "combined.html").read_text()  # a popup
+    summary = run_batch(inputs, out, workers=1, progress=False)  # no front now: what was made with one is redone
+    assert (summary.done, summary.skipped) == (2, 0)
+    assert geopandas.read_parquet(out / "combined.parquet")["distance_to_front_km"].isna().all()
+    assert "Front line" not in (out / "combined.html").read_text()
+
+
 def test_a_rerun_with_other_settings_maps_again(corpus, first_run, tmp_path, capsys):
     _, out = first_run
     again = tmp_path / "again"
@@ -198,6 +224,11 @@ def test_rows_made_with_another_user_gazetteer_are_not_done(tmp_path, monkeypatc
     assert rowstore.scan(tmp_path, _made_with({})) == {}
     rows = rowstore.write_rows(tmp_path, {"a1": []}, _made_with({}))
     assert rowstore.scan(tmp_path, _made_with({})) == {"a1": rows}
+    # a geomap whose rows have other columns: the combined dataset would not take these rows
+    from geomap import corpus
+
+    monkeypatch.setattr(corpus, "ROW_TYPES", {**corpus.ROW_TYPES, "new": "string"})
+    assert rowstore.scan(tmp_path, _made_with({})) == {}
     mine.write_bytes(b"other")  # imported again: its size and time change
     assert rowstore.scan(tmp_path, _made_with({})) == {}
 
@@ -313,7 +344,11 @@ def test_cli_on_an_existing_scheduler(corpus, tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["/nonexistent/folder"], "no such file or folder"), (["/nonexistent/*.txt"], "matches no file")],
+    [
+        (["/nonexistent/folder"], "no such file or folder"),
+        (["/nonexistent/*.txt"], "matches no file"),
+        ([str(DATA / "front-bakhmut.kml"), "--frontline", "/nonexistent/front.kml"], "cannot read the front line"),
+    ],
 )
 def test_bad_batch_inputs_are_one_line_errors(args, message, tmp_path, capsys):
     code = cli.main(["batch", *args, "-o", str(tmp_path / "out")])
