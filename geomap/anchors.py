@@ -76,6 +76,11 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
               "base": ("base",), "airfield": ("airfield", "air base", "airbase"), "airport": ("airport",),
               "refinery": ("refinery",), "depot": ("depot",), "bridge": ("bridge",), "dam": ("dam",)}  # fmt: skip
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
+# "captured the village of Novoselydivka, about 20 km east of Pokrovsk": the settlement so introduced right
+# before a distance is what it locates, whether the gazetteer knows it or not (see geomap.sites)
+INTRODUCED_BEFORE = re.compile(
+    r"\bthe\s+(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*,\s*$"
+)
 
 
 def anchor_distances(
@@ -162,10 +167,13 @@ def _anchor(
             elif p.kind == "country" and prep in ("of", "from") and (described or before_here):
                 subject, rule = (described, "subject") if described else (before_here[-1][1], "sentence")
                 return replace(d, anchor=subject.name, anchor_id=subject.id, anchor_rule=rule, target=p.name)
-            # what the sentence locates: the place it refers back to ("The town lies 80 km southwest of Kursk"),
-            # else the last place it names before the distance
-            target = described.name if described else before_here[-1][1].name if before_here else ""
-            return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="of-phrase", target=target)
+            return replace(
+                d,
+                anchor=p.name,
+                anchor_id=p.id,
+                anchor_rule="of-phrase",
+                target=_located(text, d, before_here, described),
+            )
         if len(gap) <= 20 and TO_PHRASE.match(gap) and before:
             origin = _subject(text, before, sentences, sent)
             if origin.id != p.id:
@@ -179,6 +187,20 @@ def _anchor(
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _located(text: str, d: Distance, before_here, described: Place | None) -> str:
+    """What a sentence locates with an of-phrase: the place it refers back to ("The town lies 80 km southwest
+    of Kursk"), else the settlement it introduces right before the distance, known or not ("the village of
+    Novoselydivka, about 20 km east of Pokrovsk"), else the last place it names before the distance, but not a
+    dateline's ("KYIV (Reuters) - ...")."""
+    if described is not None:
+        return described.name
+    introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
+    if introduced:
+        return introduced.group("name")
+    named = [p for m, p in before_here if m.role != "reporting"]
+    return named[-1].name if named else ""
 
 
 def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:

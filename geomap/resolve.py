@@ -374,6 +374,7 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     bonus: dict = defaultdict(dict)
     holders: list[Mention] = []
     outside: set[tuple[str, str]] = set()
+    starts = {m.start for m in ordered}
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         gap = doc.text[a.end : b.start]
@@ -391,6 +392,9 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
         address = b.kind_hint in ("region", "district") and starts_cyrillic(b.text)
         if ga == gb or not (CONTAINED_IN.fullmatch(gap) or (address and CYRILLIC_CONTAINED_IN.fullmatch(gap))):
             continue
+        owns = CITY_OWNS.match(doc.text, b.end)
+        if owns and "," in gap and owns.end() not in starts:
+            continue  # "east of Pokrovsk, Russia's Defence Ministry said": the country speaks, it holds nothing
         outer = chosen[gb][1]
         gap_words = gap.lower().split()
         if "in" in gap_words or (address and gap_words[:1] in (["у"], ["в"], ["во"])):

@@ -17,7 +17,9 @@ drawn at a settlement of the article:
 
 A site whose name holds a region or country ("Colorado State University") is drawn only at a town inside it.
 It takes that settlement's position, which its evidence says and its low confidence shows: it points to the
-right town, it is not a surveyed point.
+right town, it is not a surveyed point. A village the gazetteer lacks that the text places with a distance and a
+direction ("the village of Novoselydivka, about 20 km east of Pokrovsk") is drawn where that puts it instead:
+the point the distance reaches in that direction from its anchor.
 
 >>> from geomap.article import parse
 >>> article = parse("A missile hit a school on Soborna Street in Kharkiv on Tuesday.")
@@ -37,12 +39,14 @@ from dataclasses import dataclass, replace
 
 from shapely.geometry import Point
 
+from geomap.anchors import INTRODUCED_BEFORE
 from geomap.demonyms import country_of
-from geomap.distances import DIRECTION_WORDS
+from geomap.distances import DIRECTION_WORDS, DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.mentions import INSTITUTIONS
 from geomap.places import MentionRef, Place
+from geomap.relations import relation_of
 from geomap.roles import place_role
 from geomap.text import Document
 
@@ -218,9 +222,12 @@ def _name_start(text: str, head_start: int) -> int:
     return start
 
 
-def with_sites(doc: Document, places: list[Place], referenced: Collection[str] = ()) -> list[Place]:
+def with_sites(
+    doc: Document, places: list[Place], referenced: Collection[str] = (), distances: Iterable[Distance] = ()
+) -> list[Place]:
     """``places`` and their sites, each drawn at a settlement of ``places`` (a site the article names no
-    settlement for is left out), in order of first mention. A place named only inside a
+    settlement for is left out), or where one of ``distances`` puts it, in order of first mention. A place
+    named only inside a
     site's name is no place of the article ("Colorado State University" puts no mark on Colorado; "Kyiv Street"
     none on Kyiv), unless the site is drawn at it ("Cavan Town Hall") or ``referenced`` (the ids distances and
     phrases were anchored to) holds it.
@@ -229,7 +236,9 @@ def with_sites(doc: Document, places: list[Place], referenced: Collection[str] =
     >>> [p.name for p in parse("Students at Colorado State University in Fort Collins protested.").places]
     ['Colorado State University', 'Fort Collins']
     """
-    drawn = _drawn_sites(doc, places)
+    drawn = _placed_by_distances(doc, places, distances)
+    placed = {name_key(site.name) for site, _ in drawn}
+    drawn += [(site, town) for site, town in _drawn_sites(doc, places) if name_key(site.name) not in placed]
     spans = sorted((m.start, m.end, town) for site, town in drawn for m in site.mentions)
     starts = [s for s, _, _ in spans]
 
@@ -265,6 +274,49 @@ def _drawn_sites(doc: Document, places: list[Place]) -> list[tuple[Place, str]]:
             by_key[key] = (*drawn, [])
         by_key[key][2].append(site)
     return [(_site_place(doc, town, why, names), town.id) for town, why, names in by_key.values()]
+
+
+def _placed_by_distances(doc: Document, places: list[Place], distances: Iterable[Distance]) -> list[tuple[Place, str]]:
+    """Settlements the gazetteer lacks that a directional distance places ("the village of Novoselydivka, about
+    20 km east of Pokrovsk"; see :data:`geomap.anchors.INTRODUCED_BEFORE`), each at the point the distance
+    reaches from its anchor, with that anchor's id."""
+    by_id = {p.id: p for p in places}
+    spans = sorted((m.start, m.end) for p in places for m in p.mentions)
+    out: dict[str, tuple[Place, str]] = {}
+    for d in distances:
+        anchor = by_id.get(d.anchor_id)
+        introduced = INTRODUCED_BEFORE.search(doc.text, max(0, d.start - 80), d.start)
+        if anchor is None or introduced is None or introduced.group("name") != d.target:
+            continue
+        start, end = introduced.span("name")
+        relation = relation_of(d, anchor, None)
+        taken = any(s < end and start < e for s, e in spans[: bisect_left(spans, (end, end))])
+        if relation is None or taken or name_key(d.target) in out:
+            continue
+        lon, lat = relation["estimated_target"]
+        ref = MentionRef.of(doc, start, end)
+        site = Place(
+            id=f"{anchor.id}#site:{name_key(d.target)}",
+            name=d.target,
+            kind="site",
+            country=anchor.country,
+            lat=lat,
+            lon=lon,
+            role=ref.role,
+            confidence=min(anchor.confidence, WRITTEN_CONFIDENCE),
+            mentions=(ref,),
+            evidence=(
+                f"a settlement the gazetteer does not hold, placed {d.text} {_compass_word(d.direction)} of "
+                f"{anchor.name}, as the text says (within {relation['uncertainty_km']:g} km)",
+            ),
+        )
+        out[name_key(d.target)] = (site, anchor.id)
+    return list(out.values())
+
+
+def _compass_word(direction: str) -> str:
+    """ "east" for "E", as the text would write it."""
+    return next(word for word, point in DIRECTIONS.items() if point == direction)
 
 
 def _names(site_name: str, town: Place) -> bool:

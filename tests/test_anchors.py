@@ -18,6 +18,12 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
     ]
 
 
+def test_a_dateline_is_not_what_a_distance_locates():
+    assert anchored("KYIV (Reuters) - Russian troops advanced about 5 km south of Bakhmut.") == [
+        ("about 5 km", "Bakhmut", "", "of-phrase")
+    ]
+
+
 def test_a_list_of_to_phrases_measures_each_from_the_subject():
     text = (
         "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."

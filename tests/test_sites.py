@@ -146,3 +146,22 @@ def test_a_village_the_gazetteer_lacks_placed_by_a_bare_direction_is_a_site_at_t
         assert site is not None and site.kind == "site" and (site.lat, site.lon) == (town.lat, town.lon), name
     assert {p.kind for p in article.places} == {"site", "town", "city"}  # who acts is no site: "Russian forces"
     assert len(article.places) == 6
+
+
+def test_a_village_the_gazetteer_lacks_placed_by_a_directional_distance_is_drawn_where_it_puts_it():
+    from pyproj import Geod
+
+    text = (
+        "KYIV (Reuters) - Russian troops captured the village of Novoselydivka, about 20 km east of Pokrovsk, "
+        "Russia's Defence Ministry said. Ukraine's army said it held the town of Kurakhove."
+    )
+    article = parse(text)
+    pokrovsk, site = article.place("Pokrovsk"), article.place("Novoselydivka")
+    assert pokrovsk.country == "UA"  # "Pokrovsk, Russia's Defence Ministry": the country speaks, it holds nothing
+    assert site is not None and site.kind == "site" and site.confidence <= 0.5
+    azimuth, _, metres = Geod(ellps="WGS84").inv(pokrovsk.lon, pokrovsk.lat, site.lon, site.lat)
+    assert round(metres / 1000) == 20 and round(azimuth) == 90
+    assert "placed about 20 km east of Pokrovsk, as the text says" in site.evidence[0]
+    assert [d.target for d in article.distances] == ["Novoselydivka"]
+    # a distance without a direction places nothing: the village has no point the text gives
+    assert parse(text.replace("20 km east of", "20 km from")).place("Novoselydivka") is None
