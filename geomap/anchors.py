@@ -76,6 +76,12 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
               "base": ("base",), "airfield": ("airfield", "air base", "airbase"), "airport": ("airport",),
               "refinery": ("refinery",), "depot": ("depot",), "bridge": ("bridge",), "dam": ("dam",)}  # fmt: skip
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
+# "fled toward Tawila, some 60 km west of the city": the distance is measured from a settlement named before
+THE_SETTLEMENT_AFTER = re.compile(
+    AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?:city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
+)
+# Between a place and the distance that locates it: "Tawila, some 60 km west of the city"
+LOCATED_GAP = re.compile(r"\s*,\s*")
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk": the settlement so introduced right
 # before a distance is what it locates, whether the gazetteer knows it or not (see geomap.sites)
 INTRODUCED_BEFORE = re.compile(
@@ -154,6 +160,13 @@ def _coordinated(text: str, refs, i: int, step: int) -> list[Place]:
 def _anchor(
     text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None, described: Place | None
 ) -> Distance:
+    if THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60]) and (
+        referent := _settlement_before(text, d, before, sentences, sent)
+    ):
+        introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
+        located = before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start)
+        target = introduced.group("name") if introduced else before[-1][1].name if located else ""
+        return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]
@@ -187,6 +200,20 @@ def _anchor(
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _settlement_before(text: str, d: Distance, before, sentences, sent: tuple[int, int]) -> Place | None:
+    """The settlement "the city" or "the town" after a distance refers back to: the last one named in its
+    sentence or the one before, but not the place the distance locates, named right before it ("Tawila, some
+    60 km west of the city")."""
+    earlier = [s for s in sentences if s[1] <= sent[0]]
+    since = earlier[-1][0] if earlier else sent[0]
+    for m, p in reversed(before):
+        if m.start < since:
+            break
+        if p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, d.start):
+            return p
+    return None
 
 
 def _located(text: str, d: Distance, before_here, described: Place | None) -> str:

@@ -24,6 +24,24 @@ def test_a_dateline_is_not_what_a_distance_locates():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shelling hit Kramatorsk. Drones struck Sloviansk, 12 km north of the city, on Monday.",
+            ("12 km", "Kramatorsk", "Slovyansk", "subject"),
+        ),
+        ("Kharkiv was hit again. The strike landed 5 km from the city centre.", ("5 km", "Kharkiv", "", "subject")),
+        (
+            "The RSF shelled El Fasher, and people fled toward the village of Tawila, some 60 km west of the city.",
+            ("some 60 km", "El Fasher", "Tawila", "subject"),
+        ),
+    ],
+)
+def test_the_city_after_a_distance_is_the_settlement_named_before(text, expected):
+    assert anchored(text) == [expected]
+
+
 def test_a_list_of_to_phrases_measures_each_from_the_subject():
     text = (
         "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."
