@@ -80,6 +80,9 @@ SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?:city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
 )
+# "Khan Younis, 10 km to the north, …": a direction with no place after it, from the place named before
+TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
+NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 # Between a place and the distance that locates it: "Tawila, some 60 km west of the city"
 LOCATED_GAP = re.compile(r"\s*,\s*")
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk": the settlement so introduced right
@@ -161,12 +164,16 @@ def _anchor(
     text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None, described: Place | None
 ) -> Distance:
     if THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60]) and (
-        referent := _settlement_before(text, d, before, sentences, sent)
+        referent := _settlement_before(text, d.start, before, sentences, sent)
     ):
         introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
         located = before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start)
         target = introduced.group("name") if introduced else before[-1][1].name if located else ""
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
+    if d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end):
+        target = before[-1] if before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start) else None
+        if target is not None and (origin := _settlement_before(text, target[0].start, before, sentences, sent)):
+            return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="sentence", target=target[1].name)
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]
@@ -202,16 +209,16 @@ def _anchor(
     return d
 
 
-def _settlement_before(text: str, d: Distance, before, sentences, sent: tuple[int, int]) -> Place | None:
-    """The settlement "the city" or "the town" after a distance refers back to: the last one named in its
-    sentence or the one before, but not the place the distance locates, named right before it ("Tawila, some
-    60 km west of the city")."""
+def _settlement_before(text: str, at: int, before, sentences, sent: tuple[int, int]) -> Place | None:
+    """The last settlement named before ``at`` in its sentence or the one before, but not one written right
+    before ``at`` (the place a distance there locates): what "the city" after a distance refers back to
+    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from."""
     earlier = [s for s in sentences if s[1] <= sent[0]]
     since = earlier[-1][0] if earlier else sent[0]
     for m, p in reversed(before):
         if m.start < since:
             break
-        if p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, d.start):
+        if m.end <= at and p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at):
             return p
     return None
 

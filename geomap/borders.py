@@ -36,9 +36,10 @@ from geomap.gazetteer import Gazetteer
 from geomap.places import Place
 
 # After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
-# "from the border with Belarus", "north of the state border".
+# "from the border with Belarus", "north of the state border", "inside the Russian border", "across the border".
 BORDER_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:from|of|off)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?"
+    AFTER_DISTANCE + r"(?P<prep>from|of|off|inside|beyond|across|past|behind)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
     r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
@@ -110,6 +111,8 @@ def border_named(text: str, end: int, places: list[Place], anchor: Place | None)
     if None in found:
         return ()  # "from the Kharkiv border": a word that names no country, so no state border to draw
     home = anchor.country if anchor is not None else ""
+    if m.group("prep") == "inside" and found:
+        home = found[0]  # "25 km inside the Russian border": on the side it names, wherever the anchor is
     codes = [c for c in dict.fromkeys((home, *found)) if c]  # the anchor's side first
     if len(codes) == 1 and anchor is not None and (neighbour := _nearest_neighbour(codes[0], anchor)):
         codes.append(neighbour)

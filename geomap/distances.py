@@ -146,7 +146,7 @@ DISTANCE = re.compile(
     (?P<half2>\s+and\s+a\s+half)?
     (?:-(?P<extent>long|wide|deep))?
     (?:\s*\((?:about\s+|some\s+|roughly\s+|around\s+)?(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\.?\))?
-    (?:\s+(?P<dir>{DIRECTION_WORDS})(?:ern)?\b)?
+    (?:(?P<to_dir>\s+(?:to\s+the\s+)?)(?P<dir>{DIRECTION_WORDS})(?:ern)?\b)?  # "13 km south", "10 km to the north"
     """
 )
 # a Cyrillic unit anywhere: only then does the Cyrillic grammar run
@@ -412,7 +412,7 @@ def _from_match(text: str, m: re.Match[str]) -> Distance | None:
     if qual_word == "between":
         start = m.start("qual")
     end = m.end("dir") if m.group("dir") else m.end()
-    span_end = m.start("dir") if m.group("dir") else m.end()
+    span_end = m.start("to_dir") if m.group("dir") else m.end()
     direction = DIRECTIONS.get(" ".join((m.group("dir") or "").lower().split()), "")
     return Distance(
         start=start,

@@ -42,6 +42,13 @@ def test_the_city_after_a_distance_is_the_settlement_named_before(text, expected
     assert anchored(text) == [expected]
 
 
+def test_a_place_n_km_to_the_north_lies_so_from_the_place_named_before():
+    text = "Tanks pushed deeper into Rafah, and residents of Khan Younis, 10 km to the north, reported shelling."
+    assert anchored(text) == [("10 km", "Rafaḩ", "Khān Yūnis", "sentence")]
+    (d,) = geomap.parse(text, ner=False).distances
+    assert d.direction == "N" and d.text == "10 km"
+
+
 def test_a_list_of_to_phrases_measures_each_from_the_subject():
     text = (
         "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."

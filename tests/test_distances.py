@@ -9,6 +9,7 @@ CASES = [
     ("20-25 km", 25000.0, "about", ""),
     ("between 5 and 10 kilometres", 10000.0, "about", ""),
     ("some 7 kilometers (4 miles) north", 7000.0, "about", "N"),
+    ("Khan Younis, 10 km to the north", 10000.0, "exact", "N"),
     ("40 nautical miles", 74080.0, "exact", ""),
     ("a mile and a half", 2414.016, "exact", ""),
     ("less than a mile", 1609.344, "less than", ""),
