@@ -163,6 +163,14 @@ AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
 )
+# "Klishchiivka lies 7 km south of Bakhmut", "Andriivka is about 13 km south of…", "Sake is west of Goma": a name
+# opening a sentence that goes on to say where it lies is a place's, as any name is
+LOCATED_AFTER = re.compile(
+    r"\s+(?:is|lies|lay|sits|stands|was)\s+(?:located\s+|situated\s+)?"
+    r"(?:(?:just|only|about|some|roughly|around|approximately|nearly|less\s+than|more\s+than)\s+)*"
+    r"(?:[\d,.]+\s*(?:km|kilomet|miles?\b|mi\b)|(?:north|south|east|west)\S*\s+of\b)",
+    re.IGNORECASE,
+)
 # "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
 INTRODUCES_A_PLACE = re.compile(
     r"\b(?:(?:town|city|village|settlement|hamlet|port|capital|outskirts|suburbs?|region|province) of|"
@@ -228,7 +236,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             or _river_cue(doc.text, start, end, gz, key)
             or ("region" if GOVERNOR_AFTER.match(doc.text, end) else "")
         )
-        weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
+        located = LOCATED_AFTER.match(doc.text, end) is not None
+        weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start) and not located
         # Ukrainian and Russian write common nouns in lower case: a capital proves a name, save where every word
         # takes one (a sentence's first) and the name is an everyday word ("Мир", "Надія", "Дружба")
         cyrillic = starts_cyrillic(text)
@@ -249,7 +258,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 and key in gz.common_names
                 and not _spelled_in_capitals(text, gz, key)
                 and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start])
-                and not _followed_by_its_area(doc.text, end, gz),
+                and not _followed_by_its_area(doc.text, end, gz)
+                and not located,
             )
         )
     return _listed_with_places(doc.text, sorted(out, key=lambda m: m.start))

@@ -91,6 +91,15 @@ def test_common_word_introduced_as_a_place_is_a_place():
     assert [m.common for m in ms if m.text == "Sake"] == [False, False, True]
 
 
+def test_a_name_opening_a_sentence_that_says_where_it_lies_is_a_place():
+    # a village's name opening a sentence is weak evidence, unless the sentence goes on to place it
+    for text in ("Andriivka is about 13 km south of Bakhmut.", "Klishchiivka lies 7 km south of Bakhmut."):
+        first, anchor = geomap.parse(text, ner=False).places
+        assert (first.kind, anchor.name) == ("village", "Bakhmut"), text
+    assert [p.name for p in geomap.parse("Sake is west of Goma.", ner=False).places] == ["Sake", "Goma"]
+    assert geomap.parse("Andrew is 13 years old.", ner=False).places == ()
+
+
 def test_airport_codes_of_towns_are_not_abbreviations():
     ms = find_mentions(Document.from_text("Fighters of the SAF and the HRL met in the UAE and the US."))
     assert [m.text for m in ms] == ["UAE", "US"]
