@@ -80,6 +80,10 @@ SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?:city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
 )
+# Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
+# Kursk region"; a distance after the address is the place's
+ADDRESS_GAP = re.compile(r"\s*(?:,|\(|\bin\b)\s*(?:the\s+)?(?:[A-Z][\w’'-]*(?:'s|’s)\s+)?")
+AREA_KINDS = frozenset({"region", "district", "country"})
 # "Khan Younis, 10 km to the north, …": a direction with no place after it, from the place named before
 TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
 NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
@@ -203,6 +207,10 @@ def _anchor(
     literal_before = [(m, p) for m, p in before_here if p.kind != "country"]
     if literal_before:
         p = literal_before[-1][1]
+        if len(literal_before) > 1 and p.kind in AREA_KINDS:
+            (inner_at, inner), (area_at, _) = literal_before[-2:]
+            if inner.kind not in AREA_KINDS and ADDRESS_GAP.fullmatch(text, inner_at.end, area_at.start):
+                p = inner  # "the Engels air base in Russia's Saratov region, more than 600 km from the front"
         return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="sentence")
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
@@ -234,7 +242,9 @@ def _located(text: str, d: Distance, before_here, described: Place | None) -> st
     if introduced:
         return introduced.group("name")
     named = [p for m, p in before_here if m.role != "reporting"]
-    return named[-1].name if named else ""
+    # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
+    pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]
+    return (pinned or named)[-1].name if named else ""
 
 
 def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:

@@ -163,10 +163,11 @@ AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")
 GENERIC_OF = re.compile(
     r"\b(?i:(region|oblast|province|district|state)s? of (?:the )?)$|\b(region|oblast|province) ?, ?$"
 )
-# "Klishchiivka lies 7 km south of Bakhmut", "Andriivka is about 13 km south of…", "Sake is west of Goma": a name
-# opening a sentence that goes on to say where it lies is a place's, as any name is
+# "Klishchiivka lies 7 km south of Bakhmut", "Andriivka is about 13 km south of…", "Sake is west of Goma",
+# "Kostiantynivka, some 15 km to the southwest, …": a name opening a sentence that goes on to say where it lies is
+# a place's, as any name is
 LOCATED_AFTER = re.compile(
-    r"\s+(?:is|lies|lay|sits|stands|was)\s+(?:located\s+|situated\s+)?"
+    r"(?:\s+(?:is|lies|lay|sits|stands|was)\s+(?:located\s+|situated\s+)?|,\s+(?=\S+\s+\d|\d))"
     r"(?:(?:just|only|about|some|roughly|around|approximately|nearly|less\s+than|more\s+than)\s+)*"
     r"(?:[\d,.]+\s*(?:km|kilomet|miles?\b|mi\b)|(?:north|south|east|west)\S*\s+of\b)",
     re.IGNORECASE,

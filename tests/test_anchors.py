@@ -42,6 +42,25 @@ def test_the_city_after_a_distance_is_the_settlement_named_before(text, expected
     assert anchored(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region written as a place's address: the distance after it is the place's
+        (
+            "Drones attacked the Engels air base in Russia's Saratov region, more than 600 km from the front.",
+            ("more than 600 km", "Engels-2", "", "sentence"),
+        ),
+        # what an of-phrase locates is the settlement, not the river it lies on
+        (
+            "Ukrainian marines hold Krynky on the left bank of the Dnipro, about 30 km east of Kherson.",
+            ("about 30 km", "Kherson", "Krynky", "of-phrase"),
+        ),
+    ],
+)
+def test_a_place_before_its_address_or_its_river(text, expected):
+    assert anchored(text) == [expected]
+
+
 def test_a_place_n_km_to_the_north_lies_so_from_the_place_named_before():
     text = "Tanks pushed deeper into Rafah, and residents of Khan Younis, 10 km to the north, reported shelling."
     assert anchored(text) == [("10 km", "Rafaḩ", "Khān Yūnis", "sentence")]

@@ -97,6 +97,8 @@ def test_a_name_opening_a_sentence_that_says_where_it_lies_is_a_place():
         first, anchor = geomap.parse(text, ner=False).places
         assert (first.kind, anchor.name) == ("village", "Bakhmut"), text
     assert [p.name for p in geomap.parse("Sake is west of Goma.", ner=False).places] == ["Sake", "Goma"]
+    text = "Troops crossed the canal near Chasiv Yar. Kostiantynivka, some 15 km to the southwest, was shelled."
+    assert [p.name for p in geomap.parse(text, ner=False).places] == ["Chasiv Yar", "Kostyantynivka"]
     assert geomap.parse("Andrew is 13 years old.", ner=False).places == ()
 
 
