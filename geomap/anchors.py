@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from geomap.demonyms import country_of
 from geomap.distances import Distance
-from geomap.gazetteer import SETTLEMENT_KINDS
+from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.places import Place
 from geomap.text import sentence_at, split_sentences
 
@@ -78,7 +78,7 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 # "fled toward Tawila, some 60 km west of the city": the distance is measured from a settlement named before
 THE_SETTLEMENT_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?:city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
+    AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?P<head>city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
 )
 # Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
 # Kursk region"; a distance after the address is the place's
@@ -167,13 +167,14 @@ def _coordinated(text: str, refs, i: int, step: int) -> list[Place]:
 def _anchor(
     text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None, described: Place | None
 ) -> Distance:
-    if THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60]) and (
-        referent := _settlement_before(text, d.start, before, sentences, sent)
-    ):
+    settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
+    if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, settlement["head"])):
         introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
         located = before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start)
         target = introduced.group("name") if introduced else before[-1][1].name if located else ""
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
+    if settlement and settlement["head"] == "capital":
+        return d  # a capital the article does not name: no mark beats one around another place
     if d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end):
         target = before[-1] if before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start) else None
         if target is not None and (origin := _settlement_before(text, target[0].start, before, sentences, sent)):
@@ -217,16 +218,25 @@ def _anchor(
     return d
 
 
-def _settlement_before(text: str, at: int, before, sentences, sent: tuple[int, int]) -> Place | None:
+def _settlement_before(
+    text: str, at: int, before, sentences, sent: tuple[int, int], head: str = "city"
+) -> Place | None:
     """The last settlement named before ``at`` in its sentence or the one before, but not one written right
     before ``at`` (the place a distance there locates): what "the city" after a distance refers back to
-    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from."""
+    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from.
+
+    "The capital" is the national capital of the last place named before it, if the article names it ("an area
+    near Damascus airport, 20 km southeast of the capital" is no distance from Sanaa, named a sentence before).
+    """
     earlier = [s for s in sentences if s[1] <= sent[0]]
     since = earlier[-1][0] if earlier else sent[0]
-    for m, p in reversed(before):
-        if m.start < since:
-            break
-        if m.end <= at and p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at):
+    named = [(m, p) for m, p in reversed(before) if m.start >= since and m.end <= at]
+    if head == "capital":
+        capitals = Gazetteer.default().capitals
+        country = named[0][1].country if named else ""
+        return next((p for _, p in named if p.id in capitals and p.country == country), None)
+    for m, p in named:
+        if p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at):
             return p
     return None
 
@@ -241,7 +251,8 @@ def _located(text: str, d: Distance, before_here, described: Place | None) -> st
     introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
     if introduced:
         return introduced.group("name")
-    named = [p for m, p in before_here if m.role != "reporting"]
+    # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah")
+    named = [p for m, p in before_here if m.role not in ("reporting", "metonymic") and p.kind != "country"]
     # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
     pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]
     return (pinned or named)[-1].name if named else ""

@@ -45,6 +45,29 @@ def test_the_city_after_a_distance_is_the_settlement_named_before(text, expected
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Shelling hit Kyiv. Drones struck Brovary, 20 km east of the capital.",
+            ("20 km", "Kyiv", "Brovary", "subject"),
+        ),
+        # Sanaa is Yemen's capital, not the one this sentence means; the article does not name Damascus
+        (
+            "Jets struck Sanaa. In Syria, missiles hit Damascus International Airport, 20 km southeast of the capital.",
+            ("20 km", "", "", ""),
+        ),
+    ],
+)
+def test_the_capital_after_a_distance_is_its_countrys_or_none(text, expected):
+    assert anchored(text) == [expected]
+
+
+def test_neither_a_country_nor_who_acts_is_what_a_distance_locates():
+    text = "Yemen's Houthis fired at a ship about 50 nautical miles southwest of Hodeidah."
+    assert anchored(text) == [("about 50 nautical miles", "Al Ḩudaydah", "", "of-phrase")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a region written as a place's address: the distance after it is the place's
         (
             "Drones attacked the Engels air base in Russia's Saratov region, more than 600 km from the front.",
