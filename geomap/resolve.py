@@ -108,6 +108,12 @@ TOWN_CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 TOWN_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b)", re.IGNORECASE)
+# What happens in a city, not across its region, in the sentence of a bare name: its districts, its blocks of
+# flats, its metro, its mayor ("In Kharkiv, a missile hit the Saltivskyi district")
+URBAN_CUE = re.compile(
+    r"\b(?:[A-Z][a-z’'-]*(?:skyi|skyy|skiy|zkyi)\s+[Dd]istrict|(?:apartment|residential)\s+(?:block|building|"
+    r"area|tower)s?|high-rises?|metro\s+station|city\s+cent(?:re|er)|mayor)\b"
+)
 ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
 # Names that vouch for each other: a candidate this near one of another name's candidates, or inside it
 # ("Rockingham", "Safety Bay" and "WA" of a Perth paper are all Western Australia's, whichever single name would
@@ -446,7 +452,8 @@ def _landmark_of_the_town(inner: Entry, outer: list[Entry]) -> bool:
 def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:
     """Bare mentions of a name the article also gives a region ("the Kursk region ... deep into Kursk"): in such
     an article the bare name is that region too, unless written as the town ("the city of Kursk", "from
-    Donetsk to Mariupol") or as a dateline. Names that only a city bears are left alone."""
+    Donetsk to Mariupol"), in a sentence about the city's streets ("In Kharkiv, a missile hit the Saltivskyi
+    district") or as a dateline. Names that only a city bears are left alone."""
     # "Kursk region" and "Kursk oblast" are keyed with their generic word, "Kursk" without
     named = {
         key.rsplit(" ", 1)[0] if " " in key else key
@@ -460,7 +467,8 @@ def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:
         for m in ms:
             before, after = doc.text[max(0, m.start - 40) : m.start], doc.text[m.end : m.end + 40]
             route = ROUTE_FROM.search(before) and ROUTE_TO.match(after)
-            if not (m.dateline or route or TOWN_CUE_BEFORE.search(before) or TOWN_CUE_AFTER.match(after)):
+            town = TOWN_CUE_BEFORE.search(before) or TOWN_CUE_AFTER.match(after)
+            if not (m.dateline or route or town or URBAN_CUE.search(doc.text, *m.sentence)):
                 out.append(m)
     return out
 

@@ -123,6 +123,13 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
     text = "Drones hit the Kharkiv region. Lyptsi lies 20 miles north of Kharkiv; the city of Kharkiv was hit too."
     kharkivs = [p for p in geomap.parse(text).places if p.name == "Kharkiv"]
     assert sorted((p.kind, len(p.mentions)) for p in kharkivs) == [("city", 2), ("region", 1)]
+    # so does a sentence about the city's streets: its districts, its blocks of flats
+    for text in (
+        "Villages in the Kharkiv region were shelled. In Kharkiv, a missile hit the Saltivskyi district.",
+        "Villages in the Kharkiv region were shelled. A missile hit a residential building in Kharkiv.",
+    ):
+        kharkivs = [p for p in geomap.parse(text).places if p.name == "Kharkiv"]
+        assert sorted(p.kind for p in kharkivs) == ["city", "region"], text
 
 
 def test_containment_may_name_a_part_of_the_area():
