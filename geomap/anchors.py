@@ -43,7 +43,8 @@ from geomap.text import sentence_at, split_sentences
 AFTER_DISTANCE = r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
 OF_PHRASE = re.compile(
     AFTER_DISTANCE
-    + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of)\s+(?:the\s+)?"
+    + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of|near|around)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
     # "south of the centre of Damascus", "of the region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
     r"|(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?"
@@ -205,7 +206,8 @@ def _anchor(
                 return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="to-phrase", target=p.name)
     if described is not None:
         return replace(d, anchor=described.name, anchor_id=described.id, anchor_rule="subject")
-    literal_before = [(m, p) for m, p in before_here if p.kind != "country"]
+    # not a country, nor a capital that acts ("Moscow is trying to carve out a 10-km buffer zone")
+    literal_before = [(m, p) for m, p in before_here if p.kind != "country" and m.role != "metonymic"]
     if literal_before:
         p = literal_before[-1][1]
         if len(literal_before) > 1 and p.kind in AREA_KINDS:

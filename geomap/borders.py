@@ -36,9 +36,11 @@ from geomap.gazetteer import Gazetteer
 from geomap.places import Place
 
 # After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
-# "from the border with Belarus", "north of the state border", "inside the Russian border", "across the border".
+# "from the border with Belarus", "north of the state border", "inside the Russian border", "across the border",
+# "a 10-km buffer zone along the border".
 BORDER_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?P<prep>from|of|off|inside|beyond|across|past|behind)\s+(?:the\s+)?"
+    AFTER_DISTANCE + r"(?:(?:buffer|security|demilitari[sz]ed|exclusion|sanitary)\s+)?(?:zone|strip|belt)?\s*"
+    r"(?P<prep>from|of|off|inside|beyond|across|past|behind|along)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
     r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",

@@ -35,7 +35,8 @@ AGENT_VERBS = re.compile(
     r"(?:said|says|say|announced|announces|claimed|claims|accused|accuses|denied|denies|warned|warns|wants|"
     r"wanted|insisted|insists|demanded|demands|responded|reported|stated|told|urged|urges|believes|hopes|"
     r"plans|refused|rejected|agreed|decided|launched|sent|signed|threatened|pledged|vowed|promised|comment|"
-    r"commented|confirm|confirmed|respond|acknowledged|admitted)\b",
+    r"commented|confirm|confirmed|respond|acknowledged|admitted|trying|tries|tried|seeks|sought|seeking|aims|"
+    r"intends|expects)\b",
     re.IGNORECASE,
 )
 # The same cues in Ukrainian and Russian: a preposition before the name ("у Москві", "под Бахмутом") makes it

@@ -73,6 +73,11 @@ def test_neither_a_country_nor_who_acts_is_what_a_distance_locates():
             "Drones attacked the Engels air base in Russia's Saratov region, more than 600 km from the front.",
             ("more than 600 km", "Engels-2", "", "sentence"),
         ),
+        # near a place: around it
+        (
+            "Russian forces advanced up to 1.5 kilometres near the town of Lyman, Ukraine's military said.",
+            ("up to 1.5 kilometres", "Lyman", "", "of-phrase"),
+        ),
         # what an of-phrase locates is the settlement, not the river it lies on
         (
             "Ukrainian marines hold Krynky on the left bank of the Dnipro, about 30 km east of Kherson.",

@@ -35,6 +35,11 @@ def borders(text):
         # inside, across or beyond the border; "inside the Russian border" is on that side, wherever the anchor
         ("Troops from Sumy advanced 12 km inside the Russian border.", ("12 km", "Sumy", ("RU", "UA"))),
         ("Fighting raged near Korenevo, roughly 25 km across the border.", ("roughly 25 km", "Korenevo", ("RU", "UA"))),
+        # a zone along the border, in the region named; the capital that acts is no anchor
+        (
+            "In the northeastern Kharkiv region, Moscow is trying to carve out a 10-km buffer zone along the border.",
+            ("10-km", "Kharkiv", ("UA", "RU")),
+        ),
         # "the Kharkiv border" names no state border: an ordinary distance
         ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "Kharkiv", ())),
         # a distance into a country or region: from the border it crossed, the area's side first, the other side

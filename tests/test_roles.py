@@ -7,6 +7,7 @@ from geomap.roles import mention_role, place_role
     ("text", "name", "role"),
     [
         ("Moscow said the attack failed.", "Moscow", "metonymic"),
+        ("Moscow is trying to carve out a buffer zone.", "Moscow", "metonymic"),
         ("Kyiv’s gains near Bakhmut alarmed bloggers.", "Kyiv", "metonymic"),
         ("urging Moscow to commit more resources", "Moscow", "metonymic"),
         ("fighting in Bakhmut went on", "Bakhmut", "literal"),
