@@ -64,6 +64,11 @@ FOCUS_TOWN = 0.5
 COUNTY_SEAT_KM = 100
 # "Pokrovsk, Donetsk oblast": what the text states outright outweighs population and focus.
 CONTAINMENT_BONUS = 4.0
+# "the Pokrovsk-Kostiantynivka highway": the two ends of a road the text names lie this near each other, and the
+# namesake of one end that does is the one meant (the bonus a written containment gets)
+ROAD_KM = 150.0
+ROAD_BETWEEN = re.compile(r"\s?[-–]\s?")
+ROAD_AFTER = re.compile(r"\s+(?:highway|road|motorway|route|railway|rail\s+line|axis|direction|corridor)\b", re.I)
 # "Marinka in Donetsk": the region that holds the place named before it, over the city of the same name
 # (which otherwise wins a bare name by the population and proximity it brings).
 HOLDS_BONUS = 8.0
@@ -160,6 +165,8 @@ def resolve_places(
     regions = [a for a in named_areas if a.kind == "region"]
     # bonuses outside the usual ranking: containment the text writes, and the user's area of interest
     bonuses, holders, outside = _written_containment(doc, groups, candidates, chosen, gz)
+    for g, found in _road_ends(doc, groups, candidates, chosen).items():
+        bonuses[g] = found | bonuses[g]
     for g in outside:
         del candidates[g]
     for m in [*holders, *_named_as_the_region(doc, groups, chosen)]:
@@ -428,6 +435,23 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
     return bonus, holders, outside
+
+
+def _road_ends(doc: Document, groups, candidates, chosen) -> dict:
+    """Bonuses for the ends of a road the text names by them ("the Pokrovsk-Kostiantynivka highway", "the
+    Kharkiv–Belgorod road"): each end's namesakes within :data:`ROAD_KM` of the other end as first chosen."""
+    group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
+    ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
+    bonus: dict = defaultdict(dict)
+    for a, b in itertools.pairwise(ordered):
+        ga, gb = group_of[id(a)], group_of[id(b)]
+        if ga == gb or not ROAD_BETWEEN.fullmatch(doc.text, a.end, b.start) or not ROAD_AFTER.match(doc.text, b.end):
+            continue
+        for end, other in ((ga, chosen[gb][1]), (gb, chosen[ga][1])):
+            for e in candidates[end]:
+                if not e.is_area and haversine_km(e.lat, e.lon, other.lat, other.lon) <= ROAD_KM:
+                    bonus[end][e.id] = (f"on a road to {other.name}, as the text says", CONTAINMENT_BONUS)
+    return bonus
 
 
 def _city_and_district(a: Mention, b: Mention, gap: str, ea: Entry, eb: Entry) -> tuple[Entry, Mention] | None:

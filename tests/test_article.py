@@ -443,3 +443,11 @@ def test_a_district_written_with_its_city_is_the_one_in_that_city_or_a_site_at_i
     # Kharkiv (see geomap.sites), never the namesake
     for text in ("A missile hit Kharkiv's Kyivskyi district.", "A missile hit the Kyivskyi district of Kharkiv."):
         assert places(text) == {"Kharkiv": ("city", 49.98, 36.25), "Kyivskyi district": ("site", 49.98, 36.25)}
+
+
+def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
+    # a Kostiantynivka lies 5 km from Melitopol; the one on the highway from Pokrovsk is Donetsk oblast's
+    text = "Troops shelled Melitopol's outskirts. Fighting raged along the Pokrovsk-Kostiantynivka highway."
+    kostiantynivka = geomap.parse(text).place("Kostyantynivka")
+    assert (round(kostiantynivka.lat, 1), round(kostiantynivka.lon, 1)) == (48.5, 37.7)
+    assert "on a road to Pokrovsk, as the text says" in kostiantynivka.evidence
