@@ -62,7 +62,8 @@ def with_borders(text: str, distances: list[Distance], places: list[Place]) -> l
     out = []
     for d in distances:
         anchor = by_id.get(d.anchor_id)
-        codes = border_named(text, d.end, places, anchor) or border_crossed(text, d, places, anchor)
+        named = border_named(text, d.end, places, anchor, guessed=d.anchor_rule == "focus")
+        codes = named or border_crossed(text, d, places, anchor)
         out.append(replace(d, border=codes) if codes else d)
     return out
 
@@ -102,9 +103,13 @@ def _on_the_border(area: Place, code: str) -> bool:
     return line is not None and (area.geometry is None or area.geometry.distance(line) <= BORDER_TOLERANCE_DEG)
 
 
-def border_named(text: str, end: int, places: list[Place], anchor: Place | None) -> tuple[str, ...]:
+def border_named(
+    text: str, end: int, places: list[Place], anchor: Place | None, guessed: bool = False
+) -> tuple[str, ...]:
     """The two countries of the border a distance ending at ``end`` is measured from, the anchor's side
-    first; () when the text after the distance names no border or no border can be made of it."""
+    first; () when the text after the distance names no border or no border can be made of it. A ``guessed``
+    anchor (the article's focus, not a place its sentence names) does not choose the side of a border named
+    by its own country."""
     m = BORDER_AFTER.match(text[end : end + 120])
     if m is None:
         return ()
@@ -115,6 +120,13 @@ def border_named(text: str, end: int, places: list[Place], anchor: Place | None)
     home = anchor.country if anchor is not None else ""
     if m.group("prep") == "inside" and found:
         home = found[0]  # "25 km inside the Russian border": on the side it names, wherever the anchor is
+    elif guessed and found == [home] and anchor is not None and m.group("first"):
+        # "Moldova said a drone crashed near Etulia, 3 miles from the Ukrainian border", in a story about Odesa:
+        # outside Ukraine, on the side of a neighbour the text names, else the one whose border runs nearest
+        named = [p.country for p in places if p.kind == "country" and p.country != home]
+        home = next((c for c in named if border_line(c, found[0]) is not None), None) or (
+            _nearest_neighbour(found[0], anchor) or ""
+        )
     codes = [c for c in dict.fromkeys((home, *found)) if c]  # the anchor's side first
     if len(codes) == 1 and anchor is not None and (neighbour := _nearest_neighbour(codes[0], anchor)):
         codes.append(neighbour)

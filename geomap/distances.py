@@ -60,6 +60,7 @@ QUALIFIERS = {
     "up to": "up to",
     "within": "up to",
     "as close as": "up to",
+    "as far as": "up to",
     "no more than": "up to",
     "at most": "up to",
     "more than": "more than",
@@ -285,6 +286,8 @@ def find_distances(text: str) -> list[Distance]:
     for m in VAGUE.finditer(text):
         if any(d.start <= m.start() < d.end for d in found):
             continue
+        # "a few hundred metres" is vague, not the "hundred metres" the grammar read inside it
+        found = [d for d in found if not m.start() <= d.start < m.end()]
         found.append(Distance(m.start(), m.end(), text[m.start() : m.end()], None, None, None, "vague", vague=True))
     return sorted(found, key=lambda d: d.start)
 

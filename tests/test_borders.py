@@ -40,6 +40,12 @@ def borders(text):
             "In the northeastern Kharkiv region, Moscow is trying to carve out a 10-km buffer zone along the border.",
             ("10-km", "Kharkiv", ("UA", "RU")),
         ),
+        # "from the Ukrainian border" lies outside Ukraine, whatever the anchor: on the side of the neighbour named
+        (
+            "Strikes hit Odesa. Moldova said a drone crashed near the village of Etulia, 3 miles from the Ukrainian "
+            "border.",
+            ("3 miles", "Odesa", ("MD", "UA")),
+        ),
         # "the Kharkiv border" names no state border: an ordinary distance
         ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "Kharkiv", ())),
         # a distance into a country or region: from the border it crossed, the area's side first, the other side

@@ -15,6 +15,7 @@ CASES = [
     ("less than a mile", 1609.344, "less than", ""),
     ("more than 600 kilometres (370 miles)", 600000.0, "more than", ""),
     ("within 1 mile", 1609.344, "up to", ""),
+    ("windows shattered as far as 2 km away", 2000.0, "up to", ""),
     ("1.5km", 1500.0, "exact", ""),
     ("the 1,200-kilometer-long front", 1200000.0, "exact", ""),
 ]
@@ -147,3 +148,8 @@ def test_a_length_is_listed_at_its_anchor_and_not_drawn():
     m = render_map(article)
     [layer] = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup) and c.layer_name == "Distances"]
     assert len([c for c in layer._children.values() if isinstance(c, folium.GeoJson)]) == 1  # the sector only
+
+
+def test_a_vague_amount_is_one_distance_not_the_number_inside_it():
+    found = find_distances("Debris fell a few hundred metres from the Potemkin Stairs.")
+    assert [(d.text, d.vague) for d in found] == [("a few hundred metres", True)]
