@@ -251,7 +251,7 @@ def render_map(
     for p in article.places:
         color = ROLE_COLORS.get(p.role, "#333")
         size = 16 if p.kind in ("country", "region", "sea", "peninsula") else 12
-        # a site (geomap.sites) is drawn at its town's position: a square pin tells it from the town's round one
+        # a site (geomap.sites) is drawn at its town, or where a distance puts it: a square pin tells it from a town
         pin = "geomap-pin geomap-site" if p.kind == "site" else "geomap-pin"
         icon = folium.DivIcon(
             html=f'<div class="{pin}" style="width:{size}px;height:{size}px;background:{color}"></div>',
@@ -333,7 +333,7 @@ def _swatch(color: str, label: str, pin: str = "geomap-pin") -> str:
 def _title_and_legend(m: folium.Map, article: Article) -> None:
     swatches = "".join(_swatch(c, f"{role} place") for role, c in ROLE_COLORS.items())
     if any(p.kind == "site" for p in article.places):
-        swatches += _swatch(ROLE_COLORS["literal"], "site, drawn at its town", "geomap-pin geomap-site")
+        swatches += _swatch(ROLE_COLORS["literal"], "site, drawn where the text puts it", "geomap-pin geomap-site")
     shapes = "".join(
         f'<div><span style="display:inline-block;width:14px;height:8px;border:2px solid {s["color"]}"></span> '
         f"{name}</div>"
