@@ -82,8 +82,8 @@ THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?P<head>city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
 )
 # Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
-# Kursk region"; a distance after the address is the place's
-ADDRESS_GAP = re.compile(r"\s*(?:,|\(|\bin\b)\s*(?:the\s+)?(?:[A-Z][\w’'-]*(?:'s|’s)\s+)?")
+# Kursk region", "Волчанска Харьковской области"; a distance after the address is the place's
+ADDRESS_GAP = re.compile(r"\s*(?:(?:,|\(|\bin\b|\bу\b|\bв\b)\s*)?(?:the\s+)?(?:[A-Z][\w’'-]*(?:'s|’s)\s+)?")
 AREA_KINDS = frozenset({"region", "district", "country"})
 # "Khan Younis, 10 km to the north, …": a direction with no place after it, from the place named before
 TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")

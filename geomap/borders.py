@@ -45,6 +45,19 @@ BORDER_AFTER = re.compile(
     r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
     r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
+# The same in Ukrainian and Russian reports: "за 5 км від кордону", "в 6 км от украинской границы", "за 10 км від
+# державного кордону з Росією"
+CYRILLIC_BORDER_AFTER = re.compile(
+    r"[\s,]*(?:від|од|от)\s+(?:(?P<adjective>[а-яіїєґё]+)\s+)?(?:державного\s+|государственной\s+)?"
+    r"(?:кордону|границы|границі)(?:\s+(?:з|с)\s+(?P<with>[А-ЯІЇЄҐЁ][а-яіїєґё'’]+))?",
+    re.IGNORECASE,
+)
+# Stems of the Ukrainian and Russian adjectives and names of the countries at Ukraine's borders
+CYRILLIC_COUNTRY_STEMS = {
+    "україн": "UA", "украин": "UA", "росі": "RU", "россі": "RU", "росси": "RU", "білорус": "BY", "белорус": "BY",
+    "польськ": "PL", "польщ": "PL", "польш": "PL", "молдов": "MD", "молдав": "MD", "румун": "RO", "угорщ": "HU",
+    "угорськ": "HU", "венгр": "HU", "словаччин": "SK", "словацьк": "SK", "словак": "SK",
+}  # fmt: skip
 # After a distance: "into Russia", "deep into the Kursk region", "inside Belarus": how far past a border.
 INTO_AFTER = re.compile(AFTER_DISTANCE + r"(?:(?:deep|further)\s+)?(?:into|inside)\s")
 # Where the text says which country a distance "into" another is measured from: "Ukrainian forces", "from Ukraine"
@@ -112,7 +125,7 @@ def border_named(
     by its own country."""
     m = BORDER_AFTER.match(text[end : end + 120])
     if m is None:
-        return ()
+        return _cyrillic_border(text, end, places, anchor)
     words = [w for w in (m.group("first"), m.group("second"), m.group("with")) if w]
     found = [_country(w, places) for w in words]
     if None in found:
@@ -133,6 +146,22 @@ def border_named(
     if len(codes) != 2 or border_line(codes[0], codes[1]) is None:
         return ()
     return codes[0], codes[1]
+
+
+def _cyrillic_border(text: str, end: int, places: list[Place], anchor: Place | None) -> tuple[str, ...]:
+    """:func:`border_named` for Ukrainian and Russian: "за 6 км від українського кордону" (the anchor's side
+    first, the other the country named, else the neighbour whose border runs nearest)."""
+    m = CYRILLIC_BORDER_AFTER.match(text, end)
+    if m is None or anchor is None:
+        return ()
+    words = [w.lower() for w in (m.group("adjective"), m.group("with")) if w]
+    named = [next((cc for stem, cc in CYRILLIC_COUNTRY_STEMS.items() if w.startswith(stem)), None) for w in words]
+    if None in named:
+        return ()  # "від адміністративного кордону": no state border
+    codes = [c for c in dict.fromkeys((anchor.country, *named)) if c]
+    if len(codes) == 1 and (neighbour := _nearest_neighbour(codes[0], anchor)):
+        codes.append(neighbour)
+    return (codes[0], codes[1]) if len(codes) == 2 and border_line(codes[0], codes[1]) is not None else ()
 
 
 def _country(word: str, places: list[Place]) -> str | None:

@@ -46,6 +46,12 @@ def borders(text):
             "border.",
             ("3 miles", "Odesa", ("MD", "UA")),
         ),
+        # Ukrainian and Russian reports
+        ("Вибухи пролунали в Шебекиному, що за 6 км від українського кордону.", ("6 км", "Shebekino", ("RU", "UA"))),
+        ("ВСУ обстреляли Белгород, в 40 км от границы с Украиной.", ("40 км", "Belgorod", ("RU", "UA"))),
+        # the town, not the oblast written as its address
+        ("Обстрел Волчанска Харьковской области, в 5 км от границы.", ("5 км", "Vovchansk", ("UA", "RU"))),
+        ("Обстріл Вовчанська, за 5 км від адміністративного кордону.", ("5 км", "Vovchansk", ())),
         # "the Kharkiv border" names no state border: an ordinary distance
         ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "Kharkiv", ())),
         # a distance into a country or region: from the border it crossed, the area's side first, the other side
