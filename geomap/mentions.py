@@ -237,8 +237,10 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             or _river_cue(doc.text, start, end, gz, key)
             or ("region" if GOVERNOR_AFTER.match(doc.text, end) else "")
         )
-        located = LOCATED_AFTER.match(doc.text, end) is not None
-        weak = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start) and not located
+        first = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
+        # asked only of a name that would otherwise be weak or a common word
+        located = (first or key in gz.common_names) and LOCATED_AFTER.match(doc.text, end) is not None
+        weak = first and not located
         # Ukrainian and Russian write common nouns in lower case: a capital proves a name, save where every word
         # takes one (a sentence's first) and the name is an everyday word ("Мир", "Надія", "Дружба")
         cyrillic = starts_cyrillic(text)

@@ -15,14 +15,14 @@ picks among its namesakes too (see :func:`choose_by_directions`).
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass, replace
 
 from pyproj import Geod
 
-from geomap.distances import BEARINGS, DIRECTION_WORDS, DIRECTIONS, Distance
+from geomap.directions import find_bare_directions
+from geomap.distances import BEARINGS, DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
@@ -123,17 +123,6 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
     return [moved.get(p.id, p) for p in places]
 
 
-# A place, then where it lies from another with no distance: "Hryhorivka (south of Siversk)", "Terny, west of
-# Kreminna" (the style of front-line summaries). Matched on the text between the two mentions.
-BARE_DIRECTION = re.compile(
-    rf"\s*[(,]\s*(?:just\s+|directly\s+|immediately\s+)?(?P<dir>{DIRECTION_WORDS})\s+of\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-# The other order: "southeast of Pokrovsk near Novotroitske and Novopustynka" puts each village near it, that
-# way; names the gazetteer lacks may come first in the list ("near Myrolyubivka and Promin").
-DIRECTION_OF = re.compile(rf"\b(?P<dir>{DIRECTION_WORDS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-NEAR_LIST = re.compile(r"\s+(?:near|around)\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))*")
-LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # How far from the other place a village so placed may lie: "west of Kreminna" in a front-line summary is a
 # village of its front, not one 200 km off. Past the second figure, the gazetteer's village is another one.
 BARE_DIRECTION_KM = 60.0
@@ -202,23 +191,14 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
 
 
 def _bare_directions(text: str, refs: list[tuple[int, int, Place]]) -> list[tuple[Place, Place, str]]:
-    """(village, place, direction) for each bare direction the text writes, in either order: "Hryhorivka
-    (south of Siversk)", "southeast of Pokrovsk near Novotroitske and Novopustynka"."""
+    """(village, place, direction) for each bare direction the text writes between two places of the article
+    (see :mod:`geomap.directions`)."""
+    by_start, by_end = {start: p for start, _, p in refs}, {end: p for _, end, p in refs}
     out = []
-    for (_, end, target), (start, _, anchor) in itertools.pairwise(refs):
-        if m := BARE_DIRECTION.fullmatch(text, end, start):
-            out.append((target, anchor, m.group("dir")))
-    for i, (start, end, anchor) in enumerate(refs):
-        if " of " not in text[max(0, start - 8) : start]:
-            continue  # what the direction needs, looked for first: the search is ten times slower
-        m = DIRECTION_OF.search(text, max(0, start - 30), start)
-        if m is None or i + 1 == len(refs) or not NEAR_LIST.fullmatch(text, end, refs[i + 1][0]):
-            continue
-        j = i + 1
-        out.append((refs[j][2], anchor, m.group("dir")))
-        while j + 1 < len(refs) and LIST_NEXT.fullmatch(text, refs[j][1], refs[j + 1][0]):
-            j += 1
-            out.append((refs[j][2], anchor, m.group("dir")))
+    for b in find_bare_directions(text):
+        target, anchor = by_end.get(b.name[1]), by_start.get(b.anchor[0])
+        if target is not None and anchor is not None:
+            out.append((target, anchor, b.direction))
     return out
 
 

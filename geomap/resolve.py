@@ -68,7 +68,9 @@ CONTAINMENT_BONUS = 4.0
 # namesake of one end that does is the one meant (the bonus a written containment gets)
 ROAD_KM = 150.0
 ROAD_BETWEEN = re.compile(r"\s?[-–]\s?")
-ROAD_AFTER = re.compile(r"\s+(?:highway|road|motorway|route|railway|rail\s+line|axis|direction|corridor)\b", re.I)
+_ROADS = r"(?i:highway|road|motorway|route|railway|rail\s+line|axis|direction|corridor)\b"
+ROAD_AFTER = re.compile(r"\s+" + _ROADS)
+ROAD_WORD = re.compile(r"[-–]\s?[A-Z][\w’'-]*\s+" + _ROADS)
 # "Marinka in Donetsk": the region that holds the place named before it, over the city of the same name
 # (which otherwise wins a bare name by the population and proximity it brings).
 HOLDS_BONUS = 8.0
@@ -440,9 +442,11 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
 def _road_ends(doc: Document, groups, candidates, chosen) -> dict:
     """Bonuses for the ends of a road the text names by them ("the Pokrovsk-Kostiantynivka highway", "the
     Kharkiv–Belgorod road"): each end's namesakes within :data:`ROAD_KM` of the other end as first chosen."""
+    bonus: dict = defaultdict(dict)
+    if not ROAD_WORD.search(doc.text):
+        return bonus  # most articles name no road: the pairs of mentions are not looked at
     group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
     ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
-    bonus: dict = defaultdict(dict)
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         if ga == gb or not ROAD_BETWEEN.fullmatch(doc.text, a.end, b.start) or not ROAD_AFTER.match(doc.text, b.end):

@@ -41,7 +41,8 @@ from shapely.geometry import Point
 
 from geomap.anchors import INTRODUCED_BEFORE
 from geomap.demonyms import country_of
-from geomap.distances import DIRECTION_WORDS, DIRECTIONS, Distance
+from geomap.directions import find_bare_directions
+from geomap.distances import DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.mentions import INSTITUTIONS
@@ -75,17 +76,6 @@ _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at
 OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
 # A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District"
 CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi)\s+(?:[Dd]istrict|[Rr]aion)\b")
-# A village the gazetteer lacks, which the text places by a bare direction, as front-line summaries do: "Dalne
-# (south of Kurakhove)", "southeast of Pokrovsk near Novotroitske and Novopustynka"
-_VILLAGE = r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?(?: [A-Z][a-z’']+)?"
-# found from its bracket, then back to the name: a search from every capital took four times as long
-DIRECTION_IN_BRACKETS = re.compile(rf"\(\s*(?:just\s+|directly\s+)?(?i:{DIRECTION_WORDS})\s+of\s+[A-Z]")
-NAME_BEFORE_BRACKET = re.compile(rf"(?<![\w’'-]){_VILLAGE}\s*$")
-# found from its "near", which is rarer than the direction words: a fifth of the time of a search from those
-NEAR = re.compile(r"\s(?:near|around)\s+(?:the\s+)?")
-DIRECTION_BEFORE_NEAR = re.compile(rf"\b(?i:{DIRECTION_WORDS})\s+of\s+(?:the\s+)?{_VILLAGE}$")
-NAMES_AFTER_NEAR = re.compile(rf"(?:{_VILLAGE}(?:\s*,\s*(?:and\s+)?|\s+and\s+))*{_VILLAGE}")
-LISTED_NAME = re.compile(_VILLAGE)
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"
@@ -175,17 +165,11 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
     for m in CITY_DISTRICT.finditer(text) if "istrict" in text or "aion" in text else ():
         if untaken(m.start(), m.end()):  # a city's district the gazetteer does not hold (Kharkiv's)
             out.append(SiteName(m.start(), m.end(), m.group(), street=False))
-    placed = [
-        name.span()
-        for m in DIRECTION_IN_BRACKETS.finditer(text)
-        if (name := NAME_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start()))
-    ]
-    placed = [(start, start + len(text[start:end].rstrip())) for start, end in placed]
-    for near in NEAR.finditer(text):
-        names = NAMES_AFTER_NEAR.match(text, near.end())
-        if names and DIRECTION_BEFORE_NEAR.search(text, max(0, near.start() - 60), near.start()):
-            placed += [(names.start() + n.start(), names.start() + n.end()) for n in LISTED_NAME.finditer(names[0])]
-    for start, end in sorted(set(placed)):
+    # a village the gazetteer lacks, which the text places by a bare direction, as front-line summaries do:
+    # "Dalne (south of Kurakhove)", "southeast of Pokrovsk near Novotroitske and Novopustynka" (not after a comma:
+    # "On Sunday, north of Kharkiv")
+    placed = {b.name for b in find_bare_directions(text) if b.written != "comma"}
+    for start, end in sorted(placed):
         name = text[start:end]
         # "Russian forces (north of Kharkiv)", "The Russian Army (north of Kharkiv)": who, not where
         if untaken(start, end) and not any(_who(word) for word in re.split(r"[ -]", name)):
