@@ -203,7 +203,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         text = doc.text[start:end]
         if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
             continue
-        if key in NOT_PLACES:
+        if key in NOT_PLACES or doc.text[start - 1 : start] == "@":  # "@Gillette": an account, not the town
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
             continue

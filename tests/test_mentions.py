@@ -243,3 +243,7 @@ def test_of_after_a_named_district_names_its_city_and_after_a_bare_generic_word_
     assert hints("Shelling hit the Shevchenkivskyi district of Kyiv.")["Kyiv"] == ""
     assert hints("Evacuations began in the Ukrainian region of Sumy.")["Sumy"] == "region"
     assert hints("Shelling hit the district of Lviv.")["Lviv"] == "district"
+
+
+def test_an_account_handle_is_not_a_place():
+    assert spans("Watts tweeted at @Gillette from Gillette, Wyoming.") == ["Gillette", "Wyoming"]
