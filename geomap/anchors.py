@@ -88,8 +88,11 @@ AREA_KINDS = frozenset({"region", "district", "country"})
 # "Khan Younis, 10 km to the north, …": a direction with no place after it, from the place named before
 TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
 NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
-# Between a place and the distance that locates it: "Tawila, some 60 km west of the city"
-LOCATED_GAP = re.compile(r"\s*,\s*")
+# Between a place and the distance that locates it: "Tawila, some 60 km west of the city", "Sake, a town 25 km to
+# the west"
+LOCATED_GAP = re.compile(
+    r"\s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port)\s+)?"
+)
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk": the settlement so introduced right
 # before a distance is what it locates, whether the gazetteer knows it or not (see geomap.sites)
 INTRODUCED_BEFORE = re.compile(

@@ -97,6 +97,8 @@ def border_crossed(text: str, d: Distance, places: list[Place], anchor: Place | 
     """
     if anchor is None or anchor.kind not in ("country", "region") or not INTO_AFTER.match(text[d.end : d.end + 60]):
         return ()
+    if d.anchor_rule != "of-phrase":
+        return ()  # "less than a mile inside its territory": the area entered is not the one the rules fell back on
     home = anchor.country
     named = [country_of(m.group()) for m in CAPITALISED_WORD.finditer(text, max(0, d.start - ACTOR_WINDOW), d.start)]
     article = [p.country for p in sorted(places, key=lambda p: -len(p.mentions)) if p.kind == "country"]

@@ -172,6 +172,10 @@ LOCATED_AFTER = re.compile(
     r"(?:[\d,.]+\s*(?:km|kilomet|miles?\b|mi\b)|(?:north|south|east|west)\S*\s+of\b)",
     re.IGNORECASE,
 )
+# "Sake, a town 25 km to the west", "Mir, a village in Belarus": a name in apposition to what it names
+CALLED_A_PLACE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port|suburb)\b"
+)
 # "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
 INTRODUCES_A_PLACE = re.compile(
     r"\b(?:(?:town|city|village|settlement|hamlet|port|capital|outskirts|suburbs?|region|province) of|"
@@ -262,7 +266,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 and not _spelled_in_capitals(text, gz, key)
                 and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start])
                 and not _followed_by_its_area(doc.text, end, gz)
-                and not located,
+                and not located
+                and not CALLED_A_PLACE.match(doc.text, end),
             )
         )
     return _listed_with_places(doc.text, sorted(out, key=lambda m: m.start))

@@ -94,6 +94,9 @@ def test_a_place_n_km_to_the_north_lies_so_from_the_place_named_before():
     assert anchored(text) == [("10 km", "Rafaḩ", "Khān Yūnis", "sentence")]
     (d,) = geomap.parse(text, ner=False).distances
     assert d.direction == "N" and d.text == "10 km"
+    # "Sake, a town": a common word in apposition to what it names is a place
+    text = "M23 rebels advanced on Goma after seizing Sake, a town 25 km to the west."
+    assert anchored(text) == [("25 km", "Goma", "Sake", "sentence")]
 
 
 def test_a_list_of_to_phrases_measures_each_from_the_subject():

@@ -67,6 +67,11 @@ def borders(text):
         ("Russian troops advanced 5 km deep into the Kharkiv region.", ("5 km", "Kharkiv", ("UA", "RU"))),
         # a region entered across no state border: no band
         ("The shell landed 3 km inside the Kherson region.", ("3 km", "Kherson", ())),
+        # "inside its territory": no area the text names after it, so no border the rules could tell
+        (
+            "Refugees fled to Bangladesh, whose guards said shells landed a mile inside its territory near Teknaf.",
+            ("a mile", "Teknāf", ()),
+        ),
     ],
 )
 def test_which_border(text, expected):
