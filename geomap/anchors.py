@@ -35,6 +35,7 @@ from dataclasses import replace
 from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
+from geomap.mentions import SETTLEMENT_APPOSITION
 from geomap.places import Place
 from geomap.text import sentence_at, split_sentences
 
@@ -90,9 +91,7 @@ TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
 NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 # Between a place and the distance that locates it: "Tawila, some 60 km west of the city", "Sake, a town 25 km to
 # the west"
-LOCATED_GAP = re.compile(
-    r"\s*,\s*(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port)\s+)?"
-)
+LOCATED_GAP = re.compile(rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*)")
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk": the settlement so introduced right
 # before a distance is what it locates, whether the gazetteer knows it or not (see geomap.sites)
 INTRODUCED_BEFORE = re.compile(

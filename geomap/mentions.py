@@ -173,9 +173,8 @@ LOCATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Sake, a town 25 km to the west", "Mir, a village in Belarus": a name in apposition to what it names
-CALLED_A_PLACE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port|suburb)\b"
-)
+SETTLEMENT_APPOSITION = r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port)\b"
+CALLED_A_PLACE = re.compile(SETTLEMENT_APPOSITION)
 # "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
 INTRODUCES_A_PLACE = re.compile(
     r"\b(?:(?:town|city|village|settlement|hamlet|port|capital|outskirts|suburbs?|region|province) of|"

@@ -18,15 +18,11 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
     ]
 
 
-def test_a_dateline_is_not_what_a_distance_locates():
-    assert anchored("KYIV (Reuters) - Russian troops advanced about 5 km south of Bakhmut.") == [
-        ("about 5 km", "Bakhmut", "", "of-phrase")
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "the city" after a distance: the settlement named before, in its sentence or the one before; the place
+        # written right before the distance is what it locates
         (
             "Shelling hit Kramatorsk. Drones struck Sloviansk, 12 km north of the city, on Monday.",
             ("12 km", "Kramatorsk", "Slovyansk", "subject"),
@@ -36,38 +32,24 @@ def test_a_dateline_is_not_what_a_distance_locates():
             "The RSF shelled El Fasher, and people fled toward the village of Tawila, some 60 km west of the city.",
             ("some 60 km", "El Fasher", "Tawila", "subject"),
         ),
-    ],
-)
-def test_the_city_after_a_distance_is_the_settlement_named_before(text, expected):
-    assert anchored(text) == [expected]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # "the capital": its country's, if the article names it; Sanaa is Yemen's, and no Damascus is named
         (
             "Shelling hit Kyiv. Drones struck Brovary, 20 km east of the capital.",
             ("20 km", "Kyiv", "Brovary", "subject"),
         ),
-        # Sanaa is Yemen's capital, not the one this sentence means; the article does not name Damascus
         (
             "Jets struck Sanaa. In Syria, missiles hit Damascus International Airport, 20 km southeast of the capital.",
             ("20 km", "", "", ""),
         ),
-    ],
-)
-def test_the_capital_after_a_distance_is_its_countrys_or_none(text, expected):
-    assert anchored(text) == [expected]
-
-
-def test_neither_a_country_nor_who_acts_is_what_a_distance_locates():
-    text = "Yemen's Houthis fired at a ship about 50 nautical miles southwest of Hodeidah."
-    assert anchored(text) == [("about 50 nautical miles", "Al Ḩudaydah", "", "of-phrase")]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # neither a country, nor who acts, nor a dateline is what a distance locates
+        (
+            "Yemen's Houthis fired at a ship about 50 nautical miles southwest of Hodeidah.",
+            ("about 50 nautical miles", "Al Ḩudaydah", "", "of-phrase"),
+        ),
+        (
+            "KYIV (Reuters) - Russian troops advanced about 5 km south of Bakhmut.",
+            ("about 5 km", "Bakhmut", "", "of-phrase"),
+        ),
         # a region written as a place's address: the distance after it is the place's
         (
             "Drones attacked the Engels air base in Russia's Saratov region, more than 600 km from the front.",
@@ -85,7 +67,7 @@ def test_neither_a_country_nor_who_acts_is_what_a_distance_locates():
         ),
     ],
 )
-def test_a_place_before_its_address_or_its_river(text, expected):
+def test_what_a_distance_is_measured_from_and_what_it_locates(text, expected):
     assert anchored(text) == [expected]
 
 
