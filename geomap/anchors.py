@@ -173,13 +173,13 @@ def _anchor(
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
     if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, settlement["head"])):
         introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
-        located = before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start)
-        target = introduced.group("name") if introduced else before[-1][1].name if located else ""
+        right_before = _written_right_before(text, d, before)
+        target = introduced.group("name") if introduced else right_before[1].name if right_before else ""
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
     if settlement and settlement["head"] == "capital":
         return d  # a capital the article does not name: no mark beats one around another place
     if d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end):
-        target = before[-1] if before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start) else None
+        target = _written_right_before(text, d, before)
         if target is not None and (origin := _settlement_before(text, target[0].start, before, sentences, sent)):
             return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="sentence", target=target[1].name)
     if after:
@@ -220,6 +220,12 @@ def _anchor(
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _written_right_before(text: str, d: Distance, before):
+    """The mention and place written right before a distance, as what it locates ("Sloviansk, 12 km north of
+    the city", "Sake, a town 25 km to the west"); None if another word comes between."""
+    return before[-1] if before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start) else None
 
 
 def _settlement_before(

@@ -211,10 +211,9 @@ def with_sites(
 ) -> list[Place]:
     """``places`` and their sites, each drawn at a settlement of ``places`` (a site the article names no
     settlement for is left out), or where one of ``distances`` puts it, in order of first mention. A place
-    named only inside a
-    site's name is no place of the article ("Colorado State University" puts no mark on Colorado; "Kyiv Street"
-    none on Kyiv), unless the site is drawn at it ("Cavan Town Hall") or ``referenced`` (the ids distances and
-    phrases were anchored to) holds it.
+    named only inside a site's name is no place of the article ("Colorado State University" puts no mark on
+    Colorado; "Kyiv Street" none on Kyiv), unless the site is drawn at it ("Cavan Town Hall") or ``referenced``
+    (the ids distances and phrases were anchored to) holds it.
 
     >>> from geomap.article import parse
     >>> [p.name for p in parse("Students at Colorado State University in Fort Collins protested.").places]
