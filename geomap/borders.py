@@ -142,7 +142,13 @@ def border_named(
         home = next((c for c in named if border_line(c, found[0]) is not None), None) or (
             _nearest_neighbour(found[0], anchor) or ""
         )
-    codes = [c for c in dict.fromkeys((home, *found)) if c]  # the anchor's side first
+    return _border_of(home, found, anchor)
+
+
+def _border_of(home: str, named: list[str], anchor: Place | None) -> tuple[str, ...]:
+    """The border between ``home`` (the side a band is drawn on) and the country ``named``, or, with none
+    named, the neighbour whose border runs nearest the anchor; () when these make no border."""
+    codes = [c for c in dict.fromkeys((home, *named)) if c]
     if len(codes) == 1 and anchor is not None and (neighbour := _nearest_neighbour(codes[0], anchor)):
         codes.append(neighbour)
     if len(codes) != 2 or border_line(codes[0], codes[1]) is None:
@@ -160,10 +166,7 @@ def _cyrillic_border(text: str, end: int, places: list[Place], anchor: Place | N
     named = [next((cc for stem, cc in CYRILLIC_COUNTRY_STEMS.items() if w.startswith(stem)), None) for w in words]
     if None in named:
         return ()  # "від адміністративного кордону": no state border
-    codes = [c for c in dict.fromkeys((anchor.country, *named)) if c]
-    if len(codes) == 1 and (neighbour := _nearest_neighbour(codes[0], anchor)):
-        codes.append(neighbour)
-    return (codes[0], codes[1]) if len(codes) == 2 and border_line(codes[0], codes[1]) is not None else ()
+    return _border_of(anchor.country, named, anchor)
 
 
 def _country(word: str, places: list[Place]) -> str | None:
