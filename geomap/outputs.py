@@ -9,9 +9,8 @@
 
 from __future__ import annotations
 
-import functools
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,25 +52,36 @@ def _temporary(path: Path) -> Iterator[tuple[int, Path]]:
     without an error and removed when it does not; an OSError becomes one OutputError."""
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # the target's suffix too: some writers check it (GeoPackage wants .gpkg)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+        fd, tmp = _create_beside(path)
     except OSError as e:
         raise OutputError(f"{path.parent}: cannot write there: {e.strerror}") from None
+    replaced = False
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes files private; outputs are ordinary files
-        yield fd, Path(tmp)
+        yield fd, tmp
         os.replace(tmp, path)
+        replaced = True
     except OSError as e:
         raise OutputError(f"{path}: cannot write: {e.strerror or e}") from None
     finally:
         os.close(fd)
-        Path(tmp).unlink(missing_ok=True)
+        if not replaced:
+            tmp.unlink(missing_ok=True)
 
 
-@functools.cache
-def _umask() -> int:
-    """This process's umask, read once: reading it means setting it, for a moment, to something else."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
+# Temporary names this process has made: with its pid, a name no other process makes (O_EXCL checks anyway)
+_NAMES = itertools.count()
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty file in ``path``'s folder (made if need be), named after it: ".map.<pid>.<n>.geojson", with
+    the target's suffix, which some writers check (GeoPackage wants .gpkg). Opened with mode 0o666, which the
+    umask narrows as for any file the user makes. Not tempfile.mkstemp: its random names and the chmod that
+    its private mode needs cost as much as writing a small GeoJSON, which a batch run does thousands of times."""
+    while True:
+        tmp = path.parent / f".{path.stem}.{os.getpid()}.{next(_NAMES)}{path.suffix}"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue  # left by a killed run of an earlier process that had this pid
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)  # the folder, made only when it is not there
