@@ -47,8 +47,9 @@ OF_PHRASE = re.compile(
     + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of|near|around)\s+"
     r"(?:the\s+)?"
     r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
-    # "south of the centre of Damascus", "of the region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
-    r"|(?:centre|center|heart|middle)\s+of\s+(?:the\s+)?"
+    # "south of the centre of Damascus", "from the outskirts of Pokrovsk", "of the region's capital of Stepanakert",
+    # "of the Ukrainian capital, Kyiv"
+    r"|(?:centre|center|heart|middle|outskirts|edge|suburbs|approaches)\s+of\s+(?:the\s+)?"
     r"|(?:[\w-]+(?:'s|’s)?\s+)?capital(?:\s+city)?(?:\s+of|,)?\s+)?$",
     re.IGNORECASE,
 )
@@ -217,6 +218,12 @@ def _anchor(
             if inner.kind not in AREA_KINDS and ADDRESS_GAP.fullmatch(text, inner_at.end, area_at.start):
                 p = inner  # "the Engels air base in Russia's Saratov region, more than 600 km from the front"
         return replace(d, anchor=p.name, anchor_id=p.id, anchor_rule="sentence")
+    # a place its sentence names after it, over the article's focus: "the drone flew about 1,000 km to reach
+    # the airfield near Murmansk" in a story about Dnipro; a settlement or landmark, not the sea or peninsula a
+    # route goes through or around
+    literal_after = [p for m, p in after if (p.kind in SETTLEMENT_KINDS or p.kind == "other") and m.role != "metonymic"]
+    if literal_after:
+        return replace(d, anchor=literal_after[0].name, anchor_id=literal_after[0].id, anchor_rule="sentence")
     if focus is not None:
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d

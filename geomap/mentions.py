@@ -242,7 +242,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         )
         first = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         # asked only of a name that would otherwise be weak or a common word
-        located = (first or key in gz.common_names) and LOCATED_AFTER.match(doc.text, end) is not None
+        located = (first or key in gz.common_names) and bool(
+            LOCATED_AFTER.match(doc.text, end) or CALLED_A_PLACE.match(doc.text, end)
+        )
         weak = first and not located
         # Ukrainian and Russian write common nouns in lower case: a capital proves a name, save where every word
         # takes one (a sentence's first) and the name is an everyday word ("Мир", "Надія", "Дружба")
@@ -265,8 +267,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 and not _spelled_in_capitals(text, gz, key)
                 and not INTRODUCES_A_PLACE.search(doc.text[max(0, start - 40) : start])
                 and not _followed_by_its_area(doc.text, end, gz)
-                and not located
-                and not CALLED_A_PLACE.match(doc.text, end),
+                and not located,
             )
         )
     return _listed_with_places(doc.text, sorted(out, key=lambda m: m.start))

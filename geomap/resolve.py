@@ -547,9 +547,14 @@ def _rank(
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
             prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho
             evidence.append("a dateline, and a city of a million or more")
-        if e.kind == "region" and not mentions[0].kind_hint and any(_holds(gz, e, t) for t in big_towns):
+        if (
+            e.kind == "region"
+            and not mentions[0].kind_hint
+            and any(_within_deg(gz, e, t, BORDER_SLACK_DEG) for t in big_towns)
+        ):
             # a bare "Donetsk" is the city; the oblast is "Donetsk region". Wyoming, Michigan lies outside
-            # the state, which a bare "Wyoming" still means.
+            # the state, which a bare "Wyoming" still means. Kherson, on the Dnipro, lies 40 m outside its
+            # oblast's simplified outline: a town by the border is its region's too.
             prior -= 3.0
         elif e.kind == "region" and not big_towns:
             # and with no large town of its name anywhere, a bare "California" is the state, not the Maryland
@@ -568,7 +573,8 @@ def _rank(
         if f:
             score += 2.5 * f
             evidence.append(f"in the article's focus ({e.country}, weight {f:.2f})")
-        if context and e.kind not in ("country", "sea", "region", "peninsula"):
+        # a river's point is a stand-in (the Dnipro's is Kherson's): near it is not near the river
+        if context and e.kind not in ("country", "sea", "region", "peninsula", "river"):
             nearest = _nearest_km(e, context)
             # namesakes are often 40-150 km apart: the first term falls off fast enough to tell them apart;
             # the second keeps a namesake in the article's theatre (100-300 km off) ahead of one across the country

@@ -55,6 +55,15 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Drones attacked the Engels air base in Russia's Saratov region, more than 600 km from the front.",
             ("more than 600 km", "Engels-2", "", "sentence"),
         ),
+        # from a town's outskirts: from the town; a town named after the distance rather than the article's focus
+        (
+            "Shelling hit Dnipro. Russian troops are less than 10 kilometers from the outskirts of Pokrovsk.",
+            ("less than 10 kilometers", "Pokrovsk", "", "of-phrase"),
+        ),
+        (
+            "Dnipro was hit again. A drone flew about 1,000 kilometers to reach the airfield near Murmansk.",
+            ("about 1,000 kilometers", "Murmansk", "", "sentence"),
+        ),
         # near a place: around it
         (
             "Russian forces advanced up to 1.5 kilometres near the town of Lyman, Ukraine's military said.",

@@ -451,3 +451,12 @@ def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
     kostiantynivka = geomap.parse(text).place("Kostyantynivka")
     assert (round(kostiantynivka.lat, 1), round(kostiantynivka.lon, 1)) == (48.5, 37.7)
     assert "on a road to Pokrovsk, as the text says" in kostiantynivka.evidence
+
+
+def test_a_bare_name_is_the_city_its_region_is_named_after_even_at_the_regions_edge():
+    # Kherson, on the Dnipro, lies 40 m outside its oblast's simplified outline
+    for text in ("Shelling hit Kherson and Nova Kakhovka.", "Nova Kakhovka lies about 70 km east of Kherson."):
+        assert geomap.parse(text).place("Kherson").kind == "city", text
+    # and the Dnipro River, whose point is Kherson's, is no nearer to it than any river: Dnipro is the city
+    text = "A strike hit the centre of Dnipro, Ukraine's fourth-largest city. Shelling also hit Kherson."
+    assert geomap.parse(text).place("Dnipro").kind == "city"

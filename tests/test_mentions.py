@@ -100,6 +100,8 @@ def test_a_name_opening_a_sentence_that_says_where_it_lies_is_a_place():
     text = "Troops crossed the canal near Chasiv Yar. Kostiantynivka, some 15 km to the southwest, was shelled."
     assert [p.name for p in geomap.parse(text, ner=False).places] == ["Chasiv Yar", "Kostyantynivka"]
     assert geomap.parse("Andrew is 13 years old.", ner=False).places == ()
+    text = "Bilhorod-Dnistrovskyi, a port some 50 km southwest of Odesa, was struck overnight."
+    assert [p.name for p in geomap.parse(text, ner=False).places] == ["Bilhorod-Dnistrovskyi", "Odesa"]
 
 
 def test_airport_codes_of_towns_are_not_abbreviations():
