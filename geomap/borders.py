@@ -138,11 +138,18 @@ def border_named(
     elif guessed and found == [home] and anchor is not None and m.group("first"):
         # "Moldova said a drone crashed near Etulia, 3 miles from the Ukrainian border", in a story about Odesa:
         # outside Ukraine, on the side of a neighbour the text names, else the one whose border runs nearest
-        named = [p.country for p in places if p.kind == "country" and p.country != home]
+        named = [p.country for p in _countries_named_before(places, end) if p.country != home]
         home = next((c for c in named if border_line(c, found[0]) is not None), None) or (
             _nearest_neighbour(found[0], anchor) or ""
         )
     return _border_of(home, found, anchor)
+
+
+def _countries_named_before(places: list[Place], end: int) -> list[Place]:
+    """The article's countries, the one named last before ``end`` first ("Moldova said a drone crashed near
+    Etulia, 3 miles from the Ukrainian border", after a paragraph about Russia)."""
+    last = {p.id: max((m.start for m in p.mentions if m.start < end), default=-1) for p in places}
+    return sorted((p for p in places if p.kind == "country"), key=lambda p: -last[p.id])
 
 
 def _border_of(home: str, named: list[str], anchor: Place | None) -> tuple[str, ...]:

@@ -573,12 +573,12 @@ def _rank(
         if f:
             score += 2.5 * f
             evidence.append(f"in the article's focus ({e.country}, weight {f:.2f})")
-        # a river's point is a stand-in (the Dnipro's is Kherson's): near it is not near the river
-        if context and e.kind not in ("country", "sea", "region", "peninsula", "river"):
+        if context and e.kind not in ("country", "sea", "region", "peninsula"):
             nearest = _nearest_km(e, context)
             # namesakes are often 40-150 km apart: the first term falls off fast enough to tell them apart;
-            # the second keeps a namesake in the article's theatre (100-300 km off) ahead of one across the country
-            bonus = 3.0 * math.exp(-nearest / 40.0) + 1.5 * math.exp(-nearest / 300.0)
+            # the second keeps a namesake in the article's theatre (100-300 km off) ahead of one across the country.
+            # A river's point is a stand-in (the Dnipro's is Kherson's): being near it says only which theatre.
+            bonus = (e.kind != "river") * 3.0 * math.exp(-nearest / 40.0) + 1.5 * math.exp(-nearest / 300.0)
             if bonus >= 0.05:
                 score += bonus
                 evidence.append(f"{nearest:.0f} km from another place in the article")

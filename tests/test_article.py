@@ -460,3 +460,6 @@ def test_a_bare_name_is_the_city_its_region_is_named_after_even_at_the_regions_e
     # and the Dnipro River, whose point is Kherson's, is no nearer to it than any river: Dnipro is the city
     text = "A strike hit the centre of Dnipro, Ukraine's fourth-largest city. Shelling also hit Kherson."
     assert geomap.parse(text).place("Dnipro").kind == "city"
+    # though being in the article's theatre still counts: the Danube by Izmail is the river, not Serbia's region
+    text = "Drones struck Izmail, a Danube port across the river from Romania."
+    assert geomap.parse(text).place("Danube").kind == "river"

@@ -42,7 +42,7 @@ def borders(text):
         ),
         # "from the Ukrainian border" lies outside Ukraine, whatever the anchor: on the side of the neighbour named
         (
-            "Strikes hit Odesa. Moldova said a drone crashed near the village of Etulia, 3 miles from the Ukrainian "
+            "Russia struck Odesa. Moldova said a drone crashed near the village of Etulia, 3 miles from the Ukrainian "
             "border.",
             ("3 miles", "Odesa", ("MD", "UA")),
         ),
