@@ -60,8 +60,11 @@ CYRILLIC_OF_PHRASE = re.compile(
     r"(?:(?:міста|селища|села|города|поселка|посёлка|области|області|района|району)\s+)?$",
     re.IGNORECASE,
 )
-# "Vovchansk and Lyptsi", "Druzhkovka, Kramatorsk": places a distance's target shares it with
-COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$", re.IGNORECASE)
+# "Vovchansk and Lyptsi", "Druzhkovka, Kramatorsk", "Мирнограда та Новогродівки": places a distance's target
+# shares it with
+COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+|та\s+|і\s+|и\s+)?|and\s+|or\s+|&\s+|та\s+|і\s+|й\s+|и\s+)(?:the\s+)?$", re.IGNORECASE
+)
 POSSESSIVE_GAP = re.compile(r"^(?:'s|’s|')\s+$")
 TO_BEFORE = re.compile(r"\b(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -16,6 +16,10 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
         ("about 20 km", "Slovyansk", "Lyman", "of-phrase"),
         ("about 20 km", "Slovyansk", "Kreminna", "of-phrase"),
     ]
+    assert anchored("Ворог атакував поблизу Мирнограда та Новогродівки, за 10 км на схід від Покровська.") == [
+        ("10 км", "Pokrovsk", "Myrnohrad", "of-phrase"),
+        ("10 км", "Pokrovsk", "Novohrodivka", "of-phrase"),
+    ]
 
 
 @pytest.mark.parametrize(
