@@ -135,6 +135,9 @@ SIDE_AFTER = re.compile(
 # "Independence Day", "the 57th Independence anniversary", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+# A capitalised word joined by a hyphen after or before a name: "Macy-O'Toole", "Green-Karol"
+COMPOUND_AFTER = re.compile(r"-[A-Z]")
+COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")
 # "the left bank of Dnipro", "across the Dnipro", "on the Danube": a name after "the" is a river where the
 # gazetteer has a river of that name (no city takes the article; a region's own generic word outranks this)
 RIVER_BANK = re.compile(r"\b(?:banks? of |the )$", re.IGNORECASE)
@@ -209,6 +212,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if key in NOT_PLACES or doc.text[start - 1 : start] == "@":  # "@Gillette": an account, not the town
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
+            continue
+        if _inside_a_compound_name(doc.text, start, end, spans):
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
@@ -397,6 +402,19 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
         or NOT_PLACE_AFTER.match(text, end)
         or SIDE_BEFORE.search(text, max(0, start - 5), start)
     )
+
+
+def _inside_a_compound_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """ "Colin Macy-O'Toole", "Green-Karol said": part of a double-barrelled name whose other part is no place
+    ("Pokrovsk-Kostiantynivka" and "Russia-Ukraine" join two), or a name after an apostrophe inside a word
+    ("O'Toole" is no Toole)."""
+    if text[start - 1 : start] in ("'", "’") and text[start - 2 : start - 1].isalpha():
+        return True
+    if COMPOUND_AFTER.match(text, end):
+        return end + 1 not in {s for s, _ in spans}
+    if text[start - 1 : start] == "-" and (before := COMPOUND_BEFORE.search(text, max(0, start - 30), start)):
+        return before.end() - 1 not in {e for _, e in spans}
+    return False
 
 
 def _spelled_in_capitals(text: str, gz: Gazetteer, key: str) -> bool:

@@ -249,3 +249,10 @@ def test_of_after_a_named_district_names_its_city_and_after_a_bare_generic_word_
 
 def test_an_account_handle_is_not_a_place():
     assert spans("Watts tweeted at @Gillette from Gillette, Wyoming.") == ["Gillette", "Wyoming"]
+
+
+def test_part_of_a_double_barrelled_name_is_no_place_but_two_joined_places_are():
+    assert spans("Colin Macy-O'Toole, who captains a ferry, spoke.") == []  # Macy, Toole: villages elsewhere
+    assert spans("Fighting along the Pokrovsk-Kostiantynivka highway.") == ["Pokrovsk", "Kostiantynivka"]
+    assert spans("The Russia-Ukraine war and the Israel-Hamas war.") == ["Russia", "Ukraine", "Israel"]
+    assert spans("Ivano-Frankivsk was hit.") == ["Ivano-Frankivsk"]
