@@ -176,7 +176,7 @@ def _anchor(
 ) -> Distance:
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
     if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, settlement["head"])):
-        introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
+        introduced = introduced_before(text, d.start)
         right_before = _written_right_before(text, d, before)
         target = introduced.group("name") if introduced else right_before[1].name if right_before else ""
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
@@ -232,6 +232,13 @@ def _anchor(
     return d
 
 
+def introduced_before(text: str, at: int) -> re.Match[str] | None:
+    """The settlement a sentence introduces right before ``at``, a distance's start, whether the gazetteer knows
+    it or not: "captured the village of Novoselydivka, about 20 km east of Pokrovsk" (its name is the group
+    ``name``); None if there is none."""
+    return INTRODUCED_BEFORE.search(text, max(0, at - 80), at)
+
+
 def _written_right_before(text: str, d: Distance, before):
     """The mention and place written right before a distance, as what it locates ("Sloviansk, 12 km north of
     the city", "Sake, a town 25 km to the west"); None if another word comes between."""
@@ -268,7 +275,7 @@ def _located(text: str, d: Distance, before_here, described: Place | None) -> st
     dateline's ("KYIV (Reuters) - ...")."""
     if described is not None:
         return described.name
-    introduced = INTRODUCED_BEFORE.search(text, max(0, d.start - 80), d.start)
+    introduced = introduced_before(text, d.start)
     if introduced:
         return introduced.group("name")
     # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah")
