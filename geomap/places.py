@@ -12,10 +12,21 @@ from typing import TYPE_CHECKING
 
 from shapely.geometry.base import BaseGeometry
 
+from geomap.folding import name_key
 from geomap.roles import mention_role
 
 if TYPE_CHECKING:
     from geomap.text import Document
+
+
+def site_id(town_id: str, written: str) -> str:
+    """The id of a place the gazetteer lacks, drawn at or from a town of the article (see :mod:`geomap.sites`):
+    the town's id, "#site:" and the folded name as written.
+
+    >>> site_id("geonames:706483", "Saltivskyi district")
+    'geonames:706483#site:saltivskyi district'
+    """
+    return f"{town_id}#site:{name_key(written)}"
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,9 @@ from pyproj import Geod
 
 from geomap.directions import find_bare_directions
 from geomap.distances import BEARINGS, DIRECTIONS, Distance
-from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
-from geomap.places import Place, entry_fields
+from geomap.places import Place, entry_fields, site_id
 
 WGS84 = Geod(ellps="WGS84")
 # How far the text and the gazetteer may disagree and still describe the same place: reporters round,
@@ -174,7 +173,7 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
             written = target.mentions[0].text  # as the text spells it: the gazetteer's name is another place's
             moved[target.id] = replace(
                 target,
-                id=f"{anchor.id}#site:{name_key(written)}",
+                id=site_id(anchor.id, written),
                 name=written,
                 kind="site",
                 country=anchor.country,

@@ -39,14 +39,14 @@ from dataclasses import dataclass, replace
 
 from shapely.geometry import Point
 
-from geomap.anchors import INTRODUCED_BEFORE
+from geomap.anchors import introduced_before
 from geomap.demonyms import country_of
 from geomap.directions import find_bare_directions
 from geomap.distances import DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.mentions import INSTITUTIONS
-from geomap.places import MentionRef, Place
+from geomap.places import MentionRef, Place, site_id
 from geomap.relations import relation_of
 from geomap.roles import place_role
 from geomap.text import Document
@@ -107,6 +107,7 @@ LOCALITY_KINDS = SETTLEMENT_KINDS | {"district"}
 # A place this near a settlement, or an area holding it, supports it as the one the article lies around
 AROUND_KM = 100.0
 AROUND = "the settlement of the article that its other places lie around"
+PLACED = "placed by a distance from it"
 
 
 @dataclass(frozen=True)
@@ -261,14 +262,14 @@ def _drawn_sites(doc: Document, places: list[Place]) -> list[tuple[Place, str]]:
 
 def _placed_by_distances(doc: Document, places: list[Place], distances: Iterable[Distance]) -> list[tuple[Place, str]]:
     """Settlements the gazetteer lacks that a directional distance places ("the village of Novoselydivka, about
-    20 km east of Pokrovsk"; see :data:`geomap.anchors.INTRODUCED_BEFORE`), each at the point the distance
+    20 km east of Pokrovsk"; see :func:`geomap.anchors.introduced_before`), each at the point the distance
     reaches from its anchor, with that anchor's id."""
     by_id = {p.id: p for p in places}
     spans = sorted((m.start, m.end) for p in places for m in p.mentions)
     out: dict[str, tuple[Place, str]] = {}
     for d in distances:
         anchor = by_id.get(d.anchor_id)
-        introduced = INTRODUCED_BEFORE.search(doc.text, max(0, d.start - 80), d.start)
+        introduced = introduced_before(doc.text, d.start)
         if anchor is None or introduced is None or introduced.group("name") != d.target:
             continue
         start, end = introduced.span("name")
@@ -277,17 +278,10 @@ def _placed_by_distances(doc: Document, places: list[Place], distances: Iterable
         if relation is None or taken or name_key(d.target) in out:
             continue
         lon, lat = relation["estimated_target"]
-        ref = MentionRef.of(doc, start, end)
-        site = Place(
-            id=f"{anchor.id}#site:{name_key(d.target)}",
-            name=d.target,
-            kind="site",
-            country=anchor.country,
+        site = replace(
+            _site_place(doc, anchor, PLACED, [SiteName(start, end, d.target, street=False)]),
             lat=lat,
             lon=lon,
-            role=ref.role,
-            confidence=min(anchor.confidence, WRITTEN_CONFIDENCE),
-            mentions=(ref,),
             evidence=(
                 f"a settlement the gazetteer does not hold, placed {d.text} {_compass_word(d.direction)} of "
                 f"{anchor.name}, as the text says (within {relation['uncertainty_km']:g} km)",
@@ -373,7 +367,7 @@ class _Towns:
 def _site_place(doc: Document, town: Place, why: str, names: list[SiteName]) -> Place:
     refs = [MentionRef.of(doc, n.start, n.end) for n in names]
     return Place(
-        id=f"{town.id}#site:{name_key(names[0].text)}",
+        id=site_id(town.id, names[0].text),
         name=names[0].text,
         kind="site",
         country=town.country,
