@@ -384,8 +384,7 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     ("Bakhmut, Donetsk and Mariupol"), not containment. A city's district so written ("the Kyivskyi district of
     Kharkiv", "Kharkiv's Kyivskyi district") is its namesake near that city, or none at all.
     """
-    group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
-    ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
+    group_of, ordered = _in_text_order(groups, candidates)
     bonus: dict = defaultdict(dict)
     holders: list[Mention] = []
     outside: set[tuple[str, str]] = set()
@@ -439,14 +438,21 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
     return bonus, holders, outside
 
 
+def _in_text_order(groups, candidates) -> tuple[dict[int, tuple[str, str]], list[Mention]]:
+    """The group of each mention that has candidates (by the mention's id), and those mentions in text order:
+    what the rules that read two neighbouring mentions together walk."""
+    group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
+    ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
+    return group_of, ordered
+
+
 def _road_ends(doc: Document, groups, candidates, chosen) -> dict:
     """Bonuses for the ends of a road the text names by them ("the Pokrovsk-Kostiantynivka highway", "the
     Kharkiv–Belgorod road"): each end's namesakes within :data:`ROAD_KM` of the other end as first chosen."""
     bonus: dict = defaultdict(dict)
     if not ROAD_WORD.search(doc.text):
         return bonus  # most articles name no road: the pairs of mentions are not looked at
-    group_of = {id(m): g for g, ms in groups.items() for m in ms if g in candidates}
-    ordered = sorted((m for ms in groups.values() for m in ms if id(m) in group_of), key=lambda m: m.start)
+    group_of, ordered = _in_text_order(groups, candidates)
     for a, b in itertools.pairwise(ordered):
         ga, gb = group_of[id(a)], group_of[id(b)]
         if ga == gb or not ROAD_BETWEEN.fullmatch(doc.text, a.end, b.start) or not ROAD_AFTER.match(doc.text, b.end):
