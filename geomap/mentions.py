@@ -205,6 +205,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     datelines = _dateline_spans(doc.text)
     out = districts + district_adjectives(doc, folded, gz, spans)
     countries = _country_spans(folded, gz, spans)
+    span_starts, span_ends = {s for s, _ in spans}, {e for _, e in spans}
     for start, end, key in found:
         text = doc.text[start:end]
         if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
@@ -213,7 +214,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
             continue
-        if _inside_a_compound_name(doc.text, start, end, spans):
+        if _inside_a_compound_name(doc.text, start, end, span_starts, span_ends):
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
@@ -404,16 +405,16 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
     )
 
 
-def _inside_a_compound_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def _inside_a_compound_name(text: str, start: int, end: int, span_starts: set[int], span_ends: set[int]) -> bool:
     """ "Colin Macy-O'Toole", "Green-Karol said": part of a double-barrelled name whose other part is no place
-    ("Pokrovsk-Kostiantynivka" and "Russia-Ukraine" join two), or a name after an apostrophe inside a word
-    ("O'Toole" is no Toole)."""
+    ("Pokrovsk-Kostiantynivka" and "Russia-Ukraine" join two: the other part starts or ends a span of
+    ``span_starts``, ``span_ends``), or a name after an apostrophe inside a word ("O'Toole" is no Toole)."""
     if text[start - 1 : start] in ("'", "’") and text[start - 2 : start - 1].isalpha():
         return True
     if COMPOUND_AFTER.match(text, end):
-        return end + 1 not in {s for s, _ in spans}
+        return end + 1 not in span_starts
     if text[start - 1 : start] == "-" and (before := COMPOUND_BEFORE.search(text, max(0, start - 30), start)):
-        return before.end() - 1 not in {e for _, e in spans}
+        return before.end() - 1 not in span_ends
     return False
 
 
