@@ -54,7 +54,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 from geomap.folding import APOSTROPHES, name_key  # noqa: E402
-from geomap.gazetteer import ADMIN1_PREFIX, haversine_km  # noqa: E402
+from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, haversine_km  # noqa: E402
 from geomap.geonames import is_abbreviation, kind_for_population, usable_name  # noqa: E402
 from geomap.inflection import CYRILLIC  # noqa: E402
 
@@ -606,7 +606,7 @@ class Builder:
             if row is None or not r["source"].strip():
                 sys.exit(f"build: {path.name} row {i}: no entry {r['id']} or no source")
             row["population"] = int(r["population"])
-            if row["kind"] in ("city", "town", "village"):
+            if row["kind"] in SETTLEMENT_KINDS:
                 row["kind"] = kind_for_population(row["population"], r["id"] in self.capitals)
 
     def aliases(self, path: Path) -> None:

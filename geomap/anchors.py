@@ -2,17 +2,28 @@
 
 Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 
+0. before the others, a distance written with what it refers back to: "12 km north of the city" is measured
+   from the settlement named before it (``subject``), "20 km southeast of the capital" from its country's
+   capital if the article names it (else from nothing), and "Khan Younis, 10 km to the north" from the
+   settlement named before Khan Younis (``sentence``);
 1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
-   Pokrovsk", "3 km into the Kursk region"); a country after "from"/"of" yields to the sentence's subject;
+   Pokrovsk", "3 km into the Kursk region", "near the town of Lyman"); a country after "from"/"of" yields to
+   the sentence's subject;
 2. ``to-phrase``: "it is 10 km to Konstantinovka" measures from the subject: the first place of the
    sentence, or of the last one that names a place, that is not itself the end of a "to" phrase;
    the named place becomes the target;
 3. ``subject``: what a sentence opening "The plant", "The airbase", "The town" refers to: the last place
    of that sort named before it ("The plant ... is about 45 km from the Ukrainian troops");
-4. ``sentence``: the nearest place named before the distance in the same sentence;
-   in this rule and in rule 1's yielding, the place an earlier distance was measured from
-   ("Klishchiivka, 9 km south of Bakhmut and 2 km from the railway") counts only if no other is named;
+4. ``sentence``: the nearest place named before the distance in the same sentence, not a country nor one that
+   acts ("Moscow is trying…"), and the place rather than the region written as its address; in this rule and
+   in rule 1's yielding, the place an earlier distance was measured from ("Klishchiivka, 9 km south of Bakhmut
+   and 2 km from the railway") counts only if no other is named; failing one, the first settlement or landmark
+   the sentence names after the distance;
 5. ``focus``: the article's main place (most mentioned literal place that is not a country).
+
+What the distance locates (``target``) is the place it refers back to, else the settlement introduced right
+before it, known or not ("the village of Novoselydivka, about 20 km east of Pokrovsk"), else the last settlement
+or landmark named before it; never a dateline, a country or one that acts.
 
 >>> from geomap.places import MentionRef, Place
 >>> from geomap.distances import find_distances

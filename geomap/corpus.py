@@ -68,7 +68,7 @@ def article_rows(article: Article, article_id: str, fc: dict | None = None) -> l
     fc = fc or article_to_geojson(article)
     rows = []
     for p, feature in zip(article.places, fc["features"], strict=False):  # the places come first, in order
-        front = feature["properties"]
+        props = feature["properties"]
         for m in p.mentions:
             rows.append(
                 {
@@ -88,8 +88,8 @@ def article_rows(article: Article, article_id: str, fc: dict | None = None) -> l
                     "qualifier": "",
                     "anchor": "",
                     "shape": "",
-                    "distance_to_front_km": front.get("distance_to_front_km"),
-                    "side": front.get("side"),
+                    "distance_to_front_km": props.get("distance_to_front_km"),
+                    "side": props.get("side"),
                     "geometry": point_geometry(p),
                 }
             )
