@@ -176,12 +176,14 @@ def _to_grid(xy: np.ndarray) -> np.ndarray:
 def _area_geometry(ident: str) -> dict:
     """A gazetteer area as GeoJSON, made once per process: countries recur in article after article.
 
-    The build stores areas valid and snapped to a 1e-4° grid, which the output's grid contains: they need
-    winding, not the snapping of :func:`geojson_geometry` (a tenth of a second for a few large regions).
+    The build stores areas as valid polygons snapped to a 1e-4° grid, which the output's grid contains: they
+    need winding, neither the snapping of :func:`geojson_geometry` (a tenth of a second for a few large
+    regions) nor the repair of :func:`~geomap.geometry.polygonal` (half the cost of Russia's first use in a
+    process, for a validity check the build has made).
     """
     from geomap.gazetteer import Gazetteer
 
-    return polygon_geometry(polygonal(Gazetteer.default().area(ident)))
+    return polygon_geometry(shapely.orient_polygons(Gazetteer.default().area(ident)))
 
 
 def distance_feature(

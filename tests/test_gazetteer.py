@@ -115,6 +115,16 @@ def test_areas_have_polygons(gz):
     assert gz.area("geonames:713174") is None
 
 
+def test_every_area_is_a_valid_polygon_as_stored(gz):
+    # what GeoJSON output relies on: it winds the stored areas and repairs none (geojson._area_geometry)
+    import shapely
+
+    areas = [gz.area(ident) for ident in gz.areas.index()]
+    assert len(areas) > 8000
+    assert {a.geom_type for a in areas} == {"Polygon", "MultiPolygon"}
+    assert shapely.is_valid(areas).all()
+
+
 def test_areas_within_a_window_are_those_whose_boxes_meet_it(gz):
     from shapely.geometry import box
 
