@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geomap.anchors import anchor_distances
-from geomap.borders import with_borders
+from geomap.borders import choose_by_borders, with_borders
 from geomap.distances import Distance, find_distances
 from geomap.frontline import with_front
 from geomap.gazetteer import Gazetteer
@@ -137,7 +137,7 @@ def _resolve(
     places = choose_by_directions(doc.text, resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox), gz)
     stated = find_distances(doc.text)
     distances = anchor_distances(doc.text, stated, places, doc.sentences)
-    relocated = choose_by_relations(places, distances, gz)
+    relocated = choose_by_borders(doc.text, choose_by_relations(places, distances, gz), distances, gz)
     if relocated != places:  # a namesake moved: its distances now belong to it
         places = relocated
         distances = anchor_distances(doc.text, stated, places, doc.sentences)

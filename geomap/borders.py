@@ -28,12 +28,15 @@ import shapely
 from pyproj import CRS, Transformer
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
 
 from geomap.anchors import AFTER_DISTANCE
 from geomap.demonyms import country_of
 from geomap.distances import Distance
-from geomap.gazetteer import Gazetteer
-from geomap.places import Place
+from geomap.gazetteer import Entry, Gazetteer, haversine_km
+from geomap.geometry import distance_band
+from geomap.places import Place, entry_fields
+from geomap.relations import DISTANCE_SLACK, TARGET_KINDS
 
 # After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
 # "from the border with Belarus", "north of the state border", "inside the Russian border", "across the border",
@@ -67,6 +70,9 @@ ACTOR_WINDOW = 300
 # Simplified country outlines do not share their edges exactly: a border is where one country's
 # boundary runs within this many degrees of the other country.
 BORDER_TOLERANCE_DEG = 0.05
+# How much farther from a border than the text says a town's point may lie and still be the town meant: the
+# point is its centre, and the border is drawn from outlines simplified to about a kilometre.
+BORDER_SLACK_KM = 10.0
 
 
 def with_borders(text: str, distances: list[Distance], places: list[Place]) -> list[Distance]:
@@ -79,6 +85,59 @@ def with_borders(text: str, distances: list[Distance], places: list[Place]) -> l
         codes = named or border_crossed(text, d, places, anchor)
         out.append(replace(d, border=codes) if codes else d)
     return out
+
+
+def choose_by_borders(text: str, places: list[Place], distances: list[Distance], gz: Gazetteer) -> list[Place]:
+    """Places with the anchor of a distance from a border moved to the namesake that lies that far from that
+    border, where the chosen one lies far from it and another does not: "Volchansk, 5 km from the border with
+    Russia" is Vovchansk in Ukraine, not the Volchansk in the Urals, 660 km from Russia's nearest border.
+    A guessed anchor (the article's focus) is no place the text put by the border, and moves nothing.
+
+    >>> import geomap
+    >>> article = geomap.parse("Russian troops shelled Volchansk, 5 km from the border with Russia.")
+    >>> [(p.name, p.country) for p in article.places if p.kind == "town"]
+    [('Vovchansk', 'UA')]
+    """
+    by_id = {p.id: p for p in places}
+    moved: dict[str, Place] = {}
+    for d in distances:
+        anchor = by_id.get(d.anchor_id)
+        if anchor is None or anchor.id in moved or anchor.kind not in TARGET_KINDS or d.anchor_rule == "focus":
+            continue
+        if d.meters is None or d.vague or d.extent or _border_misfit(text, d, places, anchor) in (None, 0.0):
+            continue
+        fitting = []
+        for e in _namesakes(gz, anchor, by_id):
+            misfit = _border_misfit(text, d, places, replace(anchor, **entry_fields(e)))
+            if misfit == 0.0:
+                fitting.append((-e.population, e))
+        if fitting:
+            best = min(fitting, key=lambda t: t[0])[1]
+            why = f"fits '{d.text} from the border' (the text's distance; {anchor.name}, {anchor.country} does not)"
+            moved[anchor.id] = replace(anchor, **entry_fields(best), evidence=(why,))
+    return [moved.get(p.id, p) for p in places]
+
+
+def _namesakes(gz: Gazetteer, place: Place, taken: dict[str, Place]) -> list[Entry]:
+    """The other settlements the place's names may mean (the candidates that lost, and whatever else its
+    written forms name), none of them a place of the article already."""
+    found = {a.id: gz.get(a.id) for a in place.alternatives} | {e.id: e for f in place.forms for e in gz.lookup(f)}
+    return [e for e in found.values() if e.kind in TARGET_KINDS and e.id != place.id and e.id not in taken]
+
+
+def _border_misfit(text: str, d: Distance, places: list[Place], anchor: Place) -> float | None:
+    """How many km farther from (or nearer to) the border the text measures ``d`` from ``anchor`` lies than the
+    text allows, with its slack; 0.0 where it fits, None where the text names no border one can draw."""
+    codes = border_named(text, d.end, places, anchor)
+    line = border_line(*codes) if codes else None
+    if line is None:
+        return None
+    near, _ = nearest_points(line, Point(anchor.lon, anchor.lat))
+    km = haversine_km(anchor.lat, anchor.lon, near.y, near.x)
+    inner, outer = distance_band(d.min_meters or 0.0, d.meters, d.qualifier)
+    low = inner / 1000 * (1 - DISTANCE_SLACK) - BORDER_SLACK_KM
+    high = outer / 1000 * (1 + DISTANCE_SLACK) + BORDER_SLACK_KM
+    return max(low - km, km - high, 0.0)
 
 
 def border_crossed(text: str, d: Distance, places: list[Place], anchor: Place | None) -> tuple[str, ...]:

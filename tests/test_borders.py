@@ -52,6 +52,11 @@ def borders(text):
         # the town, not the oblast written as its address
         ("Обстрел Волчанска Харьковской области, в 5 км от границы.", ("5 км", "Vovchansk", ("UA", "RU"))),
         ("Обстріл Вовчанська, за 5 км від адміністративного кордону.", ("5 км", "Vovchansk", ())),
+        # the namesake that lies that far from that border, not the Volchansk in the Urals that a bare name and
+        # Russia's focus chose; none moves where none fits
+        ("Russian troops shelled Volchansk, 5 km from the border with Russia.", ("5 km", "Vovchansk", ("UA", "RU"))),
+        ("Российские войска обстреляли Волчанск, в 5 км от границы с Россией.", ("5 км", "Vovchansk", ("UA", "RU"))),
+        ("Troops left Volchansk, 300 km from the border with Russia.", ("300 km", "Volchansk", ("RU", "KZ"))),
         # "the Kharkiv border" names no state border: an ordinary distance
         ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "Kharkiv", ())),
         # a distance into a country or region: from the border it crossed, the area's side first, the other side
