@@ -101,6 +101,11 @@ DISTRICT_OF_CITY = re.compile(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", re.IGNORE
 CITY_OWNS = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
 # How far from its city's point a district of that city may lie (Kyiv's outer districts: about 15 km).
 CITY_DISTRICT_KM = 20.0
+# A city this large has districts of its own: one named in the sentence of what happened in it is the city's
+# ("In Kharkiv, a glide bomb hit the Kyivskyi district"), as one written "the Kyivskyi district of Kharkiv" is;
+# not so a city named otherwise ("a Kyiv ground attack ... in the Sudzhansky and Korenevsky districts").
+CITY_WITH_DISTRICTS = 100_000
+IN_THE_CITY = re.compile(r"\b[Ii]n\s+(?:the\s+(?:city|capital)\s+(?:of\s+)?)?$")
 # The same in Ukrainian and Russian: "Андріївка у Донецькій області"; and "Андріївку Донецької області",
 # "Андріївку Бахмутського району", where the oblast or raion in the genitive is the address (see below).
 CYRILLIC_CONTAINED_IN = re.compile(r"\s+(?:у|в|во)\s+|\s*,\s*|\s+", re.IGNORECASE)
@@ -169,6 +174,10 @@ def resolve_places(
     bonuses, holders, outside = _written_containment(doc, groups, candidates, chosen, gz)
     for g, found in _road_ends(doc, groups, candidates, chosen).items():
         bonuses[g] = found | bonuses[g]
+    in_the_city, outside_the_city = _districts_of_the_sentences_city(doc, groups, candidates, chosen, gz)
+    for g, found in in_the_city.items():
+        bonuses[g] = found | bonuses[g]
+    outside |= outside_the_city
     for g in outside:
         del candidates[g]
     for m in [*holders, *_named_as_the_region(doc, groups, chosen)]:
@@ -436,6 +445,47 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
     return bonus, holders, outside
+
+
+def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> tuple[dict, set]:
+    """Bonuses, and the groups that make no mark, for districts named in a sentence after "in" a city of
+    :data:`CITY_WITH_DISTRICTS` people or more ("In Kharkiv, a glide bomb hit the Kyivskyi district"): the
+    district's namesakes within :data:`CITY_DISTRICT_KM` of the city win. Where none lies there, a namesake in
+    the city's first-level region stays as ranked (a raion: "Kharkiv and the Chuhuivskyi district"), and a
+    district with none there makes no mark (Poltava's Kyivskyi district; a Kommunar near St Petersburg for
+    Zaporizhzhia's Komunarskyi): sites draw it at the city."""
+    bonus: dict = defaultdict(dict)
+    outside: set[tuple[str, str]] = set()
+    if not any(g[1] == "district" for g in candidates):
+        return bonus, outside
+    group_of, ordered = _in_text_order(groups, candidates)
+    city: tuple[Mention, Entry] | None = None
+    for m in ordered:
+        g = group_of[id(m)]
+        if city is not None and city[0].sentence != m.sentence:
+            city = None
+        if g[1] == "district" and city is not None:
+            town = city[1]
+            near = [e for e in candidates[g] if haversine_km(e.lat, e.lon, town.lat, town.lon) <= CITY_DISTRICT_KM]
+            for e in near:
+                bonus[g][e.id] = (f"a district of {town.name}, named in its sentence", CONTAINMENT_BONUS)
+            region = _first_level_region(gz, town)
+            if not near and not any(_first_level_region(gz, e) == region for e in candidates[g]):
+                outside.add(g)
+        elif (
+            chosen[g][1].kind in SETTLEMENT_KINDS
+            and chosen[g][1].population >= CITY_WITH_DISTRICTS
+            and IN_THE_CITY.search(doc.text, max(0, m.start - 30), m.start)
+        ):
+            city = (m, chosen[g][1])
+    return bonus, outside
+
+
+def _first_level_region(gz: Gazetteer, e: Entry) -> str | None:
+    """The id of the first-level region (oblast, state) whose area holds ``e``'s point, if any."""
+    here = Point(e.lon, e.lat)
+    areas = gz.areas_within(e.lon, e.lat, e.lon, e.lat).items()
+    return next((i for i, area in areas if i.startswith(ADMIN1_PREFIX) and area.contains(here)), None)
 
 
 def _in_text_order(groups, candidates) -> tuple[dict[int, tuple[str, str]], list[Mention]]:

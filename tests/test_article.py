@@ -441,8 +441,24 @@ def test_a_district_written_with_its_city_is_the_one_in_that_city_or_a_site_at_i
     assert got["Kyiv"][0] == "city" and got["Shevchenkivskyi District"][1:] == (50.46, 30.47)
     # the gazetteer knows no Kyivskyi district in Kharkiv, only others 130 km and more away: it is a site drawn at
     # Kharkiv (see geomap.sites), never the namesake
-    for text in ("A missile hit Kharkiv's Kyivskyi district.", "A missile hit the Kyivskyi district of Kharkiv."):
+    for text in (
+        "A missile hit Kharkiv's Kyivskyi district.",
+        "A missile hit the Kyivskyi district of Kharkiv.",
+        # or named in the sentence of what happened in the city
+        "In Kharkiv, a glide bomb damaged a children's hospital in the Kyivskyi district, the mayor said.",
+    ):
         assert places(text) == {"Kharkiv": ("city", 49.98, 36.25), "Kyivskyi district": ("site", 49.98, 36.25)}
+    # Zaporizhzhia's Komunarskyi district is not the district of a Kommunar near St Petersburg
+    got = places("In Zaporizhzhia, a strike hit the Komunarskyi district.")
+    assert got["Komunarskyi district"] == ("site", *got["Zaporizhzhya"][1:])
+    # Kyiv's own district, so named, is the one the gazetteer holds
+    got = places("In Kyiv, debris fell on the Shevchenkivskyi district.")
+    assert got["Shevchenkivskyi District"][1:] == (50.46, 30.47)
+    # a raion of the city's region stays as ranked; so do districts in the sentence of a city named otherwise
+    got = places("In Kharkiv, shelling also hit the Chuhuivskyi district.")
+    assert got["Chuhuivskyi District"][1:] == (49.84, 36.69)
+    got = places("Reports of a Kyiv ground attack spoke of fighting in the Sudzhansky and Korenevsky districts.")
+    assert got["Sudzhansky District"][1:] == (51.19, 35.27) and got["Korenevsky District"][1:] == (51.41, 34.9)
 
 
 def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
