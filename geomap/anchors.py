@@ -4,8 +4,8 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 
 0. before the others, a distance written with what it refers back to: "12 km north of the city" is measured
    from the settlement named before it (``subject``), "20 km southeast of the capital" from its country's
-   capital if the article names it (else from nothing), and "Khan Younis, 10 km to the north" from the
-   settlement named before Khan Younis (``sentence``);
+   capital if the article names it (else from nothing), and "Khan Younis, 10 km to the north" or "Tuapse, some
+   90 miles down the coast" from the settlement named before the place it locates (``sentence``);
 1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
    Pokrovsk", "3 km into the Kursk region", "near the town of Lyman"); a country after "from"/"of" yields to
    the sentence's subject;
@@ -22,8 +22,10 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 5. ``focus``: the article's main place (most mentioned literal place that is not a country).
 
 What the distance locates (``target``) is the place it refers back to, else the settlement introduced right
-before it, known or not ("the village of Novoselydivka, about 20 km east of Pokrovsk"), else the last settlement
-or landmark named before it; never a dateline, a country or one that acts.
+before it, known or not ("the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about
+60 km west of El Fasher"), else the last settlement or landmark named before it; never a dateline, a country or
+one that acts. Of a list, the one a distance is in apposition to is its only target ("Huliaipole and
+Stepnohirsk, a village about 5 km west of Kamianske").
 
 >>> from geomap.places import MentionRef, Place
 >>> from geomap.distances import find_distances
@@ -46,7 +48,7 @@ from dataclasses import replace
 from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
-from geomap.mentions import SETTLEMENT_APPOSITION
+from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import Place
 from geomap.text import sentence_at, split_sentences
 
@@ -107,10 +109,17 @@ NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 # Between a place and the distance that locates it: "Tawila, some 60 km west of the city", "Sake, a town 25 km to
 # the west"
 LOCATED_GAP = re.compile(rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*)")
-# "captured the village of Novoselydivka, about 20 km east of Pokrovsk": the settlement so introduced right
-# before a distance is what it locates, whether the gazetteer knows it or not (see geomap.sites)
+# "captured the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about 60 km west of
+# El Fasher": the settlement so introduced right before a distance is what it locates, whether the gazetteer knows
+# it or not (see geomap.sites)
 INTRODUCED_BEFORE = re.compile(
-    r"\bthe\s+(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*,\s*$"
+    r"(?:\bthe\s+(?:village|town|settlement|hamlet)\s+of|\b(?:towards?|into|near|reached|captured|seized|entered))"
+    r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*,\s*$"
+)
+# "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before
+ALONG_AFTER = re.compile(
+    r"[\s,]*(?:away|(?:down|up|along)\s+the\s+(?:[A-Z][\w’'-]*\s+)*(?:coast|coastline|shore|road|highway|river))\b"
+    r"(?!\s+(?:of|from)\b)"
 )
 
 
@@ -165,6 +174,8 @@ def _with_each_target(text: str, d: Distance, refs, sent: tuple[int, int]) -> li
     if not here:
         return [d]
     i = min(here, key=lambda k: abs(refs[k][0].start - d.start))
+    if CALLED_A_PLACE.match(text, refs[i][0].end, d.start):
+        return [d]  # "Huliaipole and Stepnohirsk, a village about 5 km west of Kamianske": the village alone
     group = [*reversed(_coordinated(text, refs, i, -1)), refs[i][1], *_coordinated(text, refs, i, 1)]  # text order
     names = list(dict.fromkeys(p.name for p in group if p.id != d.anchor_id))
     return [replace(d, target=name) for name in names] or [d]
@@ -187,13 +198,13 @@ def _anchor(
 ) -> Distance:
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
     if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, settlement["head"])):
-        introduced = introduced_before(text, d.start)
         right_before = _written_right_before(text, d, before)
-        target = introduced.group("name") if introduced else right_before[1].name if right_before else ""
+        target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
     if settlement and settlement["head"] == "capital":
         return d  # a capital the article does not name: no mark beats one around another place
-    if d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end):
+    to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
+    if to_the or ALONG_AFTER.match(text, d.end):
         target = _written_right_before(text, d, before)
         if target is not None and (origin := _settlement_before(text, target[0].start, before, sentences, sent)):
             return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="sentence", target=target[1].name)
@@ -250,6 +261,17 @@ def introduced_before(text: str, at: int) -> re.Match[str] | None:
     return INTRODUCED_BEFORE.search(text, max(0, at - 80), at)
 
 
+def _introduced(text: str, at: int, before) -> str:
+    """The name of the settlement introduced right before ``at`` (see :func:`introduced_before`): the place's own
+    name where the gazetteer knows it ("captured Huliaipole, 10 km ..." locates Hulyaypole), else as written;
+    "" if there is none."""
+    introduced = introduced_before(text, at)
+    if introduced is None:
+        return ""
+    start = introduced.start("name")
+    return next((p.name for m, p in reversed(before) if m.start == start), introduced.group("name"))
+
+
 def _written_right_before(text: str, d: Distance, before):
     """The mention and place written right before a distance, as what it locates ("Sloviansk, 12 km north of
     the city", "Sake, a town 25 km to the west"); None if another word comes between."""
@@ -286,9 +308,9 @@ def _located(text: str, d: Distance, before_here, described: Place | None) -> st
     dateline's ("KYIV (Reuters) - ...")."""
     if described is not None:
         return described.name
-    introduced = introduced_before(text, d.start)
+    introduced = _introduced(text, d.start, before_here)
     if introduced:
-        return introduced.group("name")
+        return introduced
     # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah")
     named = [p for m, p in before_here if m.role not in ("reporting", "metonymic") and p.kind != "country"]
     # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"

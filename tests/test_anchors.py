@@ -92,6 +92,22 @@ def test_a_place_n_km_to_the_north_lies_so_from_the_place_named_before():
     # "Sake, a town": a common word in apposition to what it names is a place
     text = "M23 rebels advanced on Goma after seizing Sake, a town 25 km to the west."
     assert anchored(text) == [("25 km", "Goma", "Sake", "sentence")]
+    # so does one "N miles down the coast" or "N km away"
+    text = "Drones struck a depot in Novorossiysk and a refinery near Tuapse, some 90 miles down the Black Sea coast."
+    assert anchored(text) == [("some 90 miles", "Novorossiysk", "Tuapse", "sentence")]
+    text = "Shelling hit Kramatorsk, and Sloviansk, 12 km away, lost power."
+    assert anchored(text) == [("12 km", "Kramatorsk", "Slovyansk", "sentence")]
+    # but not one "away from" a place named after it
+    text = "Shelling hit Kramatorsk, and Sloviansk, 12 km away from Bakhmut, lost power."
+    assert anchored(text)[0][1] == "Bakhmut"
+
+
+def test_a_distance_in_apposition_to_the_last_of_a_list_locates_it_alone():
+    text = "Russian forces pressed toward Huliaipole and Stepnohirsk, a village about 5 km west of Kamianske."
+    assert anchored(text) == [("about 5 km", "Kamyanske", "Stepnohirsk", "of-phrase")]
+    # the settlement a move is toward, or one captured, is what the distance locates, by its gazetteer name
+    text = "Russian forces captured Huliaipole, about 75 km east of Zaporizhzhia, on Sunday, Moscow said."
+    assert anchored(text) == [("about 75 km", "Zaporizhzhya", "Hulyaypole", "of-phrase")]
 
 
 def test_a_list_of_to_phrases_measures_each_from_the_subject():

@@ -165,3 +165,10 @@ def test_a_village_the_gazetteer_lacks_placed_by_a_directional_distance_is_drawn
     assert [d.target for d in article.distances] == ["Novoselydivka"]
     # a distance without a direction places nothing: the village has no point the text gives
     assert parse(text.replace("20 km east of", "20 km from")).place("Novoselydivka") is None
+    # a settlement a move is toward, so placed, is one too
+    text = "Thousands fled El Fasher toward Tawila, about 60 kilometers west of El Fasher, aid groups said."
+    article = parse(text)
+    fasher, tawila = article.place("El Fasher"), article.place("Tawila")
+    assert tawila is not None and tawila.kind == "site" and tawila.country == "SD"
+    azimuth, _, metres = Geod(ellps="WGS84").inv(fasher.lon, fasher.lat, tawila.lon, tawila.lat)
+    assert round(metres / 1000) == 60 and round(azimuth) == -90
