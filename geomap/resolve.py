@@ -736,6 +736,8 @@ def _believable(
         return False, []
     if not notable and not vouched_for:
         outside_focus = focus and focus.get(e.country, 0.0) < 0.15 and e.kind in SETTLEMENT_KINDS
+        # but not a village across a border from the story's places: "the Kerem Shalom crossing" of a Gaza story
+        outside_focus = outside_focus and not (others and _nearest_km(e, others) <= SUPPORT_KM)
         # A village thousands of km from every other place the article names is more likely a surname
         # ("came from Smirnov") than the one village of that name in Sakhalin. A feature named in several words
         # is no surname, however far it lies from the rest ("Belaya air base" in a story told from Kyiv).

@@ -461,6 +461,19 @@ def test_a_district_written_with_its_city_is_the_one_in_that_city_or_a_site_at_i
     assert got["Sudzhansky District"][1:] == (51.19, 35.27) and got["Korenevsky District"][1:] == (51.41, 34.9)
 
 
+def test_a_village_across_a_border_from_the_storys_places_is_believed():
+    # Kerem Shalom is Israel's, a village of no recorded population, in a story whose places are all Gaza's
+    text = (
+        "GAZA CITY — Israeli tanks pushed into Gaza City on Monday, as strikes hit Deir al-Balah and the Nuseirat "
+        "camp in the central Gaza Strip. Medics said 12 people were killed in Jabalia and in Khan Younis.\n\n"
+        "Near the Kerem Shalom crossing, some 3 km from the Egyptian border, aid trucks waited for a second day. "
+        "In the West Bank, troops raided Jenin and Tulkarm."
+    )
+    article = geomap.parse(text)
+    assert article.place("Kerem Shalom").country == "IL"
+    assert [(d.anchor, d.border) for d in article.distances] == [("Kerem Shalom", ("IL", "EG"))]
+
+
 def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
     # a Kostiantynivka lies 5 km from Melitopol; the one on the highway from Pokrovsk is Donetsk oblast's
     text = "Troops shelled Melitopol's outskirts. Fighting raged along the Pokrovsk-Kostiantynivka highway."
