@@ -159,10 +159,23 @@ def slug(name: str) -> str:
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|an|ar|as|ash|at|az|ad)[ -](?=\w)", re.IGNORECASE)
 
 
-def arabic_variants(names: list[str], population: int) -> list[str]:
-    """English news drops the Arabic article and the final h: "Al Kiswah" is written "Kiswa".
+# The Arabic article inside a name, as a word of its own ("Deir el-Balah", "Sharm el Sheikh")
+ARTICLE_WORD = re.compile(r"(?<![\w'’])([AaEe])l(?=[- ]\w)")
+# Where place names are Arabic: English news writes their article "al" or "el" as each agency's style has it
+ARABIC_SPEAKING = frozenset("AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+
+
+def arabic_variants(names: list[str], population: int, country: str = "") -> list[str]:
+    """English news drops the Arabic article and the final h: "Al Kiswah" is written "Kiswa"; and in
+    Arabic-speaking countries it writes the article "al" or "el" as it pleases: GeoNames' "Deir el-Balah" is
+    the "Deir al-Balah" of most agencies.
 
     Only for towns of 10,000 people or more, so that the bare forms do not flood the matcher.
+
+    >>> arabic_variants(["Dayr al Balah", "Deir el-Balah"], 59_504, "PS")
+    ['Dayr el Balah', 'Deir al-Balah']
+    >>> arabic_variants(["El Paso"], 678_815, "US")
+    ['Paso']
     """
     if population < 10_000:
         return []
@@ -171,6 +184,8 @@ def arabic_variants(names: list[str], population: int) -> list[str]:
         if ARABIC_ARTICLE.match(name) and name.isascii():
             bare = ARABIC_ARTICLE.sub("", name)
             out += [bare, bare[:-1]] if bare.endswith("ah") else [bare]
+        if country in ARABIC_SPEAKING and name.isascii() and ARTICLE_WORD.search(name):
+            out.append(ARTICLE_WORD.sub(lambda m: {"A": "E", "a": "e", "E": "A", "e": "a"}[m.group(1)] + "l", name))
     return out
 
 
@@ -287,7 +302,7 @@ class Builder:
                     "population": c["population"],
                 },
                 [n for n in c["alternatenames"] if not is_abbreviation(n)]
-                + arabic_variants([c["name"], *c["alternatenames"]], c["population"])
+                + arabic_variants([c["name"], *c["alternatenames"]], c["population"], cc)
                 + ukrainian_variants([c["name"], *c["alternatenames"]], cc),
             )
 

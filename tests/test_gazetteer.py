@@ -115,6 +115,15 @@ def test_areas_have_polygons(gz):
     assert gz.area("geonames:713174") is None
 
 
+def test_the_arabic_article_is_found_written_al_or_el(gz):
+    # GeoNames has "Deir el-Balah"; most agencies write "Deir al-Balah"
+    for written in ("Deir al-Balah", "Deir el-Balah", "Deir al Balah"):
+        assert [e.id for e in gz.lookup(written)] == ["geonames:281141"]
+    assert [e.country for e in gz.lookup("Sharm al-Sheikh")] == ["EG"]
+    # only where names are Arabic: El Paso is no "Al Paso"
+    assert gz.lookup("Al Paso") == []
+
+
 def test_every_area_is_a_valid_polygon_as_stored(gz):
     # what GeoJSON output relies on: it winds the stored areas and repairs none (geojson._area_geometry)
     import shapely
