@@ -591,6 +591,15 @@ def _rank(
     bonuses = bonuses or {}
     scored = []
     big_towns = [e for e in cands if e.kind in ("city", "town") and e.population >= 50_000]
+    key = _romanised_alike(mentions[0].key)
+    # "Kropyvnytskyi and Uman" in a Ukrainian story: the town whose own name it is, in the focus, not Oman, of
+    # which "Uman" is an alternate name in some language
+    own_in_focus = any(
+        e.kind in SETTLEMENT_KINDS
+        and focus.get(e.country, 0.0) >= FOCUS_TOWN
+        and _romanised_alike(_own_name_key(e)) == key
+        for e in cands
+    )
     for e in cands:
         evidence = []
         # famous cities are what a bare name means unless the article's area says otherwise
@@ -600,6 +609,14 @@ def _rank(
         if famous and e.population < 1_000_000:
             evidence.append("a national capital")
         prior = KIND_PRIOR.get(e.kind, 0.0)
+        if (
+            own_in_focus
+            and e.kind == "country"
+            and not focus.get(e.country)
+            and _romanised_alike(_own_name_key(e)) != key
+        ):
+            prior = 0.0
+            evidence.append("a country by another name, which a town in the article's focus bears as its own")
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
             prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho
             evidence.append("a dateline, and a city of a million or more")
@@ -653,7 +670,7 @@ def _rank(
             if written in (e.name, *e.names):
                 score += CANONICAL_NAME_BONUS
                 evidence.append("spelled in capitals as the text writes it")
-        elif _romanised_alike(_own_name_key(e)) == _romanised_alike(mentions[0].key):
+        elif _romanised_alike(_own_name_key(e)) == key:
             # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka; but "Zaporizhzhia" is as much
             # the city's own name as GeoNames' "Zaporizhzhya", not only the village's that is spelled so
             score += CANONICAL_NAME_BONUS

@@ -197,6 +197,15 @@ def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
     assert "its own name, not an alternate one" in borisovka.evidence
 
 
+def test_a_town_in_the_focus_by_its_own_name_beats_a_country_by_another_name():
+    # "Uman" is an alternate name of Oman; in a Ukrainian story it is the town of 80,000 whose own name it is
+    text = "Air raid alerts sounded across central Ukraine, including in Kropyvnytskyi and Uman, and in Odesa."
+    uman = geomap.parse(text).place("Uman")
+    assert uman is not None and uman.country == "UA"
+    # Oman by its own name stays Oman, in any story
+    assert geomap.parse("Drones from Yemen fell in Oman, Ukraine said.").place("Oman").country == "OM"
+
+
 def test_a_qualifier_after_a_comma_is_no_part_of_the_name():
     # the supplement names namesakes "Vodiane, Pokrovsk Raion": "Vodiane" is still that village's own name
     vodiane = geomap.parse("Fighting went on near Vodiane and Avdiivka.").place("Vodiane")
