@@ -74,8 +74,9 @@ OF_HEADS = frozenset(
 _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at a sentence's end
 # no "and": "the University of St. Thomas and President Park" is two names
 OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
-# A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District"
-CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi)\s+(?:[Dd]istrict|[Rr]aion)\b")
+# A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District", Kherson's
+# "Korabelnyi district" (of the shipyards)
+CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi|nyi|nyy)\s+(?:[Dd]istrict|[Rr]aion)\b")
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"

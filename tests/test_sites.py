@@ -127,6 +127,10 @@ def test_a_city_district_the_gazetteer_lacks_is_a_site_at_its_city():
     article = parse("A missile hit the Kyivskyi district of Kharkiv on Monday.")
     site = article.place("Kyivskyi district")
     assert site is not None and site.kind == "site" and site.id.startswith(article.place("Kharkiv").id + "#site:")
+    # one whose adjective is not a place's: Kherson's Korabelnyi (of the shipyards)
+    article = parse("Officials in Kherson said shelling killed a man in the Korabelnyi district.")
+    site = article.place("Korabelnyi district")
+    assert site is not None and site.id.startswith(article.place("Kherson").id + "#site:")
     # a district the gazetteer holds stays that district
     assert parse("Shelling hit the Shevchenkivskyi district of Kyiv.").place("Shevchenkivskyi District").kind == (
         "district"
