@@ -310,6 +310,8 @@ def _map_on_dask(
     started = time.perf_counter()
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     cluster = client = None
+    race = SyncCancelRace()
+    logging.getLogger("tornado.application").addFilter(race)
     try:
         if scheduler:
             try:
@@ -341,7 +343,18 @@ def _map_on_dask(
             client.close()
         if cluster is not None:
             cluster.close()
+        logging.getLogger("tornado.application").removeFilter(race)
     return results
+
+
+class SyncCancelRace(logging.Filter):
+    """Drops the one error Dask logs when Ctrl-C comes before the call the client waits on has begun: the
+    callback of ``distributed.utils.sync`` that cancels that call reads it before it is assigned (a NameError
+    in Dask's event loop, not geomap's), and a run interrupted so printed a page of traceback after its line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        race = record.exc_info is not None and record.exc_info[0] is NameError
+        return not (race and "sync.<locals>.cancel" in record.getMessage())
 
 
 def _warm_up(client, scheduler: str | None, options: dict) -> None:

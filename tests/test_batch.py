@@ -267,6 +267,36 @@ def test_ctrl_c_ends_a_run_with_one_line_and_keeps_what_is_mapped(corpus, tmp_pa
     assert list(out.glob("a*.geojson")) and not (out / "combined.geojson").exists()
 
 
+SYNC_INTERRUPTED = """
+import asyncio, logging, os, signal, sys, threading, time
+import distributed
+from distributed.utils import LoopRunner, sync
+from geomap.batch import SyncCancelRace
+if sys.argv[1] == "filtered":
+    logging.getLogger("tornado.application").addFilter(SyncCancelRace())
+runner = LoopRunner(asynchronous=False)
+runner.start()
+runner.loop.add_callback(time.sleep, 0.5)  # the loop busy: the call the client waits on has not begun
+threading.Timer(0.1, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+try:
+    sync(runner.loop, asyncio.sleep, 1)
+except KeyboardInterrupt:
+    print("interrupted", file=sys.stderr)
+time.sleep(1)  # the loop runs the cancelling callback
+runner.stop()
+"""
+
+
+def test_dasks_race_on_ctrl_c_prints_nothing():
+    # Ctrl-C before the call the client waits on has begun: Dask's own callback fails, and logs it
+    def stderr(mode):
+        run = subprocess.run([sys.executable, "-c", SYNC_INTERRUPTED, mode], capture_output=True, text=True, timeout=60)
+        return run.stderr.splitlines()
+
+    assert "NameError" in stderr("as dask has it")[-1]
+    assert stderr("filtered") == ["interrupted"]
+
+
 def test_ctrl_c_while_the_workers_start_ends_the_run_once_they_are_up(corpus, tmp_path):
     import time
     from pathlib import Path
