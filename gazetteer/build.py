@@ -213,6 +213,8 @@ def ukrainian_variants(names: list[str], country: str) -> list[str]:
     - The official "-iivka" written "-ivka" too: "Avdivka" for Avdiivka.
     - The BGN romanisation without its soft-sign apostrophes: "Ol'khovatka" is written "Olkhovatka".
     - The saint's name Kostiantyn with the "n" of its Russian form, Konstantin: "Konstiantynivka".
+    - For Russian and Belarusian places, the Ukrainian spelling of their Russian names (:func:`ukrainian_spellings`):
+      "Новоросійськ" for Новороссийск.
 
     None of them if it is also an English word.
 
@@ -225,9 +227,11 @@ def ukrainian_variants(names: list[str], country: str) -> list[str]:
     >>> ukrainian_variants(["Kostiantynopil"], "UA")
     ['Konstiantynopil']
     """
-    if country not in ("UA", "RU"):
+    if country not in ("UA", "RU", "BY"):
         return []
     out = [v for v in (n.translate(NO_APOSTROPHES) for n in names) if v.isascii() and v not in names]
+    if country in ("RU", "BY"):
+        out += [v for n in names for v in ukrainian_spellings(n)]
     if country == "UA":
         from translitua import translit
 
@@ -240,6 +244,44 @@ def ukrainian_variants(names: list[str], country: str) -> list[str]:
     return list(
         dict.fromkeys(n for n in out if n not in names and zipf_frequency(name_key(n), "en") < COMMON_WORD_ZIPF)
     )
+
+
+# Russian spelling -> Ukrainian, as Ukrainian news writes Russian and Belarusian places. Whether a Russian "и"
+# stays (Липецьк, Приморськ) or becomes "і" (Новоросійськ, Шебекіно, Мінськ) follows no rule: both are made.
+RUSSIAN_TO_UKRAINIAN_LETTERS = str.maketrans({"ы": "и", "э": "е", "ъ": "’", "ё": "ьо"})
+UKRAINIAN_SPELLING = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"(?<=[сц])к\b", "ьк"),  # "Курск" -> "Курськ", "Липецк" -> "Липецьк"
+        (r"(?<=[сц])к(?=[аоеи]\b|[аоеи]-|-)", "ьк"),  # "Приморско-Ахтарск" -> "Приморсько-Ахтарськ"
+        (r"ц\b", "ць"),  # "Елец" -> "Єлець"
+        (r"\bе", "є"),  # "Ейск" -> "Єйськ"
+        (r"\bЕ", "Є"),
+        (r"([Рр])осс", r"\1ос"),  # the root of Росія: "Новороссийск" -> "Новоросійськ"
+    )
+]
+I_AS_UKRAINIAN_I = str.maketrans({"и": "і", "И": "І"})
+# ... but not in the adjective's ending: "Великий", "Красний"
+ADJECTIVE_ENDING = re.compile(r"(?<=[бвгґджзклмнпрстфхцчшщ])ій\b")
+
+
+def ukrainian_spellings(name: str) -> list[str]:
+    """How Ukrainian news may spell a place that GeoNames names in Russian, where the spellings differ.
+
+    >>> [ukrainian_spellings(n) for n in ("Новороссийск", "Липецк", "Шебекино", "Ейск")]
+    [['Новоросийськ', 'Новоросійськ'], ['Липецьк', 'Ліпецьк'], ['Шебекіно'], ['Єйськ']]
+    >>> ukrainian_spellings("Приморско-Ахтарск")
+    ['Приморсько-Ахтарськ', 'Пріморсько-Ахтарськ']
+    >>> ukrainian_spellings("Москва"), ukrainian_spellings("Київ")
+    ([], [])
+    """
+    if not re.fullmatch(r"[А-Яа-яЁё -]+", name):
+        return []  # Russian letters only: not Ukrainian or Belarusian already, not Latin
+    kept = name.translate(RUSSIAN_TO_UKRAINIAN_LETTERS)
+    for pattern, repl in UKRAINIAN_SPELLING:
+        kept = pattern.sub(repl, kept)
+    softened = ADJECTIVE_ENDING.sub("ий", kept.translate(I_AS_UKRAINIAN_I))
+    return [v for v in dict.fromkeys((kept, softened)) if v != name]
 
 
 def _written_in_ukrainian(name: str) -> bool:

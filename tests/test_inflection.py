@@ -124,6 +124,20 @@ def test_an_oblast_or_raion_written_after_a_village_is_its_address():
         assert oblast.buffer(0.01).contains(Point(village.lon, village.lat))
     district = geomap.parse("Бои идут в Суджанском районе Курской области.").places[0]
     assert (district.name, district.kind, district.country) == ("Суджанский район", "district", "RU")
+    # a krai is an address too
+    for text in ("Вибухи в Туапсе Краснодарського краю.", "Взрывы прогремели в Туапсе Краснодарского края."):
+        assert [p.name for p in geomap.parse(text).places] == ["Tuapse", "Krasnodar Krai"]
+
+
+def test_russian_places_in_ukrainian_spelling():
+    # GeoNames names most Russian places in Russian only; Ukrainian news spells them its own way
+    text = "Дрони атакували Новоросійськ, Шебекіно та Єйськ, а також нафтобазу в Липецьку."
+    assert [(m, n) for m, n, _ in places(text)] == [
+        ("Новоросійськ", "Novorossiysk"),
+        ("Шебекіно", "Shebekino"),
+        ("Єйськ", "Yeysk"),
+        ("Липецьку", "Lipetsk"),
+    ]
 
 
 def shape_of_region(entry_id: str):
