@@ -60,9 +60,9 @@ OF_PHRASE = re.compile(
     + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of|near|around)\s+"
     r"(?:the\s+)?"
     r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
-    # "south of the centre of Damascus", "from the outskirts of Pokrovsk", "of the region's capital of Stepanakert",
-    # "of the Ukrainian capital, Kyiv"
-    r"|(?:centre|center|heart|middle|outskirts|edge|suburbs|approaches)\s+of\s+(?:the\s+)?"
+    # "south of the centre of Damascus", "from the outskirts of Pokrovsk", "north of downtown Houston", "of the
+    # region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
+    r"|(?:centre|center|heart|middle|outskirts|edge|suburbs|approaches)\s+of\s+(?:the\s+)?|downtown\s+"
     r"|(?:[\w-]+(?:'s|’s)?\s+)?capital(?:\s+city)?(?:\s+of|,)?\s+)?$",
     re.IGNORECASE,
 )
@@ -95,9 +95,11 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
               "base": ("base",), "airfield": ("airfield", "air base", "airbase"), "airport": ("airport",),
               "refinery": ("refinery",), "depot": ("depot",), "bridge": ("bridge",), "dam": ("dam",)}  # fmt: skip
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
-# "fled toward Tawila, some 60 km west of the city": the distance is measured from a settlement named before
+# "fled toward Tawila, some 60 km west of the city", "Conroe, about 40 miles north of downtown": the distance is
+# measured from a settlement named before
 THE_SETTLEMENT_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:of|from|outside)\s+the\s+(?P<head>city|town|village|port|capital)\b(?!\s+of\b|,?\s+[A-Z])"
+    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:the\s+(?P<head>city|town|village|port|capital)|downtown)"
+    r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
 # Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
 # Kursk region", "Волчанска Харьковской области"; a distance after the address is the place's
@@ -197,11 +199,12 @@ def _anchor(
     text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None, described: Place | None
 ) -> Distance:
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
-    if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, settlement["head"])):
+    head = (settlement["head"] or "city") if settlement else ""  # "40 miles north of downtown": of the city
+    if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, head)):
         right_before = _written_right_before(text, d, before)
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
-    if settlement and settlement["head"] == "capital":
+    if head == "capital":
         return d  # a capital the article does not name: no mark beats one around another place
     to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
     if to_the or ALONG_AFTER.match(text, d.end):

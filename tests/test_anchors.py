@@ -32,6 +32,15 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             ("12 km", "Kramatorsk", "Slovyansk", "subject"),
         ),
         ("Kharkiv was hit again. The strike landed 5 km from the city centre.", ("5 km", "Kharkiv", "", "subject")),
+        # "downtown" is the city's
+        (
+            "HOUSTON — A tanker overturned near Conroe, about 40 miles north of downtown, officials said.",
+            ("about 40 miles", "Houston", "Conroe", "subject"),
+        ),
+        (
+            "A tanker overturned near Conroe, about 40 miles north of downtown Houston, officials said.",
+            ("about 40 miles", "Houston", "Conroe", "of-phrase"),
+        ),
         (
             "The RSF shelled El Fasher, and people fled toward the village of Tawila, some 60 km west of the city.",
             ("some 60 km", "El Fasher", "Tawila", "subject"),
