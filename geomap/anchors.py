@@ -59,6 +59,8 @@ OF_PHRASE = re.compile(
     AFTER_DISTANCE
     + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of|near|around)\s+"
     r"(?:the\s+)?"
+    # who holds it: "from occupied Crimea", "of Russian-held Donetsk", "of the embattled city of Pokrovsk"
+    r"(?:(?:[A-Z][a-z]+[-\s])?(?:occupied|held|controlled|annexed)\s+|(?:embattled|besieged)\s+)?"
     r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
     # "south of the centre of Damascus", "from the outskirts of Pokrovsk", "north of downtown Houston", "of the
     # region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"

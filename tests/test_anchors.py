@@ -77,6 +77,12 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Dnipro was hit again. A drone flew about 1,000 kilometers to reach the airfield near Murmansk.",
             ("about 1,000 kilometers", "Murmansk", "", "sentence"),
         ),
+        # who holds the place is no bar: "from occupied Crimea", "south of Russian-held Donetsk"
+        (
+            "Ukrainian forces struck the Tuapse oil refinery in Krasnodar Krai, roughly 130 km from occupied Crimea.",
+            ("roughly 130 km", "Crimea", "Tuapse", "of-phrase"),
+        ),
+        ("Drones hit a depot 20 km south of Russian-held Donetsk.", ("20 km", "Donetsk", "", "of-phrase")),
         # near a place: around it
         (
             "Russian forces advanced up to 1.5 kilometres near the town of Lyman, Ukraine's military said.",
