@@ -183,10 +183,13 @@ def resolve_places(
     for m in [*holders, *_named_as_the_region(doc, groups, chosen)]:
         # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
         bare, region = (m.key, m.kind_hint), (m.key, "region")
+        if region not in candidates:
+            # none where the region goes by its name only with its generic word ("the Dnipro region")
+            if not (found := _candidates(gz, m.key, "region")):
+                continue
+            candidates[region] = found
         groups[bare].remove(m)
         groups[region].append(m)
-        if region not in candidates:
-            candidates[region] = _candidates(gz, m.key, "region")
         if not groups[bare]:
             del groups[bare], candidates[bare]
     users_countries = {cc.upper() for cc in focus}

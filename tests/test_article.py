@@ -483,6 +483,19 @@ def test_a_village_across_a_border_from_the_storys_places_is_believed():
     assert [(d.anchor, d.border) for d in article.distances] == [("Kerem Shalom", ("IL", "EG"))]
 
 
+def test_an_oblast_by_its_capitals_name_and_the_city_beside_it():
+    # "the Dnipro region" is Dnipropetrovsk oblast; a bare "Dnipro" beside it stays the city, as no region goes by
+    # that name alone (it had crashed the ranking with no candidate)
+    assert [(p.name, p.kind) for p in geomap.parse("A missile struck the Dnipro region overnight.").places] == [
+        ("Dnipropetrovsk", "region")
+    ]
+    places = geomap.parse("Explosions shook Dnipro and the wider Dnipro Oblast.").places
+    assert [(p.name, p.kind, [m.text for m in p.mentions]) for p in places] == [
+        ("Dnipro", "city", ["Dnipro"]),
+        ("Dnipropetrovsk", "region", ["Dnipro Oblast"]),
+    ]
+
+
 def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
     # a Kostiantynivka lies 5 km from Melitopol; the one on the highway from Pokrovsk is Donetsk oblast's
     text = "Troops shelled Melitopol's outskirts. Fighting raged along the Pokrovsk-Kostiantynivka highway."
