@@ -180,7 +180,9 @@ def resolve_places(
     outside |= outside_the_city
     for g in outside:
         del candidates[g]
-    for m in [*holders, *_named_as_the_region(doc, groups, chosen)]:
+    # a mention may be both: "the Saky air base in Crimea ... Crimea, Zaporizhia and Kherson regions"
+    as_regions = {id(m): m for m in [*holders, *_named_as_the_region(doc, groups, chosen)]}
+    for m in as_regions.values():
         # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
         bare, region = (m.key, m.kind_hint), (m.key, "region")
         if region not in candidates:

@@ -496,6 +496,16 @@ def test_an_oblast_by_its_capitals_name_and_the_city_beside_it():
     ]
 
 
+def test_a_name_both_holding_a_place_and_listed_with_regions_is_one_region():
+    # "Crimea" holds the air base and is listed with regions: moved to the region once, not twice (it crashed)
+    text = (
+        "Ukraine struck the Saky air base in Crimea. A railway connects Donetsk with Crimea, Zaporizhia and Kherson "
+        "regions."
+    )
+    crimea = geomap.parse(text).place("Crimea")
+    assert crimea is not None and crimea.kind == "region" and len(crimea.mentions) == 2
+
+
 def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
     # a Kostiantynivka lies 5 km from Melitopol; the one on the highway from Pokrovsk is Donetsk oblast's
     text = "Troops shelled Melitopol's outskirts. Fighting raged along the Pokrovsk-Kostiantynivka highway."
