@@ -274,6 +274,7 @@ from distributed.utils import LoopRunner, sync
 from geomap.batch import SyncCancelRace
 if sys.argv[1] == "filtered":
     logging.getLogger("tornado.application").addFilter(SyncCancelRace())
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as a terminal's job has it, not a background one's
 runner = LoopRunner(asynchronous=False)
 runner.start()
 runner.loop.add_callback(time.sleep, 0.5)  # the loop busy: the call the client waits on has not begun
