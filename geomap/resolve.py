@@ -76,6 +76,8 @@ ROAD_WORD = re.compile(r"[-–]\s?[A-Z][\w’'-]*\s+" + _ROADS)
 HOLDS_BONUS = 8.0
 # A candidate the text names by its own name, over one that merely lists the spelling among its alternates.
 CANONICAL_NAME_BONUS = 1.0
+# A town named as a region where no region has its name is the town, if it has this many people
+TOWN_FOR_AN_AREA = 10_000
 # A user's area of interest (--focus-bbox) weighs as much as a focus country.
 FOCUS_BBOX_BONUS = 2.5
 # A country the user names (--focus) is the article's focus and then some: what the user knows beats
@@ -254,8 +256,14 @@ def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
             or [e for e in found if e.kind == "region"]
         )
     if hint == "region":
-        # "Donetsk region" is never the city; a republic or a state may be a country ("the Czech Republic")
-        return [e for e in found if e.kind == "region"] or [e for e in found if e.kind == "country"]
+        # "Donetsk region" is never the city; a republic or a state may be a country ("the Czech Republic"); but
+        # a town listed with regions, or the area around it, is the town: "Donetsk with Mariupol, Zaporizhia
+        # and Kherson regions", "the Pokrovsk area"
+        return (
+            [e for e in found if e.kind == "region"]
+            or [e for e in found if e.kind == "country"]
+            or [e for e in found if e.kind in SETTLEMENT_KINDS and e.population >= TOWN_FOR_AN_AREA]
+        )
     if hint:
         wanted = [e for e in found if e.kind == hint]
         # "the Azov sea" is no town Azov; but "Montego Bay", "Palm Bay", "Safety Bay" are towns by their own

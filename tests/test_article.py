@@ -506,6 +506,19 @@ def test_a_name_both_holding_a_place_and_listed_with_regions_is_one_region():
     assert crimea is not None and crimea.kind == "region" and len(crimea.mentions) == 2
 
 
+def test_a_town_named_as_a_region_where_none_has_its_name_is_the_town():
+    text = "A railway connects Donetsk with Mariupol, Zaporizhia and Kherson regions."
+    assert [(p.name, p.kind) for p in geomap.parse(text).places] == [
+        ("Donetsk", "city"),
+        ("Mariupol", "city"),
+        ("Zaporizhzhia", "region"),
+        ("Kherson", "region"),
+    ]
+    assert [(p.name, p.kind) for p in geomap.parse("Fighting raged in the Pokrovsk region.").places] == [
+        ("Pokrovsk", "town")
+    ]
+
+
 def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
     # a Kostiantynivka lies 5 km from Melitopol; the one on the highway from Pokrovsk is Donetsk oblast's
     text = "Troops shelled Melitopol's outskirts. Fighting raged along the Pokrovsk-Kostiantynivka highway."
