@@ -104,10 +104,13 @@ CITY_OWNS = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
 # How far from its city's point a district of that city may lie (Kyiv's outer districts: about 15 km).
 CITY_DISTRICT_KM = 20.0
 # A city this large has districts of its own: one named in the sentence of what happened in it is the city's
-# ("In Kharkiv, a glide bomb hit the Kyivskyi district"), as one written "the Kyivskyi district of Kharkiv" is;
-# not so a city named otherwise ("a Kyiv ground attack ... in the Sudzhansky and Korenevsky districts").
+# ("In Kharkiv, a glide bomb hit the Kyivskyi district", "В Харькове ... в Киевском районе"), as one written "the
+# Kyivskyi district of Kharkiv" is; not so a city named otherwise ("a Kyiv ground attack ... in the Sudzhansky
+# and Korenevsky districts").
 CITY_WITH_DISTRICTS = 100_000
-IN_THE_CITY = re.compile(r"\b[Ii]n\s+(?:the\s+(?:city|capital)\s+(?:of\s+)?)?$")
+IN_THE_CITY = re.compile(
+    r"(?:\b[Ii]n\s+(?:the\s+(?:city|capital)\s+(?:of\s+)?)?|(?<!\w)(?:[ВвУу]|[Вв]о)\s+(?:місті\s+|городе\s+)?)$"
+)
 # The same in Ukrainian and Russian: "Андріївка у Донецькій області"; and "Андріївку Донецької області",
 # "Андріївку Бахмутського району", where the oblast or raion in the genitive is the address (see below).
 CYRILLIC_CONTAINED_IN = re.compile(r"\s+(?:у|в|во)\s+|\s*,\s*|\s+", re.IGNORECASE)

@@ -457,6 +457,8 @@ def test_a_district_written_with_its_city_is_the_one_in_that_city_or_a_site_at_i
         "In Kharkiv, a glide bomb damaged a children's hospital in the Kyivskyi district, the mayor said.",
     ):
         assert places(text) == {"Kharkiv": ("city", 49.98, 36.25), "Kyivskyi district": ("site", 49.98, 36.25)}
+    # so in Russian: Kharkiv's Kyivskyi district is not drawn at Kyiv
+    assert [p.name for p in geomap.parse("В Харькове повреждены жилые дома в Киевском районе.").places] == ["Kharkiv"]
     # Zaporizhzhia's Komunarskyi district is not the district of a Kommunar near St Petersburg
     got = places("In Zaporizhzhia, a strike hit the Komunarskyi district.")
     assert got["Komunarskyi district"] == ("site", *got["Zaporizhzhya"][1:])
