@@ -610,7 +610,7 @@ def _rank(
     key = _romanised_alike(mentions[0].key)
     # "Kropyvnytskyi and Uman" in a Ukrainian story: the town whose own name it is, in the focus, not Oman, of
     # which "Uman" is an alternate name in some language
-    own_in_focus = any(
+    own_in_focus = any(e.kind == "country" for e in cands) and any(
         e.kind in SETTLEMENT_KINDS
         and focus.get(e.country, 0.0) >= FOCUS_TOWN
         and _romanised_alike(_own_name_key(e)) == key
