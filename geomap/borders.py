@@ -106,13 +106,10 @@ def choose_by_borders(text: str, places: list[Place], distances: list[Distance],
             continue
         if d.meters is None or d.vague or d.extent or _border_misfit(text, d, places, anchor) in (None, 0.0):
             continue
-        fitting = []
-        for e in _namesakes(gz, anchor, by_id):
-            misfit = _border_misfit(text, d, places, replace(anchor, **entry_fields(e)))
-            if misfit == 0.0:
-                fitting.append((-e.population, e))
+        namesakes = _namesakes(gz, anchor, by_id)
+        fitting = [e for e in namesakes if _border_misfit(text, d, places, replace(anchor, **entry_fields(e))) == 0.0]
         if fitting:
-            best = min(fitting, key=lambda t: t[0])[1]
+            best = max(fitting, key=lambda e: e.population)
             why = f"fits '{d.text} from the border' (the text's distance; {anchor.name}, {anchor.country} does not)"
             moved[anchor.id] = replace(anchor, **entry_fields(best), evidence=(why,))
     return [moved.get(p.id, p) for p in places]

@@ -191,9 +191,9 @@ def resolve_places(
         # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
         bare, region = (m.key, m.kind_hint), (m.key, "region")
         if region not in candidates:
-            # none where the region goes by its name only with its generic word ("the Dnipro region")
-            if not (found := _candidates(gz, m.key, "region")):
-                continue
+            found = _candidates(gz, m.key, "region")
+            if not any(e.is_area for e in found):
+                continue  # no region goes by the bare name, only with its generic word ("the Dnipro region")
             candidates[region] = found
         groups[bare].remove(m)
         groups[region].append(m)
@@ -261,7 +261,7 @@ def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
     if hint == "region":
         # "Donetsk region" is never the city; a republic or a state may be a country ("the Czech Republic"); but
         # a town listed with regions, or the area around it, is the town: "Donetsk with Mariupol, Zaporizhia
-        # and Kherson regions", "the Pokrovsk area"
+        # and Kherson regions", "the Pokrovsk region"
         return (
             [e for e in found if e.kind == "region"]
             or [e for e in found if e.kind == "country"]
@@ -485,9 +485,9 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
             near = [e for e in candidates[g] if haversine_km(e.lat, e.lon, town.lat, town.lon) <= CITY_DISTRICT_KM]
             for e in near:
                 bonus[g][e.id] = (f"a district of {town.name}, named in its sentence", CONTAINMENT_BONUS)
-            region = _first_level_region(gz, town)
-            if not near and not any(_first_level_region(gz, e) == region for e in candidates[g]):
-                outside.add(g)
+            if not near and (region := _first_level_region(gz, town)):
+                if not any(_first_level_region(gz, e) == region for e in candidates[g]):
+                    outside.add(g)
         elif (
             chosen[g][1].kind in SETTLEMENT_KINDS
             and chosen[g][1].population >= CITY_WITH_DISTRICTS
