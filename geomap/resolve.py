@@ -532,8 +532,12 @@ def _road_ends(doc: Document, groups, candidates, chosen) -> dict:
 
 def _city_and_district(a: Mention, b: Mention, gap: str, ea: Entry, eb: Entry) -> tuple[Entry, Mention] | None:
     """The city and the mention of its district where two mentions and the gap between them write one: "the
-    Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district"; else None."""
+    Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district", "Київському району Харкова"; else None."""
     if a.kind_hint == "district" and eb.kind in SETTLEMENT_KINDS and DISTRICT_OF_CITY.fullmatch(gap):
+        return eb, a
+    # "Київському району Харкова", "Киевском районе Харькова": the city in the genitive right after its district
+    cyrillic = starts_cyrillic(a.text) and gap == " "
+    if a.kind_hint == "district" and cyrillic and eb.kind in SETTLEMENT_KINDS and eb.population >= CITY_WITH_DISTRICTS:
         return eb, a
     if b.kind_hint == "district" and ea.kind in SETTLEMENT_KINDS and CITY_OWNS.fullmatch(gap):
         return ea, b

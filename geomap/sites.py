@@ -45,6 +45,7 @@ from geomap.directions import find_bare_directions
 from geomap.distances import DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
+from geomap.inflection import language, nominative_phrases
 from geomap.mentions import INSTITUTIONS
 from geomap.places import MentionRef, Place, site_id
 from geomap.relations import relation_of
@@ -77,6 +78,12 @@ OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*
 # A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District", Kherson's
 # "Korabelnyi district" (of the shipyards)
 CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi|nyi|nyy)\s+(?:[Dd]istrict|[Rr]aion)\b")
+# The same in Ukrainian and Russian, before its city in the genitive: "Київському району Харкова", "Киевском районе
+# Харькова" (not "Бахмутського району Донецької області", a raion and its oblast)
+CYRILLIC_CITY_DISTRICT = re.compile(
+    r"(?<!\w)([А-ЯІЇЄҐ][а-яіїєґё'’]+(?:ськ|цьк|зьк|ск|цк|зк|н)[а-яіїєґё]+)\s+(район[а-яіїєґ]*)"
+    r"(?=\s+[А-ЯІЇЄҐ][а-яіїєґё'’-]+(?!\s+(?:област|обл\.|район|кра[йюїяеє]\b)))"
+)
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"
@@ -167,6 +174,10 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
     for m in CITY_DISTRICT.finditer(text) if "istrict" in text or "aion" in text else ():
         if untaken(m.start(), m.end()):  # a city's district the gazetteer does not hold (Kharkiv's)
             out.append(SiteName(m.start(), m.end(), m.group(), street=False))
+    for m in CYRILLIC_CITY_DISTRICT.finditer(text) if "район" in text else ():
+        if untaken(m.start(), m.end()):  # named in the nominative: "Київський район"
+            name = nominative_phrases([m.group(1), m.group(2)], language(text))[0]
+            out.append(SiteName(m.start(), m.end(), name[:1].upper() + name[1:], street=False))
     # a village the gazetteer lacks, which the text places by a bare direction, as front-line summaries do:
     # "Dalne (south of Kurakhove)", "southeast of Pokrovsk near Novotroitske and Novopustynka" (not after a comma:
     # "On Sunday, north of Kharkiv")
@@ -332,7 +343,9 @@ class _Towns:
         for s, _, p in towns[bisect_left(self.starts, site.end) :]:
             if s > site.end + AFTER_GAP:
                 break
-            if WRITTEN_IN.search(text[site.end : s]) and fits(p):
+            # or right after it in the genitive: "Київському району Харкова"
+            genitive = text[site.end : s] == " " and CYRILLIC_CITY_DISTRICT.match(text, site.start) is not None
+            if (WRITTEN_IN.search(text[site.end : s]) or genitive) and fits(p):
                 return p, "written right after it"
         # "In Kharkiv, shells hit Sumska Street"
         sentence_start = self.doc.sentence_of(site.start)[0]

@@ -129,6 +129,21 @@ def test_an_oblast_or_raion_written_after_a_village_is_its_address():
         assert [p.name for p in geomap.parse(text).places] == ["Tuapse", "Krasnodar Krai"]
 
 
+def test_a_city_district_written_before_its_city_in_the_genitive_is_a_site_at_that_city():
+    # Kharkiv's districts are not in the gazetteer; Kyiv's Shevchenkivskyi is, by its Latin name only: each was
+    # drawn at a namesake of its adjective's town, Kyiv or a Shevchenkove in Cherkasy oblast
+    for text, site, city in (
+        ("Ворог завдав удару по Київському району Харкова.", "Київський район", "Kharkiv"),
+        ("Удар пришёлся по Киевскому району Харькова.", "Киевский район", "Kharkiv"),
+        ("У Шевченківському районі Києва впали уламки.", "Шевченківський район", "Kyiv"),
+    ):
+        article = geomap.parse(text)
+        place, town = article.place(site), article.place(city)
+        assert place is not None and place.kind == "site" and (place.lat, place.lon) == (town.lat, town.lon)
+    # a raion before its oblast stays the raion
+    assert [p.kind for p in geomap.parse("Обстріляли Андріївку Бахмутського району.").places] == ["village", "district"]
+
+
 def test_russian_places_in_ukrainian_spelling():
     # GeoNames names most Russian places in Russian only; Ukrainian news spells them its own way
     text = "Дрони атакували Новоросійськ, Шебекіно та Єйськ, а також нафтобазу в Липецьку."
