@@ -158,11 +158,11 @@ NEXT_WORD = re.compile(r" ([^\W\d_][\w’'-]*)(?: ([A-Z]))?")
 PUNCTUATION = re.compile(r"[,;:(\"“—–]")
 NEXT_LATIN_WORD = re.compile(r" ([A-Za-z]+)\b")
 NEXT_CYRILLIC_WORD = re.compile(r" ([а-яёіїєґ]+)\b")
+# the generic words of a Cyrillic address, in any case: oblast, raion, hromada, krai, okrug
+CYRILLIC_AREA_WORD = r"(?:област|обл\.|район|громад|кра[йюїяеє]\b|округ)"
 # a capitalised adjective and a generic word after a Cyrillic name: its oblast, raion or krai ("Донецької
 # області", "Краснодарського краю")
-CYRILLIC_ADDRESS_AFTER = re.compile(
-    r",?\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+(?:област|обл\.|район|громад|кра[йюїяеє]\b|округ)"
-)
+CYRILLIC_ADDRESS_AFTER = re.compile(r",?\s+[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+" + CYRILLIC_AREA_WORD)
 # An acronym: "RCMP", "OVA", "FSB".
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 AREA_AFTER_COMMA = re.compile(r", ((?:[A-Z][\w’'.-]*\s)?[A-Z][\w’'.-]*)")

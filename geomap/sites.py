@@ -46,7 +46,7 @@ from geomap.distances import DIRECTIONS, Distance
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.inflection import language, nominative_phrases
-from geomap.mentions import INSTITUTIONS
+from geomap.mentions import CYRILLIC_AREA_WORD, INSTITUTIONS
 from geomap.places import MentionRef, Place, site_id
 from geomap.relations import relation_of
 from geomap.roles import place_role
@@ -82,7 +82,7 @@ CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi|
 # Харькова" (not "Бахмутського району Донецької області", a raion and its oblast)
 CYRILLIC_CITY_DISTRICT = re.compile(
     r"(?<!\w)([А-ЯІЇЄҐ][а-яіїєґё'’]+(?:ськ|цьк|зьк|ск|цк|зк|н)[а-яіїєґё]+)\s+(район[а-яіїєґ]*)"
-    r"(?=\s+[А-ЯІЇЄҐ][а-яіїєґё'’-]+(?!\s+(?:област|обл\.|район|кра[йюїяеє]\b)))"
+    rf"(?=\s+[А-ЯІЇЄҐ][а-яіїєґё'’-]+(?!\s+{CYRILLIC_AREA_WORD}))"
 )
 # A word of a site's name before its head: a capitalised word, a number ("2700 North Fourth Street", "14th St.")
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
