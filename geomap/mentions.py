@@ -135,6 +135,11 @@ SIDE_AFTER = re.compile(
 # "Independence Day", "the 57th Independence anniversary", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+# "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
+# not the town of St George (Queensland); a city of that name keeps its possessive ("St. Petersburg's Pulkovo")
+SAINT = re.compile(r"(?:St\.?|Saint)\s")
+DEDICATED_AFTER = re.compile(r"(?:'s|’s|'|’)\s+[A-Z]")
+DEDICATION_CITY = 100_000
 # A capitalised word joined by a hyphen after or before a name: "Macy-O'Toole", "Green-Karol"
 COMPOUND_AFTER = re.compile(r"-[A-Z]")
 COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")
@@ -216,6 +221,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if key in NOT_PLACES or doc.text[start - 1 : start] == "@":  # "@Gillette": an account, not the town
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
+            continue
+        if SAINT.match(doc.text, start) and DEDICATED_AFTER.match(doc.text, end) and not _a_city(gz, key):
             continue
         if _inside_a_compound_name(doc.text, start, end, span_starts, span_ends):
             continue
@@ -406,6 +413,11 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
         or NOT_PLACE_AFTER.match(text, end)
         or SIDE_BEFORE.search(text, max(0, start - 5), start)
     )
+
+
+def _a_city(gz: Gazetteer, key: str) -> bool:
+    """Whether a name is that of a city of :data:`DEDICATION_CITY` people or more."""
+    return any(e.population >= DEDICATION_CITY for e in gz.lookup(key))
 
 
 def _inside_a_compound_name(text: str, start: int, end: int, span_starts: set[int], span_ends: set[int]) -> bool:

@@ -256,3 +256,12 @@ def test_part_of_a_double_barrelled_name_is_no_place_but_two_joined_places_are()
     assert spans("Fighting along the Pokrovsk-Kostiantynivka highway.") == ["Pokrovsk", "Kostiantynivka"]
     assert spans("The Russia-Ukraine war and the Israel-Hamas war.") == ["Russia", "Ukraine", "Israel"]
     assert spans("Ivano-Frankivsk was hit.") == ["Ivano-Frankivsk"]
+
+
+def test_a_saints_name_before_what_is_dedicated_to_them_is_no_town():
+    # St George is a town in Queensland, and Windsor Castle had been drawn there
+    text = "The wedding takes place in St George’s Chapel at Windsor Castle."
+    assert [p.country for p in geomap.parse(text).places] == []
+    # a city of that name keeps its possessive; the bare name is the place
+    assert geomap.parse("Flights left St. Petersburg's Pulkovo airport.").places[0].name == "Saint Petersburg"
+    assert geomap.parse("He lives in St George, Utah.").places[0].name == "Saint George"
