@@ -33,10 +33,10 @@ from shapely.ops import nearest_points
 from geomap.anchors import AFTER_DISTANCE
 from geomap.demonyms import country_of
 from geomap.distances import Distance
-from geomap.gazetteer import Entry, Gazetteer, haversine_km
+from geomap.gazetteer import Gazetteer, haversine_km
 from geomap.geometry import distance_band
 from geomap.places import Place, entry_fields
-from geomap.relations import DISTANCE_SLACK, TARGET_KINDS
+from geomap.relations import DISTANCE_SLACK, TARGET_KINDS, namesakes
 
 # After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
 # "from the border with Belarus", "north of the state border", "inside the Russian border", "across the border",
@@ -106,20 +106,13 @@ def choose_by_borders(text: str, places: list[Place], distances: list[Distance],
             continue
         if d.meters is None or d.vague or d.extent or _border_misfit(text, d, places, anchor) in (None, 0.0):
             continue
-        namesakes = _namesakes(gz, anchor, by_id)
-        fitting = [e for e in namesakes if _border_misfit(text, d, places, replace(anchor, **entry_fields(e))) == 0.0]
+        others = namesakes(gz, anchor, by_id, also=[a.id for a in anchor.alternatives])  # the candidates that lost
+        fitting = [e for e in others if _border_misfit(text, d, places, replace(anchor, **entry_fields(e))) == 0.0]
         if fitting:
             best = max(fitting, key=lambda e: e.population)
             why = f"fits '{d.text} from the border' (the text's distance; {anchor.name}, {anchor.country} does not)"
             moved[anchor.id] = replace(anchor, **entry_fields(best), evidence=(why,))
     return [moved.get(p.id, p) for p in places]
-
-
-def _namesakes(gz: Gazetteer, place: Place, taken: dict[str, Place]) -> list[Entry]:
-    """The other settlements the place's names may mean (the candidates that lost, and whatever else its
-    written forms name), none of them a place of the article already."""
-    found = {a.id: gz.get(a.id) for a in place.alternatives} | {e.id: e for f in place.forms for e in gz.lookup(f)}
-    return [e for e in found.values() if e.kind in TARGET_KINDS and e.id != place.id and e.id not in taken]
 
 
 def _border_misfit(text: str, d: Distance, places: list[Place], anchor: Place) -> float | None:

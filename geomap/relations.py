@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from pyproj import Geod
 
 from geomap.directions import find_bare_directions
 from geomap.distances import BEARINGS, DIRECTIONS, Distance
-from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
+from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
 from geomap.places import Place, entry_fields, site_id
 
@@ -103,13 +104,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             continue
         if _fits(d, *_distance_and_bearing(anchor, target.lat, target.lon)):
             continue
-        namesakes = [
-            e
-            for form in target.forms
-            for e in gz.lookup(form)
-            if e.kind in TARGET_KINDS and e.id != target.id and e.id not in by_id
-        ]
-        fitting = [e for e in namesakes if _fits(d, *_distance_and_bearing(anchor, e.lat, e.lon))]
+        fitting = [e for e in namesakes(gz, target, by_id) if _fits(d, *_distance_and_bearing(anchor, e.lat, e.lon))]
         if not fitting:
             continue  # the text and the gazetteer disagree; relation_of reports it, nothing is changed
         best = min(fitting, key=lambda e: _misfit(d, anchor, e.lat, e.lon))
@@ -120,6 +115,14 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             evidence=(f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)",),
         )
     return [moved.get(p.id, p) for p in places]
+
+
+def namesakes(gz: Gazetteer, place: Place, taken: Collection[str], also: Iterable[str] = ()) -> list[Entry]:
+    """The other settlements and landmarks a place may be: the entries of the ids ``also``, then those its written
+    forms name; none a place of the article already (``taken``, by id). What a relation the text states, or a
+    distance from a border, may move it to."""
+    found = {i: gz.get(i) for i in also} | {e.id: e for form in place.forms for e in gz.lookup(form)}
+    return [e for e in found.values() if e.kind in TARGET_KINDS and e.id != place.id and e.id not in taken]
 
 
 # How far from the other place a village so placed may lie: "west of Kreminna" in a front-line summary is a
