@@ -421,7 +421,7 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
         if city_district is not None:
             city, district = city_district
             inner = ga if district is a else gb
-            near = [e for e in candidates[inner] if haversine_km(e.lat, e.lon, city.lat, city.lon) <= CITY_DISTRICT_KM]
+            near = _near_the_city(candidates[inner], city)
             for e in near:
                 bonus[inner][e.id] = (f"a district of {city.name}, as the text says", CONTAINMENT_BONUS)
             if not near:  # Kharkiv's Kyivskyi district where the gazetteer knows only Poltava's: no mark
@@ -482,7 +482,7 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
             city = None
         if g[1] == "district" and city is not None:
             town = city[1]
-            near = [e for e in candidates[g] if haversine_km(e.lat, e.lon, town.lat, town.lon) <= CITY_DISTRICT_KM]
+            near = _near_the_city(candidates[g], town)
             for e in near:
                 bonus[g][e.id] = (f"a district of {town.name}, named in its sentence", CONTAINMENT_BONUS)
             if not near and (region := _first_level_region(gz, town)):
@@ -495,6 +495,11 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
         ):
             city = (m, chosen[g][1])
     return bonus, outside
+
+
+def _near_the_city(districts: list[Entry], city: Entry) -> list[Entry]:
+    """The namesakes of a district that may be ``city``'s: within :data:`CITY_DISTRICT_KM` of its point."""
+    return [e for e in districts if haversine_km(e.lat, e.lon, city.lat, city.lon) <= CITY_DISTRICT_KM]
 
 
 def _first_level_region(gz: Gazetteer, e: Entry) -> str | None:
@@ -612,13 +617,11 @@ def _rank(
     scored = []
     big_towns = [e for e in cands if e.kind in ("city", "town") and e.population >= 50_000]
     key = _romanised_alike(mentions[0].key)
+    own = {e.id: _romanised_alike(_own_name_key(e)) == key for e in cands}  # the text names it by its own name
     # "Kropyvnytskyi and Uman" in a Ukrainian story: the town whose own name it is, in the focus, not Oman, of
     # which "Uman" is an alternate name in some language
     own_in_focus = any(e.kind == "country" for e in cands) and any(
-        e.kind in SETTLEMENT_KINDS
-        and focus.get(e.country, 0.0) >= FOCUS_TOWN
-        and _romanised_alike(_own_name_key(e)) == key
-        for e in cands
+        e.kind in SETTLEMENT_KINDS and focus.get(e.country, 0.0) >= FOCUS_TOWN and own[e.id] for e in cands
     )
     for e in cands:
         evidence = []
@@ -629,12 +632,7 @@ def _rank(
         if famous and e.population < 1_000_000:
             evidence.append("a national capital")
         prior = KIND_PRIOR.get(e.kind, 0.0)
-        if (
-            own_in_focus
-            and e.kind == "country"
-            and not focus.get(e.country)
-            and _romanised_alike(_own_name_key(e)) != key
-        ):
+        if own_in_focus and e.kind == "country" and not focus.get(e.country) and not own[e.id]:
             prior = 0.0
             evidence.append("a country by another name, which a town in the article's focus bears as its own")
         if any(m.dateline for m in mentions) and e.population >= 1_000_000:
@@ -690,7 +688,7 @@ def _rank(
             if written in (e.name, *e.names):
                 score += CANONICAL_NAME_BONUS
                 evidence.append("spelled in capitals as the text writes it")
-        elif _romanised_alike(_own_name_key(e)) == key:
+        elif own[e.id]:
             # "Borisovka" is the Russian town so named, not a Ukrainian Borysivka; but "Zaporizhzhia" is as much
             # the city's own name as GeoNames' "Zaporizhzhya", not only the village's that is spelled so
             score += CANONICAL_NAME_BONUS
