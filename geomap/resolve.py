@@ -252,6 +252,12 @@ def resolve_places(
 def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
     found = gz.lookup(key)
     if hint in ("district", "county"):
+        # "Kyivskyi district" is also each town, or city section, called Kyivskyi: those that some source calls
+        # so in full (Donetsk's, Poltava's) and those it does not (Kharkiv's, a section of the city)
+        words = key.split()
+        if len(words) > 1 and GENERIC_KIND.get(words[-1]) == hint:
+            ids = {e.id for e in found}
+            found += [e for e in gz.lookup(" ".join(words[:-1])) if e.id not in ids]
         # the embedded gazetteer has no districts (raions): one is named after, and governed from, its town
         return (
             [e for e in found if e.kind == "district"]
@@ -424,8 +430,8 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             near = _near_the_city(candidates[inner], city)
             for e in near:
                 bonus[inner][e.id] = (f"a district of {city.name}, as the text says", CONTAINMENT_BONUS)
-            if not near:  # Kharkiv's Kyivskyi district where the gazetteer knows only Poltava's: no mark
-                outside.add(inner)
+            if not near:  # "Zaporizhzhia's Komunarskyi district", where the gazetteer knows a Kommunar by St Petersburg
+                outside.add(inner)  # no mark
             continue
         # a Cyrillic oblast or raion written after a name, or after "у"/"в": its address
         address = b.kind_hint in ("region", "district") and starts_cyrillic(b.text)
@@ -468,8 +474,8 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
     :data:`CITY_WITH_DISTRICTS` people or more ("In Kharkiv, a glide bomb hit the Kyivskyi district"): the
     district's namesakes within :data:`CITY_DISTRICT_KM` of the city win. Where none lies there, a namesake in
     the city's first-level region stays as ranked (a raion: "Kharkiv and the Chuhuivskyi district"), and a
-    district with none there makes no mark (Poltava's Kyivskyi district; a Kommunar near St Petersburg for
-    Zaporizhzhia's Komunarskyi): sites draw it at the city."""
+    district with none there makes no mark (a Kommunar near St Petersburg for Zaporizhzhia's Komunarskyi): sites
+    draw it at the city."""
     bonus: dict = defaultdict(dict)
     outside: set[tuple[str, str]] = set()
     if not any(g[1] == "district" for g in candidates):

@@ -448,15 +448,18 @@ def test_a_district_written_with_its_city_is_the_one_in_that_city_or_a_site_at_i
     # Kyiv's own Shevchenkivskyi, not a namesake elsewhere; and Kyiv stays the city, not a district called Kyiv
     got = places("Shelling hit the Shevchenkivskyi district of Kyiv.")
     assert got["Kyiv"][0] == "city" and got["Shevchenkivskyi District"][1:] == (50.46, 30.47)
-    # the gazetteer knows no Kyivskyi district in Kharkiv, only others 130 km and more away: it is a site drawn at
-    # Kharkiv (see geomap.sites), never the namesake
+    # Kharkiv's Kyivskyi is a section of the city that only the newer GeoNames holds, under its bare name; the
+    # Kyivskyi districts so called in full are Donetsk's and Poltava's, 130 km and more away
     for text in (
         "A missile hit Kharkiv's Kyivskyi district.",
         "A missile hit the Kyivskyi district of Kharkiv.",
         # or named in the sentence of what happened in the city
         "In Kharkiv, a glide bomb damaged a children's hospital in the Kyivskyi district, the mayor said.",
     ):
-        assert places(text) == {"Kharkiv": ("city", 49.98, 36.25), "Kyivskyi district": ("site", 49.98, 36.25)}
+        assert places(text) == {"Kharkiv": ("city", 49.98, 36.25), "Kyivskyi District": ("district", 50.04, 36.29)}
+    # the gazetteer knows no Darnytskyi district in Kyiv: it is a site drawn at Kyiv (see geomap.sites)
+    for text in ("A missile hit the Darnytskyi district of Kyiv.", "In Kyiv, debris fell on the Darnytskyi district."):
+        assert places(text) == {"Kyiv": ("city", 50.45, 30.52), "Darnytskyi district": ("site", 50.45, 30.52)}
     # so in Russian: Kharkiv's Kyivskyi district is not drawn at Kyiv
     assert [p.name for p in geomap.parse("В Харькове повреждены жилые дома в Киевском районе.").places] == ["Kharkiv"]
     # Zaporizhzhia's Komunarskyi district is not the district of a Kommunar near St Petersburg

