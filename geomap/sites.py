@@ -108,6 +108,9 @@ DENOMINATIONS = frozenset(
 NOT_SITE_BEFORE_HEAD = frozenset("Space Police Fire Power Nuclear Research".split())
 # The settlement a site is drawn at, written right after it: "Hampton Avenue in St. Louis", "Rogers Centre, Toronto"
 WRITTEN_IN = re.compile(r"(?:,|\s+in|\s+at|\s+near|\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
+# ... but not past the end of its sentence or clause: "In Kharkiv, a missile hit the Saltivskyi district, and two
+# people died in Vovchansk"; "a school in the Industrialnyi district. Shelling was reported in Kupiansk"
+CLAUSE_ENDS = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|whereas)\s")
 AFTER_GAP = 40
 WRITTEN_CONFIDENCE = 0.5  # its own name or the text says which town
 AROUND_CONFIDENCE = 0.3  # only the article's places say which
@@ -343,9 +346,10 @@ class _Towns:
         for s, _, p in towns[bisect_left(self.starts, site.end) :]:
             if s > site.end + AFTER_GAP:
                 break
+            gap = text[site.end : s]
             # or right after it in the genitive: "Київському району Харкова"
-            genitive = text[site.end : s] == " " and CYRILLIC_CITY_DISTRICT.match(text, site.start) is not None
-            if (WRITTEN_IN.search(text[site.end : s]) or genitive) and fits(p):
+            genitive = gap == " " and CYRILLIC_CITY_DISTRICT.match(text, site.start) is not None
+            if ((WRITTEN_IN.search(gap) and not CLAUSE_ENDS.search(gap)) or genitive) and fits(p):
                 return p, "written right after it"
         # "In Kharkiv, shells hit Sumska Street"
         sentence_start = self.doc.sentence_of(site.start)[0]

@@ -68,6 +68,20 @@ def test_a_site_is_drawn_at_the_town_written_after_it():
     assert site.confidence <= 0.5
 
 
+def test_a_town_written_after_a_site_in_another_clause_or_sentence_does_not_hold_it():
+    # the town after "in" belongs to the next clause or sentence: the district is the city's of its own sentence
+    for text in (
+        "In Kyiv, a missile hit the Darnytskyi district, and two people died in Irpin.",
+        "In Kyiv, a school in the Darnytskyi district was damaged. Shelling was reported in Irpin.",
+    ):
+        a = parse(text)
+        site, kyiv = a.place("Darnytskyi district"), a.place("Kyiv")
+        assert (site.lat, site.lon) == (kyiv.lat, kyiv.lon), text
+    # a clause of the site's own still says where it is: "the hospital where Alfie is admitted in Liverpool"
+    a = parse("The boy is at Alder Hey Children's Hospital where he is treated in Liverpool. London was quiet.")
+    assert a.place("Alder Hey Children's Hospital").lat == a.place("Liverpool").lat
+
+
 def test_a_town_written_before_with_a_possessive():
     a = parse("Crowds marched down Harare’s Third Street on Friday.")
     assert a.place("Third Street").evidence[0].endswith("drawn at Harare: its town written before it")
