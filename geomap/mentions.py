@@ -248,7 +248,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         else:
             end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
-        own = _generic_kind(text.rsplit(None, 1)[-1].lower()) if " " in text else ""
+        own = generic_kind(text.rsplit(None, 1)[-1].lower()) if " " in text else ""
         kind_hint = (
             kind_hint
             or own
@@ -374,7 +374,7 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
     if not words or not words[0][:1].isupper():
         return False
     for w in words[1:]:
-        if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and not _generic_kind(w.lower()):
+        if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and not generic_kind(w.lower()):
             return any(e.kind in LANDMARK_KINDS for e in gz.lookup(key))
     letters = [c for c in text if c.isalpha()]
     if text.isupper() and len(letters) <= 3:
@@ -493,7 +493,7 @@ def _previous_word(text: str, start: int) -> tuple[str, int]:
 def _inside_longer_name(text: str, start: int, end: int, sentence_start: int) -> bool:
     """ "Adam Tactical Group", "Vladimir Putin", "Mr. Wagner": the span is part of another proper name."""
     if starts_cyrillic(text[start:end]) and (
-        _generic_kind(text[start:end].rsplit(None, 1)[-1].lower()) or (CYRILLIC_ADDRESS_AFTER.match(text, end))
+        generic_kind(text[start:end].rsplit(None, 1)[-1].lower()) or (CYRILLIC_ADDRESS_AFTER.match(text, end))
     ):
         # "Андріївку Донецької області", "Андріївку Бахмутського району": an address follows a name in another
         # case, and an oblast or raion so written is the address, not the end of a longer name
@@ -558,13 +558,13 @@ def _generic_suffix(text: str, end: int) -> tuple[int, str]:
     if not m:
         return end, ""
     word = m.group(1).lower()
-    kind = _generic_kind(word)
+    kind = generic_kind(word)
     if kind:
         return end + m.end(), kind
     return end, _plural_kind(word)  # "Donetsk regions": the hint, not the span
 
 
-def _generic_kind(word: str) -> str:
+def generic_kind(word: str) -> str:
     """The kind a lower-case generic word asks for, in English or in any case of Ukrainian or Russian, or ""."""
     if word in GENERIC_KIND or not starts_cyrillic(word):
         return GENERIC_KIND.get(word, "")

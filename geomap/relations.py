@@ -24,8 +24,9 @@ from pyproj import Geod
 
 from geomap.directions import find_bare_directions
 from geomap.distances import BEARINGS, DIRECTIONS, Distance
-from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer
+from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
+from geomap.mentions import generic_kind
 from geomap.places import Place, entry_fields, site_id
 
 WGS84 = Geod(ellps="WGS84")
@@ -100,9 +101,10 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
         anchor, target = by_id.get(d.anchor_id), by_name.get(d.target)
         if not d.direction or anchor is None or target is None or target.id in moved or d.meters is None or d.extent:
             continue
-        if target.kind not in TARGET_KINDS or target.id == anchor.id:
+        region = _a_region_named_bare(target)
+        if (target.kind not in TARGET_KINDS and not region) or target.id == anchor.id:
             continue
-        if _fits(d, *_distance_and_bearing(anchor, target.lat, target.lon)):
+        if not region and _fits(d, *_distance_and_bearing(anchor, target.lat, target.lon)):
             continue
         fitting = [e for e in namesakes(gz, target, by_id) if _fits(d, *_distance_and_bearing(anchor, e.lat, e.lon))]
         if not fitting:
@@ -115,6 +117,13 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             evidence=(f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)",),
         )
     return [moved.get(p.id, p) for p in places]
+
+
+def _a_region_named_bare(place: Place) -> bool:
+    """Whether ``place`` is a first-level region the text names only as it would its town: "near Tillaberi, about
+    100 km northwest of Niamey" locates the town, not the region, and a relation may move it there."""
+    bare = all(" " not in f or generic_kind(f.rsplit(None, 1)[-1].lower()) != "region" for f in place.forms)
+    return place.id.startswith(ADMIN1_PREFIX) and bare
 
 
 def namesakes(gz: Gazetteer, place: Place, taken: Collection[str], also: Iterable[str] = ()) -> list[Entry]:

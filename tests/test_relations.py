@@ -59,6 +59,16 @@ def test_the_relation_picks_the_namesake_the_text_describes():
     assert place.evidence == ("fits 'about 11 km S of Bakhmut' (the text's relation)",)
 
 
+def test_a_region_named_bare_that_a_relation_locates_is_its_town():
+    # Tillabéri region outranks the town of 30,000 for the bare name; "100 km northwest of Niamey" is the town
+    text = "Niger's army said soldiers repelled an attack near Tillaberi, about 100 km northwest of Niamey."
+    place = geomap.parse(text).place("Tillabéri")
+    assert (place.kind, place.country, round(place.lat, 2), round(place.lon, 2)) == ("town", "NE", 14.21, 1.45)
+    # the region so called stays the region
+    text = "Niger's army said soldiers repelled an attack in the Tillaberi region, 100 km northwest of Niamey."
+    assert geomap.parse(text).place("Tillabéri").kind == "region"
+
+
 @pytest.mark.parametrize(
     ("text", "direction"),
     [("10 km north-northeast of Kyiv", "NNE"), ("5 km west southwest of Lviv", "WSW"), ("3 km southeast of X", "SE")],
