@@ -21,7 +21,9 @@ from geomap.inflection import starts_cyrillic
 LOCATIVE = re.compile(
     r"\b(?:in|into|inside|within|near|nearby|around|across|at|to|toward|towards|from|outside|through|throughout|"
     r"over|along|of|on|off|past|beyond|between|behind|via|visit|visited|entered|captured|recaptured|liberated|"
-    r"seized|took|shelled|struck|hit|attacked|bombed|reached)\s+(?:the\s+)?$",
+    r"seized|took|shelled|struck|hit|attacked|bombed|reached)\s+(?:the\s+)?"
+    # a part of it: "in northern Shan State", "across south-eastern Ukraine"
+    r"(?:(?:central|(?:north|south)?-?(?:east|west)ern|northern|southern)\s+)?$",
     re.IGNORECASE,
 )
 GEOGRAPHIC_NOUNS = frozenset(
@@ -61,10 +63,11 @@ METONYMIC_OBJECT = re.compile(
 
 
 # How far before a mention its cue words are looked for: a reporting line's few words, and a locative's
-# longest word ("throughout") with "the" and room for runs of spaces. The patterns end at the mention, so
-# searching the text up to it (not a copy) from this far back finds the same; a shorter reach is faster.
+# longest word ("throughout") with "the", a part ("north-eastern") and room for runs of spaces. The patterns
+# end at the mention, so searching the text up to it (not a copy) from this far back finds the same; a shorter
+# reach is faster.
 REACH = 60
-LOCATIVE_REACH = 30
+LOCATIVE_REACH = 45
 
 
 def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str:

@@ -11,6 +11,9 @@ from geomap.roles import mention_role, place_role
         ("Kyiv’s gains near Bakhmut alarmed bloggers.", "Kyiv", "metonymic"),
         ("urging Moscow to commit more resources", "Moscow", "metonymic"),
         ("fighting in Bakhmut went on", "Bakhmut", "literal"),
+        # a part of it, in a speaker's name: the groups speak, the state is where they are
+        ("Ethnic armed groups in northern Shan State said they took Lashio.", "Shan State", "literal"),
+        ("Officials throughout the north-eastern Kharkiv region said", "Kharkiv", "literal"),
         ("Russia's southeastern coast was hit", "Russia", "literal"),
         ("contributed reporting from Berlin.", "Berlin", "reporting"),
     ],
