@@ -135,6 +135,12 @@ SIDE_AFTER = re.compile(
 # "Independence Day", "the 57th Independence anniversary", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+# A name the reporter says is made up is a person's: "Noma (not her real name)", "Ahmed (name changed)"
+PSEUDONYM_AFTER = re.compile(
+    r"\s*[(,]\s*(?:not\s+(?:her|his|their)\s+(?:real\s+)?name|(?:whose\s+)?name\s+(?:has\s+been\s+)?changed|"
+    r"a\s+pseudonym\b(?!-))",
+    re.IGNORECASE,
+)
 # "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
 # not the town of St George (Queensland); a city of that name keeps its possessive ("St. Petersburg's Pulkovo")
 SAINT = re.compile(r"(?:St\.?|Saint)\s")
@@ -214,7 +220,11 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     out = districts + district_adjectives(doc, folded, gz, spans)
     countries = _country_spans(folded, gz, spans)
     span_starts, span_ends = {s for s, _ in spans}, {e for _, e in spans}
+    # the person's name, wherever the article uses it: "Noma (not her real name) ... said Noma"
+    pseudonyms = {key for start, end, key in found if PSEUDONYM_AFTER.match(doc.text, end)}
     for start, end, key in found:
+        if key in pseudonyms:
+            continue
         text = doc.text[start:end]
         if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
             continue

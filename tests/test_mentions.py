@@ -197,6 +197,14 @@ def test_a_military_unit_named_after_a_place_is_no_place():
     assert spans("The city was taken by the Vostok group of troops and the Kharkiv brigade.") == []
 
 
+def test_a_name_the_reporter_says_is_made_up_is_a_persons():
+    # NoMa is a Washington neighbourhood: this Noma opened a case in Delft, Cape Town
+    text = "Noma (not her real name) opened a case at the Delft police station. Noma said she was afraid."
+    assert spans(text) == ["Delft"]
+    assert spans("Olha, whose name has been changed, fled Sumy.") == ["Sumy"]
+    assert spans("Marinka, a pseudonym-free town, was shelled.") == ["Marinka"]
+
+
 def test_the_bank_of_a_name_makes_it_a_river():
     ms = find_mentions(Document.from_text("At night the marines crossed to the right bank of Dnipro."))
     assert [m.kind_hint for m in ms if m.text == "Dnipro"] == ["river"]
