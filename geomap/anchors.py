@@ -115,11 +115,18 @@ NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 LOCATED_GAP = re.compile(rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*)")
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about 60 km west of
 # El Fasher": the settlement so introduced right before a distance is what it locates, whether the gazetteer knows
-# it or not (see geomap.sites)
+# it or not (see geomap.sites); so is one the text calls a settlement there: "Minova, a lakeside town in South
+# Kivu some 45 km southwest of Goma"
+APPOSITION_TAIL = (
+    rf"{SETTLEMENT_APPOSITION}(?:\s+(?:in|on|near)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}"
+    r"(?:\s+(?:region|oblast|province|state|district))?)?"
+)
 INTRODUCED_BEFORE = re.compile(
     r"(?:\bthe\s+(?:village|town|settlement|hamlet)\s+of|\b(?:towards?|into|near|reached|captured|seized|entered))"
-    r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s*,\s*$"
+    rf"\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:\s*,|{APPOSITION_TAIL}\s*,?)\s*$"
 )
+# no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
+CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")
 # "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before
 ALONG_AFTER = re.compile(
     r"[\s,]*(?:away|(?:down|up|along)\s+the\s+(?:[A-Z][\w’'-]*\s+)*(?:coast|coastline|shore|road|highway|river))\b"
@@ -263,7 +270,8 @@ def introduced_before(text: str, at: int) -> re.Match[str] | None:
     """The settlement a sentence introduces right before ``at``, a distance's start, whether the gazetteer knows
     it or not: "captured the village of Novoselydivka, about 20 km east of Pokrovsk" (its name is the group
     ``name``); None if there is none."""
-    return INTRODUCED_BEFORE.search(text, max(0, at - 80), at)
+    start = max(0, at - 80)
+    return INTRODUCED_BEFORE.search(text, start, at) or CALLED_BEFORE.search(text, start, at)
 
 
 def _introduced(text: str, at: int, before) -> str:
