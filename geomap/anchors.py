@@ -127,6 +127,14 @@ INTRODUCED_BEFORE = re.compile(
 )
 # no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
 CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")
+# A distance from a thing the map does not hold: "within a mile of its hull", "200 m from the ship"; it is no
+# distance from the place the article is most about, as one from a part of a place may be ("3 kilometers from
+# the southern edge of the city")
+OWN_OBJECT_AFTER = re.compile(
+    r"\s+(?:of|from)\s+(?:the|its|a|an|their|his|her|our)\s+"
+    r"(?![a-z-]+\s+(?:(?:edge|edges|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b))"
+    r"(?!(?:edge|edges|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
+)
 # "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before
 ALONG_AFTER = re.compile(
     r"[\s,]*(?:away|(?:down|up|along)\s+the\s+(?:[A-Z][\w’'-]*\s+)*(?:coast|coastline|shore|road|highway|river))\b"
@@ -155,10 +163,15 @@ def anchor_distances(
     # Ukraine") is not drawn around it while another place is named
     landmarks: set[int] = set()
     countries = {p.country: p for p in places if p.kind == "country"}
+    distance_starts = sorted(d.start for d in distances)
     for d in distances:
         sent = sentence_at(sentences, d.start, len(text))
-        # mentions are disjoint and sorted, so those before and after a distance are two slices
-        after = refs[bisect.bisect_left(starts, d.end) : bisect.bisect_left(starts, sent[1])]
+        # mentions are disjoint and sorted, so those before and after a distance are two slices; those after
+        # end at the next distance, whose anchor they are: "within a mile of its hull some 50 nautical miles
+        # southeast of Aden" is no mile from Aden
+        later = distance_starts[bisect.bisect_right(distance_starts, d.start) :]
+        upto = min(sent[1], later[0]) if later else sent[1]
+        after = refs[bisect.bisect_left(starts, d.end) : bisect.bisect_left(starts, upto)]
         before = refs[: bisect.bisect_left(starts, d.start)]
         before = before if not before or before[-1][0].end <= d.start else before[:-1]
         before_here = before[bisect.bisect_left(starts, sent[0]) :]
@@ -261,7 +274,7 @@ def _anchor(
     literal_after = [p for m, p in after if (p.kind in SETTLEMENT_KINDS or p.kind == "other") and m.role != "metonymic"]
     if literal_after:
         return replace(d, anchor=literal_after[0].name, anchor_id=literal_after[0].id, anchor_rule="sentence")
-    if focus is not None:
+    if focus is not None and not OWN_OBJECT_AFTER.match(text, d.end):
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
 

@@ -125,6 +125,22 @@ def test_a_distance_in_apposition_to_the_last_of_a_list_locates_it_alone():
     assert anchored(text) == [("about 75 km", "Zaporizhzhya", "Hulyaypole", "of-phrase")]
 
 
+def test_a_distance_from_a_thing_off_the_map_is_no_distance_from_a_place():
+    # the hull lies 50 nautical miles from Aden: the mile is from the hull, neither from Aden nor from the
+    # article's Hodeidah
+    text = (
+        "Houthi missiles were fired at a tanker off Hodeidah. A second vessel reported an explosion within a mile "
+        "of its hull some 50 nautical miles southeast of Aden."
+    )
+    assert anchored(text) == [
+        ("within a mile", "", "", ""),
+        ("some 50 nautical miles", "Aden", "", "of-phrase"),
+    ]
+    # a part of a place is still the place: "from the southern edge of the city" falls to the article's city
+    text = "Shelling hit Pokrovsk on Monday. Troops are as close as 3 kilometers from the southern edge of the city."
+    assert anchored(text)[0][1] == "Pokrovsk"
+
+
 def test_a_list_of_to_phrases_measures_each_from_the_subject():
     text = (
         "From Chasiv Yar it is about 12 km to Kostiantynivka, 25 km to Druzhkivka and Kramatorsk, 35 km to Sloviansk."
