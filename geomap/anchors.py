@@ -45,6 +45,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from shapely.geometry import Point
+
 from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
@@ -251,7 +253,7 @@ def _anchor(
                 anchor=p.name,
                 anchor_id=p.id,
                 anchor_rule="of-phrase",
-                target=_located(text, d, before_here, described),
+                target=_located(text, d, before_here, described, p),
             )
         if len(gap) <= 20 and TO_PHRASE.match(gap) and before:
             origin = _subject(text, before, sentences, sent)
@@ -327,21 +329,31 @@ def _settlement_before(
     return None
 
 
-def _located(text: str, d: Distance, before_here, described: Place | None) -> str:
-    """What a sentence locates with an of-phrase: the place it refers back to ("The town lies 80 km southwest
-    of Kursk"), else the settlement it introduces right before the distance, known or not ("the village of
-    Novoselydivka, about 20 km east of Pokrovsk"), else the last place it names before the distance, but not a
-    dateline's ("KYIV (Reuters) - ...")."""
+def _located(text: str, d: Distance, before_here, described: Place | None, anchor: Place) -> str:
+    """What a sentence locates with an of-phrase from ``anchor``: the place it refers back to ("The town lies 80 km
+    southwest of Kursk"), else the settlement it introduces right before the distance, known or not ("the village
+    of Novoselydivka, about 20 km east of Pokrovsk"), else the last place it names before the distance, but not a
+    dateline's ("KYIV (Reuters) - ...") nor an area holding the anchor ("In Rakhine State ... fighting about 20 km
+    north of Sittwe")."""
     if described is not None:
         return described.name
     introduced = _introduced(text, d.start, before_here)
     if introduced:
         return introduced
     # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah")
-    named = [p for m, p in before_here if m.role not in ("reporting", "metonymic") and p.kind != "country"]
+    named = [
+        p
+        for m, p in before_here
+        if m.role not in ("reporting", "metonymic") and p.kind != "country" and not _holds(p, anchor)
+    ]
     # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
     pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]
     return (pinned or named)[-1].name if named else ""
+
+
+def _holds(area: Place, p: Place) -> bool:
+    """Whether ``area``'s drawn shape holds ``p``'s point."""
+    return area.geometry is not None and area.geometry.covers(Point(p.lon, p.lat))
 
 
 def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:
