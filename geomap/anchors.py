@@ -63,7 +63,8 @@ OF_PHRASE = re.compile(
     r"(?:the\s+)?"
     # who holds it: "from occupied Crimea", "of Russian-held Donetsk", "of the embattled city of Pokrovsk"
     r"(?:(?:[A-Z][a-z]+[-\s])?(?:occupied|held|controlled|annexed)\s+|(?:embattled|besieged)\s+)?"
-    r"(?:(?:city|town|village|port|settlement|region|frontline\s+town)\s+of\s+"
+    # "of the town of Goris", "from the Armenian town of Goris", "of the frontline town of Pokrovsk"
+    r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|settlement|region)\s+of\s+"
     # "south of the centre of Damascus", "from the outskirts of Pokrovsk", "north of downtown Houston", "of the
     # region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
     r"|(?:centre|center|heart|middle|outskirts|edge|suburbs|approaches)\s+of\s+(?:the\s+)?|downtown\s+"

@@ -88,6 +88,11 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Russian forces advanced up to 1.5 kilometres near the town of Lyman, Ukraine's military said.",
             ("up to 1.5 kilometres", "Lyman", "", "of-phrase"),
         ),
+        # "the <adjective> town of": the town
+        (
+            "The Lachin corridor runs about 65 km from the Armenian town of Goris.",
+            ("about 65 km", "Goris", "Lachin corridor", "of-phrase"),
+        ),
         # nor the region that holds the place it is measured from
         (
             "In Rakhine State, the Arakan Army said fighting continued about 20 km north of Sittwe.",
