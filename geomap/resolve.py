@@ -456,9 +456,11 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[ga][e.id] = (f"inside {holder.name}, as the text says", CONTAINMENT_BONUS)
                 held = True
         inner = chosen[ga][1]
-        if not held and b.kind_hint == "region" and inner.kind in SETTLEMENT_KINDS and inner.population < 100_000:
+        small = inner.population < 100_000 or all(o.country != inner.country for o in areas)
+        if not held and b.kind_hint == "region" and inner.kind in SETTLEMENT_KINDS and small:
             # "Hlyboka in the north of the Kharkiv region" where the gazetteer knows only a Hlyboka 800 km off:
-            # no mark beats a wrong one, unless a namesake lies just outside the region's drawn border
+            # no mark beats a wrong one, unless a namesake lies just outside the region's drawn border; nor does
+            # a city of another country ("Sotk and Kut in Gegharkunik province" is no Al-Kut in Iraq)
             if not any(_within_deg(gz, o, e, BORDER_SLACK_DEG) for o in areas for e in candidates[ga]):
                 outside.add(ga)
         if not b.kind_hint and not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):

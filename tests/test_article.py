@@ -141,6 +141,9 @@ def test_a_village_said_to_lie_in_a_region_none_of_its_namesakes_is_in_is_not_dr
     # the gazetteer's only Hlyboka lies in Chernivtsi oblast, 800 km from the Kharkiv region
     article = geomap.parse("Troops fought near Hlyboka in the north of the Kharkiv region.")
     assert [p.name for p in article.places] == ["Kharkiv"]
+    # nor is a city of another country, however large: the gazetteer lacks Armenia's Kut, not Iraq's Al-Kut
+    article = geomap.parse("Azerbaijani troops shelled the villages of Sotk and Kut in Gegharkunik province.")
+    assert [p.name for p in article.places] == ["Sotk", "Gegharkunik"]
 
 
 def test_an_ocean_by_its_short_name_outweighs_a_town_in_the_focus_country():
