@@ -49,6 +49,7 @@ from geomap.inflection import language, nominative_phrases
 from geomap.mentions import CYRILLIC_AREA_WORD, INSTITUTIONS
 from geomap.places import MentionRef, Place, site_id
 from geomap.relations import relation_of
+from geomap.resolve import CITY_WITH_DISTRICTS
 from geomap.roles import place_role
 from geomap.text import Document
 
@@ -77,7 +78,13 @@ _OF_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’-]*)"  # "St." but not "Cream." at
 OF_TAIL = re.compile(rf" of (?:the )?{_OF_WORD}(?: (?:of |the |de )*{_OF_WORD})*")
 # A Ukrainian or Russian city's district, by its adjective: "Saltivskyi district", "Kyivskyi District", Kherson's
 # "Korabelnyi district" (of the shipyards)
-CITY_DISTRICT = re.compile(r"\b[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi|nyi|nyy)\s+(?:[Dd]istrict|[Rr]aion)\b")
+_DISTRICT_ADJECTIVE = r"[A-Z][a-z’'-]*(?:skyi|skyy|skiy|sky|tskyi|zkyi|nyi|nyy)"
+CITY_DISTRICT = re.compile(rf"\b{_DISTRICT_ADJECTIVE}\s+(?:[Dd]istrict|[Rr]aion)\b")
+# ... and several, sharing the word: "the Darnytskyi and Solomianskyi districts"
+CITY_DISTRICTS = re.compile(
+    rf"\b{_DISTRICT_ADJECTIVE}(?:,\s+{_DISTRICT_ADJECTIVE})*,?\s+and\s+{_DISTRICT_ADJECTIVE}\s+(?:[Dd]istricts|[Rr]aions)\b"
+)
+DISTRICT_ADJECTIVE = re.compile(_DISTRICT_ADJECTIVE)
 # The same in Ukrainian and Russian, before its city in the genitive: "Київському району Харкова", "Киевском районе
 # Харькова" (not "Бахмутського району Донецької області", a raion and its oblast)
 CYRILLIC_CITY_DISTRICT = re.compile(
@@ -129,6 +136,7 @@ class SiteName:
     end: int
     text: str
     street: bool
+    district: bool = False  # a city's district: its city may be the one of the sentence before
 
 
 def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[SiteName]:
@@ -175,8 +183,13 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         return not any(start < e for _, e in near)
 
     for m in CITY_DISTRICT.finditer(text) if "istrict" in text or "aion" in text else ():
-        if untaken(m.start(), m.end()):  # a city's district the gazetteer does not hold (Kharkiv's)
-            out.append(SiteName(m.start(), m.end(), m.group(), street=False))
+        if untaken(m.start(), m.end()):  # a city's district the gazetteer does not hold (Kyiv's Darnytskyi)
+            out.append(SiteName(m.start(), m.end(), m.group(), street=False, district=True))
+    for m in CITY_DISTRICTS.finditer(text) if "istricts" in text or "aions" in text else ():
+        word = m.group().rsplit(None, 1)[-1][:-1].lower()  # "district", "raion"
+        for a in DISTRICT_ADJECTIVE.finditer(text, m.start(), m.end()):
+            if untaken(a.start(), a.end()):
+                out.append(SiteName(a.start(), a.end(), f"{a.group()} {word}", street=False, district=True))
     for m in CYRILLIC_CITY_DISTRICT.finditer(text) if "район" in text else ():
         if untaken(m.start(), m.end()):  # named in the nominative: "Київський район"
             name = nominative_phrases([m.group(1), m.group(2)], language(text))[0]
@@ -356,8 +369,19 @@ class _Towns:
         for s, _, p in reversed(towns[:lo]):
             if s < sentence_start:
                 break
+            if site.district and p.kind == "district":
+                continue  # "the Kyivskyi, Saltivskyi and Osnovianskyi districts": a city's, not another district's
             if fits(p) and self._support(p):  # a town the article's other places agree with
                 return p, "named before it in its sentence"
+        # "Missiles hit Kyiv overnight. Debris fell in the Darnytskyi and Solomianskyi districts."
+        sentences = self.doc.sentences
+        i = bisect_left(sentences, (sentence_start, -1))
+        if site.district and i > 0:
+            for s, _, p in reversed(towns[:lo]):
+                if s < sentences[i - 1][0]:
+                    break
+                if p.kind in SETTLEMENT_KINDS and p.population >= CITY_WITH_DISTRICTS and fits(p):
+                    return p, "the city of the sentence before"
         candidates = [p for p in self.distinct if fits(p)]
         if not candidates:
             return None

@@ -68,6 +68,20 @@ def test_a_site_is_drawn_at_the_town_written_after_it():
     assert site.confidence <= 0.5
 
 
+def test_districts_listed_with_one_generic_word_are_sites_at_the_city_of_their_sentence_or_the_one_before():
+    a = parse("Missiles hit Kyiv overnight. Debris fell in the Darnytskyi and Solomianskyi districts.")
+    kyiv = a.place("Kyiv")
+    for name in ("Darnytskyi district", "Solomianskyi district"):
+        site = a.place(name)
+        assert site is not None and site.kind == "site" and (site.lat, site.lon) == (kyiv.lat, kyiv.lon), name
+        assert site.evidence[0].endswith("drawn at Kyiv: the city of the sentence before")
+    # one the gazetteer lacks, listed after two it holds, is the city's, not drawn at the district before it
+    a = parse("Kharkiv was hit. Shells landed in the Kyivskyi, Saltivskyi and Osnovianskyi districts.")
+    site, kharkiv = a.place("Osnovianskyi district"), a.place("Kharkiv")
+    assert (site.lat, site.lon) == (kharkiv.lat, kharkiv.lon)
+    assert a.place("Saltivskyi District").kind == "district"
+
+
 def test_a_town_written_after_a_site_in_another_clause_or_sentence_does_not_hold_it():
     # the town after "in" belongs to the next clause or sentence: the district is the city's of its own sentence
     for text in (
