@@ -53,6 +53,10 @@ GENERIC_KIND = {
     "krai": "region",
     "district": "district",
     "raion": "district",
+    # a part of a town: "the Shati neighbourhood of Gaza City" is no Ash Shati region in Libya
+    "neighbourhood": "district",
+    "neighborhood": "district",
+    "quarter": "district",
     "county": "county",  # no kind of its own in the gazetteer: see geomap.resolve
     "republic": "region",
     "sea": "sea",

@@ -85,6 +85,9 @@ CITY_DISTRICTS = re.compile(
     rf"\b{_DISTRICT_ADJECTIVE}(?:,\s+{_DISTRICT_ADJECTIVE})*,?\s+and\s+{_DISTRICT_ADJECTIVE}\s+(?:[Dd]istricts|[Rr]aions)\b"
 )
 DISTRICT_ADJECTIVE = re.compile(_DISTRICT_ADJECTIVE)
+# Any other part of a town, drawn only at the town the text writes with it: "Omdurman's Karari district", "the
+# Shati neighbourhood of Gaza City", "the Christian quarter in Aleppo"
+TOWN_PART = re.compile(r"(?<![\w’'-])(?:[A-Z][\w-]+\s+){1,2}(?:district|neighbou?rhood|quarter|suburb)\b")
 # The same in Ukrainian and Russian, before its city in the genitive: "Київському району Харкова", "Киевском районе
 # Харькова" (not "Бахмутського району Донецької області", a raion and its oblast)
 CYRILLIC_CITY_DISTRICT = re.compile(
@@ -137,6 +140,7 @@ class SiteName:
     text: str
     street: bool
     district: bool = False  # a city's district: its city may be the one of the sentence before
+    written_town: bool = False  # drawn only at a town written with it, before or right after
 
 
 def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[SiteName]:
@@ -194,6 +198,13 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         if untaken(m.start(), m.end()):  # named in the nominative: "Київський район"
             name = nominative_phrases([m.group(1), m.group(2)], language(text))[0]
             out.append(SiteName(m.start(), m.end(), name[:1].upper() + name[1:], street=False))
+    for m in TOWN_PART.finditer(text) if "district" in text or "neighb" in text or "quarter" in text else ():
+        words = m.group().split()
+        while words and words[0] in NOT_NAME_WORDS:
+            words.pop(0)
+        start = m.end() - len(" ".join(words))
+        if len(words) > 1 and untaken(start, m.end()) and not any(o.start < m.end() and start < o.end for o in out):
+            out.append(SiteName(start, m.end(), text[start : m.end()], street=False, written_town=True))
     # a village the gazetteer lacks, which the text places by a bare direction, as front-line summaries do:
     # "Dalne (south of Kurakhove)", "southeast of Pokrovsk near Novotroitske and Novopustynka" (not after a comma:
     # "On Sunday, north of Kharkiv")
@@ -364,6 +375,8 @@ class _Towns:
             genitive = gap == " " and CYRILLIC_CITY_DISTRICT.match(text, site.start) is not None
             if ((WRITTEN_IN.search(gap) and not CLAUSE_ENDS.search(gap)) or genitive) and fits(p):
                 return p, "written right after it"
+        if site.written_town:
+            return None
         # "In Kharkiv, shells hit Sumska Street"
         sentence_start = self.doc.sentence_of(site.start)[0]
         for s, _, p in reversed(towns[:lo]):

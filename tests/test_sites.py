@@ -82,6 +82,25 @@ def test_districts_listed_with_one_generic_word_are_sites_at_the_city_of_their_s
     assert a.place("Saltivskyi District").kind == "district"
 
 
+def test_a_part_of_a_town_written_with_its_town_is_a_site_there():
+    text = (
+        "The RSF shelled Omdurman's Karari district. Strikes hit the Shati neighbourhood of Gaza City and the "
+        "Christian quarter in Aleppo, and the Crown Heights neighborhood of Brooklyn was quiet."
+    )
+    a = parse(text)
+    for name, town in (
+        ("Karari district", "Omdurman"),
+        ("Shati neighbourhood", "Gaza"),  # not Ash Shati, a region of Libya
+        ("Christian quarter", "Aleppo"),
+        ("Crown Heights neighborhood", "Brooklyn"),  # not the village of Crown Heights, 110 km up the Hudson
+    ):
+        site, at = a.place(name) or a.place(name.rsplit(" ", 1)[0]), a.place(town)
+        assert site is not None and site.kind == "site" and (site.lat, site.lon) == (at.lat, at.lon), name
+    assert {p.kind for p in a.places} == {"site", "city"}
+    # with no town written with it, it makes no mark
+    assert parse("Shells hit the Karari district and Omdurman.").place("Karari district") is None
+
+
 def test_a_town_written_after_a_site_in_another_clause_or_sentence_does_not_hold_it():
     # the town after "in" belongs to the next clause or sentence: the district is the city's of its own sentence
     for text in (
