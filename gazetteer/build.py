@@ -369,8 +369,8 @@ class Builder:
         for r in self.rows:
             for n in [r["name"], *r["names"]]:
                 known[name_key(n)].append(r)
-        for name, geonameid, subs, country, population, lat, lon in table("cities/cities.tsv"):
-            ident, lat, lon, population = f"geonames:{geonameid}", float(lat), float(lon), int(population or 0)
+        for name, geonameid, subs, country, people, lat_text, lon_text in table("cities/cities.tsv"):
+            ident, lat, lon, population = f"geonames:{geonameid}", float(lat_text), float(lon_text), int(people or 0)
             here = known.get(name_key(name), [])
             if ident in self.by_id or any(haversine_km(lat, lon, r["lat"], r["lon"]) <= SAME_PLACE_KM for r in here):
                 continue

@@ -135,8 +135,7 @@ CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]
 # the southern edge of the city")
 OWN_OBJECT_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:the|its|a|an|their|his|her|our)\s+"
-    r"(?![a-z-]+\s+(?:(?:edge|edges|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b))"
-    r"(?!(?:edge|edges|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
+    r"(?!(?:[a-z-]+\s+)?(?:edges?|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
 )
 # "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before
 ALONG_AFTER = re.compile(

@@ -430,8 +430,9 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             near = _near_the_city(candidates[inner], city)
             for e in near:
                 bonus[inner][e.id] = (f"a district of {city.name}, as the text says", CONTAINMENT_BONUS)
-            if not near:  # "Zaporizhzhia's Komunarskyi district", where the gazetteer knows a Kommunar by St Petersburg
-                outside.add(inner)  # no mark
+            # no mark for "Zaporizhzhia's Komunarskyi district", where the gazetteer knows a Kommunar by St Petersburg
+            if not near:
+                outside.add(inner)
             continue
         # a Cyrillic oblast or raion written after a name, or after "у"/"в": its address
         address = b.kind_hint in ("region", "district") and starts_cyrillic(b.text)
@@ -456,8 +457,13 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 bonus[ga][e.id] = (f"inside {holder.name}, as the text says", CONTAINMENT_BONUS)
                 held = True
         inner = chosen[ga][1]
-        small = inner.population < 100_000 or all(o.country != inner.country for o in areas)
-        if not held and b.kind_hint == "region" and inner.kind in SETTLEMENT_KINDS and small:
+        foreign = all(o.country != inner.country for o in areas)
+        if (
+            not held
+            and b.kind_hint == "region"
+            and inner.kind in SETTLEMENT_KINDS
+            and (inner.population < 100_000 or foreign)
+        ):
             # "Hlyboka in the north of the Kharkiv region" where the gazetteer knows only a Hlyboka 800 km off:
             # no mark beats a wrong one, unless a namesake lies just outside the region's drawn border; nor does
             # a city of another country ("Sotk and Kut in Gegharkunik province" is no Al-Kut in Iraq)

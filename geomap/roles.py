@@ -23,7 +23,7 @@ LOCATIVE = re.compile(
     r"over|along|of|on|off|past|beyond|between|behind|via|visit|visited|entered|captured|recaptured|liberated|"
     r"seized|took|shelled|struck|hit|attacked|bombed|reached)\s+(?:the\s+)?"
     # a part of it: "in northern Shan State", "across south-eastern Ukraine"
-    r"(?:(?:central|(?:north|south)?-?(?:east|west)ern|northern|southern)\s+)?$",
+    r"(?:(?:central|northern|southern|(?:(?:north|south)-?)?(?:east|west)ern)\s+)?$",
     re.IGNORECASE,
 )
 GEOGRAPHIC_NOUNS = frozenset(
