@@ -183,6 +183,14 @@ def resolve_places(
     for g, found in in_the_city.items():
         bonuses[g] = found | bonuses[g]
     outside |= outside_the_city
+    # a county of a state the article names: "Orange County" in a story of California
+    for g, cands in candidates.items():
+        for e in cands:
+            state = next(
+                (r for r in regions if e.kind == "district" and (e.country, e.admin1) == (r.country, r.admin1)), None
+            )
+            if state is not None and e.id not in bonuses[g]:
+                bonuses[g][e.id] = (f"in {state.name}, which the article names", CONTAINMENT_BONUS)
     for g in outside:
         del candidates[g]
     # a mention may be both: "the Saky air base in Crimea ... Crimea, Zaporizhia and Kherson regions"

@@ -297,6 +297,10 @@ def test_a_county_is_the_namesake_near_the_story():
     assert orange.geometry.contains(Point(-86.46, 38.55)) and orange.confidence < 0.5  # Paoli, Indiana
     seat = geomap.parse("Firefighters in Orange County, California, fought the blaze near Anaheim.")
     assert seat.place("Orange County").geometry.contains(Point(-117.91, 33.84))  # Anaheim
+    # so is one of a state the article names anywhere, not Florida's by default
+    text = "California lawmakers met in Sacramento on Monday. Officials said Orange County has 3.2 million people."
+    county = geomap.parse(text).place("Orange County")
+    assert county.geometry.contains(Point(-117.91, 33.84)) and any("in California" in w for w in county.evidence)
 
 
 def test_oceans_by_their_short_names_and_a_sea_by_the_places_it_washes():
