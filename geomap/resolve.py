@@ -184,11 +184,10 @@ def resolve_places(
         bonuses[g] = found | bonuses[g]
     outside |= outside_the_city
     # a county of a state the article names: "Orange County" in a story of California
+    states = {(r.country, r.admin1): r for r in regions}
     for g, cands in candidates.items():
         for e in cands:
-            state = next(
-                (r for r in regions if e.kind == "district" and (e.country, e.admin1) == (r.country, r.admin1)), None
-            )
+            state = states.get((e.country, e.admin1)) if e.kind == "district" else None
             if state is not None and e.id not in bonuses[g]:
                 bonuses[g][e.id] = (f"in {state.name}, which the article names", CONTAINMENT_BONUS)
     for g in outside:
