@@ -45,8 +45,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from shapely.geometry import Point
-
 from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
@@ -171,8 +169,8 @@ def anchor_distances(
         # mentions are disjoint and sorted, so those before and after a distance are two slices; those after
         # end at the next distance, whose anchor they are: "within a mile of its hull some 50 nautical miles
         # southeast of Aden" is no mile from Aden
-        later = distance_starts[bisect.bisect_right(distance_starts, d.start) :]
-        upto = min(sent[1], later[0]) if later else sent[1]
+        i = bisect.bisect_right(distance_starts, d.start)
+        upto = min(sent[1], distance_starts[i]) if i < len(distance_starts) else sent[1]
         after = refs[bisect.bisect_left(starts, d.end) : bisect.bisect_left(starts, upto)]
         before = refs[: bisect.bisect_left(starts, d.start)]
         before = before if not before or before[-1][0].end <= d.start else before[:-1]
@@ -344,16 +342,11 @@ def _located(text: str, d: Distance, before_here, described: Place | None, ancho
     named = [
         p
         for m, p in before_here
-        if m.role not in ("reporting", "metonymic") and p.kind != "country" and not _holds(p, anchor)
+        if m.role not in ("reporting", "metonymic") and p.kind != "country" and not p.holds(anchor)
     ]
     # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
     pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]
     return (pinned or named)[-1].name if named else ""
-
-
-def _holds(area: Place, p: Place) -> bool:
-    """Whether ``area``'s drawn shape holds ``p``'s point."""
-    return area.geometry is not None and area.geometry.covers(Point(p.lon, p.lat))
 
 
 def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:

@@ -262,7 +262,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         else:
             end, kind_hint = _generic_suffix(doc.text, end)
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
-        own = generic_kind(text.rsplit(None, 1)[-1].lower()) if " " in text else ""
+        own = own_generic_kind(text)
         kind_hint = (
             kind_hint
             or own
@@ -576,6 +576,15 @@ def _generic_suffix(text: str, end: int) -> tuple[int, str]:
     if kind:
         return end + m.end(), kind
     return end, _plural_kind(word)  # "Donetsk regions": the hint, not the span
+
+
+def own_generic_kind(name: str) -> str:
+    """The kind a name of several words asks for by its own last word ("Kursk region", "Tillaberi Region"), or "".
+
+    >>> own_generic_kind("Kursk region"), own_generic_kind("Kursk")
+    ('region', '')
+    """
+    return generic_kind(name.rsplit(None, 1)[-1].lower()) if " " in name else ""
 
 
 def generic_kind(word: str) -> str:

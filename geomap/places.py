@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geomap.folding import name_key
@@ -81,6 +82,10 @@ class Place:
     def forms(self) -> tuple[str, ...]:
         """The distinct surface forms the text uses for this place, in order of appearance."""
         return tuple(dict.fromkeys(m.text for m in self.mentions))
+
+    def holds(self, other: Place) -> bool:
+        """Whether this place's drawn area covers ``other``'s point (never, for a place drawn as a point)."""
+        return self.geometry is not None and self.geometry.covers(Point(other.lon, other.lat))
 
 
 def entry_fields(entry) -> dict:

@@ -26,7 +26,7 @@ from geomap.directions import find_bare_directions
 from geomap.distances import BEARINGS, DIRECTIONS, Distance
 from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
-from geomap.mentions import generic_kind
+from geomap.mentions import own_generic_kind
 from geomap.places import Place, entry_fields, site_id
 
 WGS84 = Geod(ellps="WGS84")
@@ -122,8 +122,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
 def _a_region_named_bare(place: Place) -> bool:
     """Whether ``place`` is a first-level region the text names only as it would its town: "near Tillaberi, about
     100 km northwest of Niamey" locates the town, not the region, and a relation may move it there."""
-    bare = all(" " not in f or generic_kind(f.rsplit(None, 1)[-1].lower()) != "region" for f in place.forms)
-    return place.id.startswith(ADMIN1_PREFIX) and bare
+    return place.id.startswith(ADMIN1_PREFIX) and all(own_generic_kind(f) != "region" for f in place.forms)
 
 
 def namesakes(gz: Gazetteer, place: Place, taken: Collection[str], also: Iterable[str] = ()) -> list[Entry]:

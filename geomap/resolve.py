@@ -183,13 +183,8 @@ def resolve_places(
     for g, found in in_the_city.items():
         bonuses[g] = found | bonuses[g]
     outside |= outside_the_city
-    # a county of a state the article names: "Orange County" in a story of California
-    states = {(r.country, r.admin1): r for r in regions}
-    for g, cands in candidates.items():
-        for e in cands:
-            state = states.get((e.country, e.admin1)) if e.kind == "district" else None
-            if state is not None and e.id not in bonuses[g]:
-                bonuses[g][e.id] = (f"in {state.name}, which the article names", CONTAINMENT_BONUS)
+    for g, found in _counties_of_named_states(candidates, regions).items():
+        bonuses[g] = found | bonuses[g]
     for g in outside:
         del candidates[g]
     # a mention may be both: "the Saky air base in Crimea ... Crimea, Zaporizhia and Kherson regions"
@@ -516,6 +511,19 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
         ):
             city = (m, chosen[g][1])
     return bonus, outside
+
+
+def _counties_of_named_states(candidates, states: list[Entry]) -> dict:
+    """Bonuses for the counties of a state the article names anywhere: "Orange County" in a story of California
+    is California's, not the first of eight."""
+    by_code = {(s.country, s.admin1): s for s in states}
+    bonus: dict = defaultdict(dict)
+    for g, cands in candidates.items():
+        for e in cands:
+            state = by_code.get((e.country, e.admin1)) if e.kind == "district" else None
+            if state is not None:
+                bonus[g][e.id] = (f"in {state.name}, which the article names", CONTAINMENT_BONUS)
+    return bonus
 
 
 def _near_the_city(districts: list[Entry], city: Entry) -> list[Entry]:

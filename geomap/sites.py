@@ -37,8 +37,6 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from shapely.geometry import Point
-
 from geomap.anchors import introduced_before
 from geomap.demonyms import country_of
 from geomap.directions import find_bare_directions
@@ -355,7 +353,7 @@ class _Towns:
         names none where it can be: inside every area of ``areas``."""
 
         def fits(p: Place) -> bool:
-            return all(a.geometry.covers(Point(p.lon, p.lat)) for a in areas)
+            return all(a.holds(p) for a in areas)
 
         text, towns = self.doc.text, self.towns
         lo, hi = bisect_left(self.starts, site.start), bisect_left(self.starts, site.end)
@@ -405,13 +403,12 @@ class _Towns:
         region, its country and its neighbours named too; a surname the gazetteer also knows as a village has
         none."""
         if town.id not in self.support:
-            point = Point(town.lon, town.lat)
             self.support[town.id] = sum(
                 1
                 for p in self.places
                 if p.id != town.id
                 and (
-                    p.geometry.covers(point)
+                    p.holds(town)
                     if p.geometry is not None
                     else haversine_km(town.lat, town.lon, p.lat, p.lon) <= AROUND_KM
                 )
