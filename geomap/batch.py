@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import resource_tracker
@@ -74,6 +74,10 @@ LOCAL_CLUSTER = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.scheduler.allowed-failures": 1,
 }
+
+# the scheduler serves its health and metrics pages even with no dashboard, on port 8787 unless told otherwise:
+# a second run at the same time (or anything else on 8787) printed Dask's warning that the port was taken
+QUIET_HTTP = {"dashboard_address": "127.0.0.1:0"}
 
 
 @dataclass
@@ -310,6 +314,7 @@ def _map_on_dask(
     started = time.perf_counter()
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
     cluster = client = None
+    interrupted = False
     race = SyncCancelRace()
     logging.getLogger("tornado.application").addFilter(race)
     try:
@@ -324,7 +329,13 @@ def _map_on_dask(
             # the workers take a copy of the settings when they start; a Ctrl-C while they start and warm up
             # is answered once they are ready (cut short, Dask logged a page about the broadcast it cut)
             with dask.config.set(LOCAL_CLUSTER), _interrupts_to_this_process():
-                cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+                cluster = LocalCluster(
+                    n_workers=n,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    scheduler_kwargs=QUIET_HTTP,
+                )
                 client = Client(cluster)
                 client.register_plugin(QuietLocalWorker())
                 _warm_up(client, scheduler, options)
@@ -338,13 +349,35 @@ def _map_on_dask(
         summary.startup_seconds = mapping - started
         summary.map_seconds = time.perf_counter() - mapping
         summary.worker_peak_mb = sorted(client.run(_peak_rss_mb).values())
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        with _dask_silenced() if interrupted else nullcontext():
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
         logging.getLogger("tornado.application").removeFilter(race)
     return results
+
+
+@contextmanager
+def _dask_silenced() -> Iterator[None]:
+    """Dask's loggers silent, for closing a cluster after Ctrl-C: what they say then is about the work the user
+    stopped. Closing the client forgets the chunk being fetched, and the scheduler logged "Couldn't gather
+    keys", the client "rescheduling", between the run's one line and its exit. Loggers Dask makes meanwhile
+    take the silenced "distributed" logger's level."""
+    names = ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 class SyncCancelRace(logging.Filter):

@@ -298,6 +298,43 @@ def test_dasks_race_on_ctrl_c_prints_nothing():
     assert stderr("filtered") == ["interrupted"]
 
 
+DASK_CLOSING = """
+import logging, sys
+import distributed
+from geomap.batch import _dask_silenced
+with _dask_silenced():
+    logging.getLogger("distributed.scheduler").error("Couldn't gather keys")
+    logging.getLogger("distributed.client").warning("Couldn't gather 1 keys, rescheduling")
+    logging.getLogger("distributed.made.while.closing").error("closed")
+logging.getLogger("distributed.client").warning("a later run's warning")
+"""
+
+
+def test_what_dask_logs_while_closing_after_ctrl_c_is_not_printed():
+    # closing the client forgets the chunk being fetched: the scheduler and the client each logged it
+    run = subprocess.run([sys.executable, "-c", DASK_CLOSING], capture_output=True, text=True, timeout=60, check=True)
+    [printed] = run.stderr.splitlines()
+    assert printed.endswith("distributed.client - WARNING - a later run's warning")
+
+
+def test_a_run_beside_another_cluster_prints_nothing_of_it(corpus, tmp_path):
+    import socket
+
+    with socket.socket() as dashboard:  # another cluster's dashboard, on Dask's default port
+        try:
+            dashboard.bind(("127.0.0.1", 8787))
+            dashboard.listen()
+        except OSError:  # something holds it already, as the test wants
+            pass
+        run = subprocess.run(
+            [sys.executable, "-c", "import sys; from geomap.cli import main; sys.exit(main())", "batch",
+             str(corpus / "kharkiv.txt"), "-o", str(tmp_path / "out"), "--workers", "1"],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    [summary] = run.stderr.splitlines()
+    assert run.returncode == 0 and summary.startswith("mapped 1, ")
+
+
 def test_ctrl_c_while_the_workers_start_ends_the_run_once_they_are_up(corpus, tmp_path):
     import time
     from pathlib import Path
