@@ -227,13 +227,16 @@ class PreloadGazetteer(WorkerPlugin):
 
 
 class QuietLocalWorker(WorkerPlugin):
-    """A Dask worker plugin for the workers of geomap's own LocalCluster: a run interrupted with Ctrl-C ends
-    with one line, not with each worker's warning that the chunk it was mapping was cancelled."""
+    """A Dask worker plugin for the workers of geomap's own LocalCluster: Dask's loggers silent in them. What
+    fails there reaches the user through geomap (an article's failure is its result, a worker's death the run's
+    summary); what Dask logs there is about its own plumbing, and at the end about the closing itself. A run
+    interrupted with Ctrl-C printed each worker's warning that the chunk it was mapping was cancelled, and, now
+    and then, a worker's traceback for the heartbeat it sent to the scheduler that had closed first."""
 
     name = "geomap-quiet"
 
     def setup(self, worker) -> None:
-        logging.getLogger("distributed.worker.state_machine").setLevel(logging.ERROR)
+        _silence_dask()
 
 
 def run_batch(
@@ -368,16 +371,22 @@ def _dask_silenced() -> Iterator[None]:
     stopped. Closing the client forgets the chunk being fetched, and the scheduler logged "Couldn't gather
     keys", the client "rescheduling", between the run's one line and its exit. Loggers Dask makes meanwhile
     take the silenced "distributed" logger's level."""
-    names = ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]
-    loggers = [logging.getLogger(n) for n in names]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL + 1)
+    levels = _silence_dask()
     try:
         yield
     finally:
-        for logger, level in zip(loggers, levels, strict=True):
+        for logger, level in levels:
             logger.setLevel(level)
+
+
+def _silence_dask() -> list[tuple[logging.Logger, int]]:
+    """Raise every Dask logger of this process above CRITICAL; each one with the level it had. Loggers Dask
+    makes later take the silenced "distributed" logger's level."""
+    names = ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]
+    levels = [(logger, logger.level) for logger in map(logging.getLogger, names)]
+    for logger, _ in levels:
+        logger.setLevel(logging.CRITICAL + 1)
+    return levels
 
 
 class SyncCancelRace(logging.Filter):

@@ -317,6 +317,23 @@ def test_what_dask_logs_while_closing_after_ctrl_c_is_not_printed():
     assert printed.endswith("distributed.client - WARNING - a later run's warning")
 
 
+WORKER_LOGS = """
+import logging, sys
+import distributed
+from geomap.batch import QuietLocalWorker
+QuietLocalWorker().setup(worker=None)
+logging.getLogger("distributed.worker").error("Failed to communicate with scheduler during heartbeat.")
+logging.getLogger("distributed.worker.state_machine").warning("Async instruction for <Task cancelled> ended")
+print("mapped", file=sys.stderr)
+"""
+
+
+def test_the_workers_of_geomaps_own_cluster_print_nothing_of_dasks():
+    # closing after Ctrl-C, a worker now and then logged a traceback for its heartbeat to the closed scheduler
+    run = subprocess.run([sys.executable, "-c", WORKER_LOGS], capture_output=True, text=True, timeout=60, check=True)
+    assert run.stderr.splitlines() == ["mapped"]
+
+
 def test_a_run_beside_another_cluster_prints_nothing_of_it(corpus, tmp_path):
     import socket
 
