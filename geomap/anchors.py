@@ -116,8 +116,8 @@ NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 LOCATED_GAP = re.compile(rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*)")
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about 60 km west of
 # El Fasher": the settlement so introduced right before a distance is what it locates, whether the gazetteer knows
-# it or not (see geomap.sites); so is one the text calls a settlement there: "Minova, a lakeside town in South
-# Kivu some 45 km southwest of Goma"
+# it or not (see geomap.sites); so is one the text calls a settlement there: "Kalehe, a lakeside town in South
+# Kivu some 55 km southwest of Goma"
 APPOSITION_TAIL = (
     rf"{SETTLEMENT_APPOSITION}(?:\s+(?:in|on|near)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}"
     r"(?:\s+(?:region|oblast|province|state|district))?)?"

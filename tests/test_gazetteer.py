@@ -61,6 +61,22 @@ def test_the_landmarks_of_the_war(gz):
         assert any(e.kind == kind and haversine_km(e.lat, e.lon, lat, lon) < 10 for e in gz.lookup(name)), name
 
 
+def test_towns_of_other_wars_that_no_registry_package_holds(gz):
+    # fought over in Myanmar, eastern Congo, the Sahel; each within 3 km of its Wikipedia coordinates, in its
+    # country, under the names reporters use
+    for name, country, lat, lon in [
+        ("Maungdaw", "MM", 20.817, 92.367),
+        ("Paletwa", "MM", 21.300, 92.850),
+        ("Naungcho", "MM", 22.317, 96.800),
+        ("Minova", "CD", -1.707, 29.019),
+        ("Kitshanga", "CD", -1.252, 29.059),
+        ("Barsalogho", "BF", 13.419, -1.056),
+        ("Tinzawatene", "ML", 19.949, 2.968),
+        ("Khayelitsha", "ZA", -34.040, 18.678),
+    ]:
+        assert any(e.country == country and haversine_km(e.lat, e.lon, lat, lon) < 3 for e in gz.lookup(name)), name
+
+
 def test_supplement_rows_carry_sources_and_sane_coordinates(gz):
     from pathlib import Path
 
