@@ -163,6 +163,7 @@ def anchor_distances(
     # Ukraine") is not drawn around it while another place is named
     landmarks: set[int] = set()
     countries = {p.country: p for p in places if p.kind == "country"}
+    capitals = {p.country: p for p in places if p.id in Gazetteer.default().capitals}
     distance_starts = sorted(d.start for d in distances)
     for d in distances:
         sent = sentence_at(sentences, d.start, len(text))
@@ -181,7 +182,7 @@ def anchor_distances(
         if territory is not None:  # "10 km deep into Russian territory": the country, measured from its border
             anchored = replace(d, anchor=territory.name, anchor_id=territory.id, anchor_rule="of-phrase")
         else:
-            anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described)
+            anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described, capitals)
             if anchored.anchor_rule == "of-phrase":
                 landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
         out += _with_each_target(text, anchored, refs, sent)
@@ -218,11 +219,24 @@ def _coordinated(text: str, refs, i: int, step: int) -> list[Place]:
 
 
 def _anchor(
-    text, d: Distance, before, before_here, after, sentences, sent, focus: Place | None, described: Place | None
+    text,
+    d: Distance,
+    before,
+    before_here,
+    after,
+    sentences,
+    sent,
+    focus: Place | None,
+    described: Place | None,
+    capitals: dict[str, Place],
 ) -> Distance:
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
     head = (settlement["head"] or "city") if settlement else ""  # "40 miles north of downtown": of the city
-    if settlement and (referent := _settlement_before(text, d.start, before, sentences, sent, head)):
+    if head == "capital":
+        referent = _capital_referred(before, sentences, sent, focus, capitals)
+    else:
+        referent = settlement and _settlement_before(text, d.start, before, sentences, sent)
+    if referent:
         right_before = _written_right_before(text, d, before)
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
@@ -304,27 +318,34 @@ def _written_right_before(text: str, d: Distance, before):
     return before[-1] if before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start) else None
 
 
-def _settlement_before(
-    text: str, at: int, before, sentences, sent: tuple[int, int], head: str = "city"
-) -> Place | None:
+def _settlement_before(text: str, at: int, before, sentences, sent: tuple[int, int]) -> Place | None:
     """The last settlement named before ``at`` in its sentence or the one before, but not one written right
     before ``at`` (the place a distance there locates): what "the city" after a distance refers back to
-    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from.
-
-    "The capital" is the national capital of the last place named before it, if the article names it ("an area
-    near Damascus airport, 20 km southeast of the capital" is no distance from Sanaa, named a sentence before).
-    """
-    earlier = [s for s in sentences if s[1] <= sent[0]]
-    since = earlier[-1][0] if earlier else sent[0]
-    named = [(m, p) for m, p in reversed(before) if m.start >= since and m.end <= at]
-    if head == "capital":
-        capitals = Gazetteer.default().capitals
-        country = named[0][1].country if named else ""
-        return next((p for _, p in named if p.id in capitals and p.country == country), None)
-    for m, p in named:
-        if p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at):
+    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from."""
+    for m, p in _named_since_last_sentence(before, sentences, sent):
+        if m.end <= at and p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at):
             return p
     return None
+
+
+def _capital_referred(
+    before, sentences, sent: tuple[int, int], focus: Place | None, capitals: dict[str, Place]
+) -> Place | None:
+    """What "the capital" after a distance refers to: the national capital of the country of the last place
+    named before it in its sentence or the one before (failing one, of the place the article is most about),
+    if the article names that capital anywhere. "Gangs burned homes in Cabaret, 25 km northwest of the
+    capital. Port-au-Prince has been..." is measured from Port-au-Prince; "an area near Damascus airport, 20 km
+    southeast of the capital" is no distance from Sanaa, named a sentence before."""
+    named = _named_since_last_sentence(before, sentences, sent)
+    country = named[0][1].country if named else focus.country if focus else ""
+    return capitals.get(country) if country else None
+
+
+def _named_since_last_sentence(before, sentences, sent: tuple[int, int]) -> list[tuple]:
+    """The (mention, place) pairs of ``before`` in the sentence ``sent`` or the one before, nearest first."""
+    earlier = [s for s in sentences if s[1] <= sent[0]]
+    since = earlier[-1][0] if earlier else sent[0]
+    return [(m, p) for m, p in reversed(before) if m.start >= since]
 
 
 def _located(text: str, d: Distance, before_here, described: Place | None, anchor: Place) -> str:

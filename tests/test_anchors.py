@@ -54,6 +54,15 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Jets struck Sanaa. In Syria, missiles hit Damascus International Airport, 20 km southeast of the capital.",
             ("20 km", "", "", ""),
         ),
+        # named anywhere: after the distance too, or with nothing named before it but the article's subject
+        (
+            "Gangs burned homes in Cabaret, 25 km northwest of the capital. Port-au-Prince has been under siege.",
+            ("25 km", "Port-au-Prince", "Cabaret", "subject"),
+        ),
+        (
+            "Police said the convoy was ambushed 30 km north of the capital. Gangs hold most of Port-au-Prince.",
+            ("30 km", "Port-au-Prince", "", "subject"),
+        ),
         # neither a country, nor who acts, nor a dateline is what a distance locates
         (
             "Yemen's Houthis fired at a ship about 50 nautical miles southwest of Hodeidah.",
