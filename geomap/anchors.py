@@ -4,8 +4,8 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 
 0. before the others, a distance written with what it refers back to: "12 km north of the city" is measured
    from the settlement named before it (``subject``), "20 km southeast of the capital" from its country's
-   capital if the article names it (else from nothing), and "Khan Younis, 10 km to the north" or "Tuapse, some
-   90 miles down the coast" from the settlement named before the place it locates (``sentence``);
+   capital, named in the article or not (:func:`unnamed_capitals`), and "Khan Younis, 10 km to the north" or
+   "Tuapse, some 90 miles down the coast" from the settlement named before the place it locates (``sentence``);
 1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
    Pokrovsk", "3 km into the Kursk region", "near the town of Lyman"); a country after "from"/"of" yields to
    the sentence's subject;
@@ -49,8 +49,8 @@ from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
-from geomap.places import Place
-from geomap.text import sentence_at, split_sentences
+from geomap.places import MentionRef, Place, entry_fields
+from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
 # (away) of", "8 km away from".
@@ -101,7 +101,7 @@ SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 # "fled toward Tawila, some 60 km west of the city", "Conroe, about 40 miles north of downtown": the distance is
 # measured from a settlement named before
 THE_SETTLEMENT_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:the\s+(?P<head>city|town|village|port|capital)|downtown)"
+    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+(?P<head>city|town|village|port|capital))|downtown)"
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
 # Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
@@ -241,7 +241,7 @@ def _anchor(
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
     if head == "capital":
-        return d  # a capital the article does not name: no mark beats one around another place
+        return d  # a capital of no country the text makes out: no mark beats one around another place
     to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
     if to_the or ALONG_AFTER.match(text, d.end):
         target = _written_right_before(text, d, before)
@@ -331,14 +331,52 @@ def _settlement_before(text: str, at: int, before, sentences, sent: tuple[int, i
 def _capital_referred(
     before, sentences, sent: tuple[int, int], focus: Place | None, capitals: dict[str, Place]
 ) -> Place | None:
-    """What "the capital" after a distance refers to: the national capital of the country of the last place
-    named before it in its sentence or the one before (failing one, of the place the article is most about),
-    if the article names that capital anywhere. "Gangs burned homes in Cabaret, 25 km northwest of the
-    capital. Port-au-Prince has been..." is measured from Port-au-Prince; "an area near Damascus airport, 20 km
-    southeast of the capital" is no distance from Sanaa, named a sentence before."""
+    """What "the capital" after a distance refers to: the national capital of its country
+    (:func:`_capital_country`), wherever the article names it, or where :func:`unnamed_capitals` made it a
+    place. "Gangs burned homes in Cabaret, 25 km northwest of the capital. Port-au-Prince has been..." is measured
+    from Port-au-Prince; "an area near Damascus airport, 20 km southeast of the capital" is no distance from
+    Sanaa, named a sentence before."""
+    return capitals.get(_capital_country(before, sentences, sent, focus))
+
+
+def _capital_country(before, sentences, sent: tuple[int, int], focus: Place | None) -> str:
+    """The country whose capital "the capital" is: the last place's named before it in its sentence or the one
+    before; failing one, the country of the place the article is most about; "" if none."""
     named = _named_since_last_sentence(before, sentences, sent)
-    country = named[0][1].country if named else focus.country if focus else ""
-    return capitals.get(country) if country else None
+    return named[0][1].country if named else focus.country if focus else ""
+
+
+def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Place]) -> list[Place]:
+    """The national capitals that ``distances`` are measured from ("about 40 km north of the capital") but the
+    article never names, each a place whose mentions are "the capital"; see :func:`_capital_country` for whose.
+    None where the article names that capital: the distance is measured from the place it names.
+
+    >>> from geomap import parse
+    >>> article = parse("Gunmen killed 12 people in Kaya province, about 40 km north of the capital, the army said.")
+    >>> [(m.text, article.distances[0].anchor) for m in article.place("Ouagadougou").mentions]
+    [('the capital', 'Ouagadougou')]
+    """
+    gz = Gazetteer.default()
+    text = doc.text
+    refs = sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
+    named = {p.country for p in places if p.id in gz.capitals}
+    focus = _focus_place(places)
+    mentions: dict[str, list[MentionRef]] = {}
+    for d in distances:
+        the = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])  # as _anchor reads it
+        if the is None or the["head"] != "capital":
+            continue
+        sent = sentence_at(doc.sentences, d.start, len(text))
+        country = _capital_country([r for r in refs if r[0].end <= d.start], doc.sentences, sent, focus)
+        if country and country not in named:
+            span = (d.end + the.start("the"), d.end + the.end("the"))
+            mentions.setdefault(country, []).append(MentionRef.of(doc, *span))
+    out = []
+    for country, refs_of in mentions.items():
+        if (entry := gz.capital(country)) is not None:
+            evidence = (f"the national capital of {country}, which the text calls the capital without naming it",)
+            out.append(Place(**entry_fields(entry), confidence=0.6, mentions=tuple(refs_of), evidence=evidence))
+    return out
 
 
 def _named_since_last_sentence(before, sentences, sent: tuple[int, int]) -> list[tuple]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geomap.anchors import anchor_distances
+from geomap.anchors import anchor_distances, unnamed_capitals
 from geomap.borders import choose_by_borders, with_borders
 from geomap.distances import Distance, find_distances
 from geomap.frontline import with_front
@@ -136,6 +136,7 @@ def _resolve(
     """The stages after the mentions are found (and labelled): places, distances, phrases and sites."""
     places = choose_by_directions(doc.text, resolve_places(doc, mentions, gz, focus=focus, focus_bbox=focus_bbox), gz)
     stated = find_distances(doc.text)
+    places = [*places, *unnamed_capitals(doc, stated, places)]
     distances = anchor_distances(doc.text, stated, places, doc.sentences)
     relocated = choose_by_borders(doc.text, choose_by_relations(places, distances, gz), distances, gz)
     if relocated != places:  # a namesake moved: its distances now belong to it

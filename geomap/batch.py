@@ -369,8 +369,7 @@ def _map_on_dask(
 def _dask_silenced() -> Iterator[None]:
     """Dask's loggers silent, for closing a cluster after Ctrl-C: what they say then is about the work the user
     stopped. Closing the client forgets the chunk being fetched, and the scheduler logged "Couldn't gather
-    keys", the client "rescheduling", between the run's one line and its exit. Loggers Dask makes meanwhile
-    take the silenced "distributed" logger's level."""
+    keys", the client "rescheduling", between the run's one line and its exit."""
     levels = _silence_dask()
     try:
         yield

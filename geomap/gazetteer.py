@@ -144,6 +144,7 @@ class Gazetteer:
         self._postings: dict[str, str | None] = {}
         self._by_id: dict[str, int] | None = None
         self._countries: dict[str, Entry] | None = None
+        self._capitals: dict[str, Entry] | None = None
         self.common_names = frozenset(common)
         self.capitals = frozenset(capitals)  # entry ids of national capitals
         self.given_names = frozenset(given)  # folded; none is a well-known place's name
@@ -245,6 +246,18 @@ class Gazetteer:
             rows = (self._entry(offset) for offset, line in self._scan() if b"\tcountry\t" in line)
             self._countries = {e.country: e for e in rows if e.kind == "country" and not e.id.startswith("union:")}
         return self._countries.get(code.upper())
+
+    def capital(self, code: str) -> Entry | None:
+        """The national capital of the country with ISO 3166-1 alpha-2 code ``code``, or None. Where several
+        entries of a country are marked capitals (every "Washington" of the United States), its most populous.
+
+        >>> Gazetteer.default().capital("BF").name
+        'Ouagadougou'
+        """
+        if self._capitals is None:
+            by_size = sorted(self.get_embedded(sorted(self.capitals)).values(), key=lambda e: e.population)
+            self._capitals = {e.country: e for e in by_size}  # the largest last, so kept
+        return self._capitals.get(code.upper())
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""

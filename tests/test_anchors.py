@@ -45,14 +45,14 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "The RSF shelled El Fasher, and people fled toward the village of Tawila, some 60 km west of the city.",
             ("some 60 km", "El Fasher", "Tawila", "subject"),
         ),
-        # "the capital": its country's, if the article names it; Sanaa is Yemen's, and no Damascus is named
+        # "the capital": its country's, named or not; Sanaa is Yemen's, and the airport is Syria's
         (
             "Shelling hit Kyiv. Drones struck Brovary, 20 km east of the capital.",
             ("20 km", "Kyiv", "Brovary", "subject"),
         ),
         (
             "Jets struck Sanaa. In Syria, missiles hit Damascus International Airport, 20 km southeast of the capital.",
-            ("20 km", "", "", ""),
+            ("20 km", "Damascus", "Damascus International Airport", "subject"),
         ),
         # named anywhere: after the distance too, or with nothing named before it but the article's subject
         (
