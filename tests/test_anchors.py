@@ -252,3 +252,19 @@ def test_a_landmark_still_anchors_a_distance_when_the_sentence_names_nothing_els
 )
 def test_a_sentence_opening_with_the_plant_or_the_town_measures_from_the_place_it_refers_to(text, expected):
     assert anchored(text)[-1] == expected
+
+
+def test_a_capital_the_article_never_names_is_its_countrys():
+    text = "Sudan's army pushed the RSF from positions some 30 miles south of the capital. Fighting flared in El Obeid."
+    article = geomap.parse(text)
+    khartoum = article.place("Khartoum")
+    assert khartoum is not None and [m.text for m in khartoum.mentions] == ["the capital"]
+    assert khartoum.confidence < 1 and "without naming it" in khartoum.evidence[0]
+    assert [d.anchor for d in article.distances] == ["Khartoum"]
+    # named anywhere, the capital is the place named, not a second one
+    article = geomap.parse(text + " Khartoum itself has been shelled for months.")
+    assert [m.text for m in article.place("Khartoum").mentions] == ["Khartoum"]
+    assert [d.anchor for d in article.distances] == ["Khartoum"]
+    # with no country to make out, no capital and no mark
+    article = geomap.parse("The convoy was ambushed 30 km north of the capital, officials said.")
+    assert not article.places and [d.anchor for d in article.distances] == [""]
