@@ -24,7 +24,7 @@ from pyproj import Geod
 
 from geomap.directions import find_bare_directions
 from geomap.distances import BEARINGS, DIRECTIONS, Distance
-from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer
+from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
 from geomap.mentions import own_generic_kind
 from geomap.places import Place, entry_fields, site_id
@@ -108,7 +108,11 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             continue
         fitting = [e for e in namesakes(gz, target, by_id) if _fits(d, *_distance_and_bearing(anchor, e.lat, e.lon))]
         if not fitting:
-            continue  # the text and the gazetteer disagree; relation_of reports it, nothing is changed
+            # the text and the gazetteer disagree, and relation_of reports it; but a village the gazetteer holds
+            # far off is another one, and the one the text means is where it says
+            if not region and _small(target) and (site := _placed_as_said(d, anchor, target)) is not None:
+                moved[target.id] = site
+            continue
         best = min(fitting, key=lambda e: _misfit(d, anchor, e.lat, e.lon))
         moved[target.id] = replace(
             target,
@@ -117,6 +121,33 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             evidence=(f"fits '{d.text} {d.direction} of {anchor.name}' (the text's relation)",),
         )
     return [moved.get(p.id, p) for p in places]
+
+
+def _placed_as_said(d: Distance, anchor: Place, target: Place) -> Place | None:
+    """The village ``target`` as a site where the directional distance ``d`` from ``anchor`` puts it, if the
+    gazetteer's lies more than :data:`ANOTHER_VILLAGE_KM` from there: "the village of Novooleksandrivka, about
+    15 km east of Pokrovsk" is none of the Novooleksandrivkas 200 km off, which is all the gazetteer holds."""
+    lon, lat = relation_of(d, anchor, None)["estimated_target"]
+    km = haversine_km(lat, lon, target.lat, target.lon)
+    if km <= ANOTHER_VILLAGE_KM:
+        return None
+    written = target.mentions[0].text  # as the text spells it: the gazetteer's name is another place's
+    direction = next(word for word, point in DIRECTIONS.items() if point == d.direction)
+    return replace(
+        target,
+        id=site_id(anchor.id, written),
+        name=written,
+        kind="site",
+        country=anchor.country,
+        lat=lat,
+        lon=lon,
+        population=0,
+        confidence=min(target.confidence, BESIDE_CONFIDENCE),
+        evidence=(
+            f"placed {d.text} {direction} of {anchor.name}, as the text says: the gazetteer's {target.name} lies "
+            f"{km:.0f} km from there, and it holds none that fits",
+        ),
+    )
 
 
 def _a_region_named_bare(place: Place) -> bool:

@@ -124,6 +124,11 @@ TOWN_CUE_BEFORE = re.compile(
     r"|(?:north|south)?(?:east|west)?(?:ern)?\s+of|near|outside|towards?|around)\s+$",
     re.IGNORECASE,
 )
+# "the village of Novooleksandrivka", "the villages of Andriivka and ...": a village, whatever town or city once
+# bore the name; as much as the text's generic word after a name ("the text calls it a ...") weighs. Not
+# "Torkula village of Guma Local Government Area", where the village is Torkula.
+VILLAGE_OF = re.compile(r"\bthe\s+villages?\s+of\s+$", re.IGNORECASE)
+VILLAGE_BONUS = 2.0
 TOWN_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b)", re.IGNORECASE)
 # What happens in a city, not across its region, in the sentence of a bare name: its districts, its blocks of
 # flats, its metro, its mayor ("In Kharkiv, a missile hit the Saltivskyi district")
@@ -184,6 +189,8 @@ def resolve_places(
         bonuses[g] = found | bonuses[g]
     outside |= outside_the_city
     for g, found in _counties_of_named_states(candidates, regions).items():
+        bonuses[g] = found | bonuses[g]
+    for g, found in _called_villages(doc, groups, candidates).items():
         bonuses[g] = found | bonuses[g]
     for g in outside:
         del candidates[g]
@@ -523,6 +530,18 @@ def _counties_of_named_states(candidates, states: list[Entry]) -> dict:
             state = by_code.get((e.country, e.admin1)) if e.kind == "district" else None
             if state is not None:
                 bonus[g][e.id] = (f"in {state.name}, which the article names", CONTAINMENT_BONUS)
+    return bonus
+
+
+def _called_villages(doc: Document, groups, candidates) -> dict:
+    """Bonuses for the villages among the candidates of a name the text calls a village ("the village of
+    Novooleksandrivka"): not Melitopol, which bore that name once, nor any town or city."""
+    bonus: dict = defaultdict(dict)
+    for g, cands in candidates.items():
+        if any(VILLAGE_OF.search(doc.text, max(0, m.start - 30), m.start) for m in groups[g]):
+            for e in cands:
+                if e.kind == "village":
+                    bonus[g][e.id] = ("the text calls it a village", VILLAGE_BONUS)
     return bonus
 
 

@@ -549,3 +549,10 @@ def test_a_bare_name_is_the_city_its_region_is_named_after_even_at_the_regions_e
     # though being in the article's theatre still counts: the Danube by Izmail is the river, not Serbia's region
     text = "Drones struck Izmail, a Danube port across the river from Romania."
     assert geomap.parse(text).place("Danube").kind == "river"
+
+
+def test_a_name_the_text_calls_a_village_is_a_village_not_the_city_that_once_bore_it():
+    # Melitopol was Novooleksandrivka once; GeoNames keeps the name, and the city's size had outweighed the villages
+    place = geomap.parse("Russian forces said they captured the village of Novooleksandrivka on Monday.").places[0]
+    assert place.kind == "village" and place.name == "Novooleksandrivka"
+    assert "the text calls it a village" in place.evidence

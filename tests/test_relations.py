@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pyproj import Geod
 from shapely.geometry import Point, shape
 
 import geomap
@@ -47,6 +48,18 @@ def test_a_mismatch_between_text_and_gazetteer_is_reported_not_fixed():
     relation = relation["properties"]["relation"]
     assert relation["agrees"] is False and relation["target_distance_km"] > 20  # the gazetteer puts it 23 km off
     assert article.place("Verbove") is not None  # kept where the gazetteer has it
+
+
+def test_a_village_the_gazetteer_holds_only_far_off_is_drawn_where_the_relation_puts_it():
+    text = "Russian forces captured the village of Novooleksandrivka, about 15 kilometers east of Pokrovsk."
+    article = geomap.parse(text)
+    village, pokrovsk = article.place("Novooleksandrivka"), article.place("Pokrovsk")
+    assert village.kind == "site" and village.confidence <= 0.3 and "none that fits" in village.evidence[0]
+    azimuth, _, metres = Geod(ellps="WGS84").inv(pokrovsk.lon, pokrovsk.lat, village.lon, village.lat)
+    assert round(metres / 1000) == 15 and round(azimuth) == 90
+    # a mismatch within reach of the text's point stays a mismatch (Verbove, above); and so does a town
+    town = geomap.parse("Shelling hit Kupiansk, about 15 kilometers east of Pokrovsk.").place("Kupiansk")
+    assert town.kind != "site"
 
 
 def test_the_relation_picks_the_namesake_the_text_describes():
