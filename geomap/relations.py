@@ -131,8 +131,18 @@ def _placed_as_said(d: Distance, anchor: Place, target: Place) -> Place | None:
     km = haversine_km(lat, lon, target.lat, target.lon)
     if km <= ANOTHER_VILLAGE_KM:
         return None
-    written = target.mentions[0].text  # as the text spells it: the gazetteer's name is another place's
     direction = next(word for word, point in DIRECTIONS.items() if point == d.direction)
+    why = (
+        f"placed {d.text} {direction} of {anchor.name}, as the text says: the gazetteer's {target.name} lies "
+        f"{km:.0f} km from there, and it holds none that fits"
+    )
+    return _another_village(target, anchor, lat, lon, why)
+
+
+def _another_village(target: Place, anchor: Place, lat: float, lon: float, why: str) -> Place:
+    """``target`` as the village the text means, which the gazetteer lacks: a site at (``lat``, ``lon``), by
+    ``anchor``, named as the text spells it (the gazetteer's name is another place's), ``why`` its evidence."""
+    written = target.mentions[0].text
     return replace(
         target,
         id=site_id(anchor.id, written),
@@ -143,10 +153,7 @@ def _placed_as_said(d: Distance, anchor: Place, target: Place) -> Place | None:
         lon=lon,
         population=0,
         confidence=min(target.confidence, BESIDE_CONFIDENCE),
-        evidence=(
-            f"placed {d.text} {direction} of {anchor.name}, as the text says: the gazetteer's {target.name} lies "
-            f"{km:.0f} km from there, and it holds none that fits",
-        ),
+        evidence=(why,),
     )
 
 
@@ -212,22 +219,11 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
             evidence = f"fits '{relation}' (the text's relation)"
             moved[target.id] = replace(target, **entry_fields(best), evidence=(evidence,))
         elif km > ANOTHER_VILLAGE_KM:
-            written = target.mentions[0].text  # as the text spells it: the gazetteer's name is another place's
-            moved[target.id] = replace(
-                target,
-                id=site_id(anchor.id, written),
-                name=written,
-                kind="site",
-                country=anchor.country,
-                lat=anchor.lat,
-                lon=anchor.lon,
-                population=0,
-                confidence=min(target.confidence, BESIDE_CONFIDENCE),
-                evidence=(
-                    f"drawn at {anchor.name}, as '{relation}' says: the gazetteer's {target.name} lies {km:.0f} km "
-                    "away, and it holds none nearer",
-                ),
+            why = (
+                f"drawn at {anchor.name}, as '{relation}' says: the gazetteer's {target.name} lies {km:.0f} km away, "
+                "and it holds none nearer"
             )
+            moved[target.id] = _another_village(target, anchor, anchor.lat, anchor.lon, why)
     return [moved.get(p.id, p) for p in places]
 
 
