@@ -253,6 +253,15 @@ class Distance:
     front: bool = False  # measured from the front line ("8 km from the front"): drawn along the user's, if given
 
 
+def compass_word(direction: str) -> str:
+    """The word the text would write for a compass point.
+
+    >>> compass_word("E"), compass_word("NNW")
+    ('east', 'north-northwest')
+    """
+    return next(word for word, point in DIRECTIONS.items() if point == direction)
+
+
 def parse_number(s: str) -> float | None:
     """'13' -> 13, '1,200' -> 1200, 'three' -> 3, 'a' -> 1, 'twenty-five' -> 25, 'half a' -> 0.5."""
     s = " ".join(s.lower().replace("-", " ").split())

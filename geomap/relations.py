@@ -3,8 +3,9 @@
 A stated distance with a compass direction, an anchor and a target is a relation. It gives the target's
 estimated position (and the sector drawn around it), says whether the gazetteer agrees with the text,
 and picks among a target's namesakes the one the text describes. Reporters get distances wrong: a
-mismatch is reported, never "fixed". A bare direction after a village ("Hryhorivka (south of Siversk)")
-picks among its namesakes too (see :func:`choose_by_directions`).
+mismatch is reported, never "fixed"; but a village the gazetteer holds only over 100 km from where the text
+puts it is another one, and is drawn where the text says. A bare direction after a village ("Hryhorivka (south
+of Siversk)") picks among its namesakes too (see :func:`choose_by_directions`).
 
 >>> import geomap
 >>> article = geomap.parse("Ukrainian troops took Andriivka, about 13 kilometers south of Bakhmut.")
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 from pyproj import Geod
 
 from geomap.directions import find_bare_directions
-from geomap.distances import BEARINGS, DIRECTIONS, Distance
+from geomap.distances import BEARINGS, DIRECTIONS, Distance, compass_word
 from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.geometry import SECTOR_HALF_WIDTH, distance_band
 from geomap.mentions import own_generic_kind
@@ -131,10 +132,9 @@ def _placed_as_said(d: Distance, anchor: Place, target: Place) -> Place | None:
     km = haversine_km(lat, lon, target.lat, target.lon)
     if km <= ANOTHER_VILLAGE_KM:
         return None
-    direction = next(word for word, point in DIRECTIONS.items() if point == d.direction)
     why = (
-        f"placed {d.text} {direction} of {anchor.name}, as the text says: the gazetteer's {target.name} lies "
-        f"{km:.0f} km from there, and it holds none that fits"
+        f"placed {d.text} {compass_word(d.direction)} of {anchor.name}, as the text says: the gazetteer's "
+        f"{target.name} lies {km:.0f} km from there, and it holds none that fits"
     )
     return _another_village(target, anchor, lat, lon, why)
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from geomap.anchors import introduced_before
 from geomap.demonyms import country_of
 from geomap.directions import find_bare_directions
-from geomap.distances import DIRECTIONS, Distance
+from geomap.distances import Distance, compass_word
 from geomap.folding import name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
 from geomap.inflection import language, nominative_phrases
@@ -320,17 +320,12 @@ def _placed_by_distances(doc: Document, places: list[Place], distances: Iterable
             lat=lat,
             lon=lon,
             evidence=(
-                f"a settlement the gazetteer does not hold, placed {d.text} {_compass_word(d.direction)} of "
+                f"a settlement the gazetteer does not hold, placed {d.text} {compass_word(d.direction)} of "
                 f"{anchor.name}, as the text says (within {relation['uncertainty_km']:g} km)",
             ),
         )
         out[name_key(d.target)] = (site, anchor.id)
     return list(out.values())
-
-
-def _compass_word(direction: str) -> str:
-    """ "east" for "E", as the text would write it."""
-    return next(word for word, point in DIRECTIONS.items() if point == direction)
 
 
 def _names(site_name: str, town: Place) -> bool:
