@@ -104,6 +104,9 @@ THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+(?P<head>city|town|village|port|capital))|downtown)"
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
+# A clause of its own after a place: "and tanks massed", "and that fighting continued", "while shelling went on";
+# not more places ("and the village of ...")
+NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s+(?!(?:the|a|an)\b)[a-z]")
 # Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
 # Kursk region", "Волчанска Харьковской области"; a distance after the address is the place's
 ADDRESS_GAP = re.compile(r"\s*(?:(?:,|\(|\bin\b|\bу\b|\bв\b)\s*)?(?:the\s+)?(?:[A-Z][\w’'-]*(?:'s|’s)\s+)?")
@@ -397,11 +400,16 @@ def _located(text: str, d: Distance, before_here, described: Place | None, ancho
     introduced = _introduced(text, d.start, before_here)
     if introduced:
         return introduced
-    # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah")
+    # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah"), and
+    # not one of an earlier clause ("troops pushed into Khan Younis and tanks massed 2 km from Deir al-Balah")
+    clause = max((m.end() for m in NEW_CLAUSE.finditer(text, 0, d.start)), default=0)
     named = [
         p
         for m, p in before_here
-        if m.role not in ("reporting", "metonymic") and p.kind != "country" and not p.holds(anchor)
+        if m.role not in ("reporting", "metonymic")
+        and p.kind != "country"
+        and not p.holds(anchor)
+        and m.start >= clause
     ]
     # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
     pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]

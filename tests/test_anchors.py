@@ -63,6 +63,15 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Police said the convoy was ambushed 30 km north of the capital. Gangs hold most of Port-au-Prince.",
             ("30 km", "Port-au-Prince", "", "subject"),
         ),
+        # nor a place of an earlier clause
+        (
+            "Troops pushed into Khan Younis and tanks massed about 2 km from the outskirts of Deir al-Balah.",
+            ("about 2 km", "Dayr al Balaḩ", "", "of-phrase"),
+        ),
+        (
+            "The army held the outskirts of Kurakhove, while fighting continued within 5 miles of Toretsk.",
+            ("within 5 miles", "Toretsk", "", "of-phrase"),
+        ),
         # neither a country, nor who acts, nor a dateline is what a distance locates
         (
             "Yemen's Houthis fired at a ship about 50 nautical miles southwest of Hodeidah.",
