@@ -104,9 +104,9 @@ THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+(?P<head>city|town|village|port|capital))|downtown)"
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
-# A clause of its own after a place: "and tanks massed", "and that fighting continued", "while shelling went on";
-# not more places ("and the village of ...")
-NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s+(?!(?:the|a|an)\b)[a-z]")
+# A clause of its own after a place: "and tanks massed", "and that fighting continued", "while shelling went on",
+# "; fighting continued"; not more places ("and the village of ...")
+NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s+(?!(?:the|a|an)\b)[a-z]|;")
 # Between a place and the area written as its address: "the Engels air base in Russia's Saratov region", "Sudzha,
 # Kursk region", "Волчанска Харьковской области"; a distance after the address is the place's
 ADDRESS_GAP = re.compile(r"\s*(?:(?:,|\(|\bin\b|\bу\b|\bв\b)\s*)?(?:the\s+)?(?:[A-Z][\w’'-]*(?:'s|’s)\s+)?")

@@ -72,6 +72,10 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "The army held the outskirts of Kurakhove, while fighting continued within 5 miles of Toretsk.",
             ("within 5 miles", "Toretsk", "", "of-phrase"),
         ),
+        (
+            "The army held the outskirts of Kurakhove; fighting continued within 5 miles of Toretsk.",
+            ("within 5 miles", "Toretsk", "", "of-phrase"),
+        ),
         # neither a country, nor who acts, nor a dateline is what a distance locates
         (
             "Yemen's Houthis fired at a ship about 50 nautical miles southwest of Hodeidah.",
