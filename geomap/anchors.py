@@ -156,7 +156,7 @@ def anchor_distances(
     ``sentences`` are the text's sentence spans when the caller has them (a :class:`~geomap.text.Document`
     does); otherwise the text is split here.
     """
-    refs = sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
+    refs = _mentions_in_order(places)
     starts = [m.start for m, _ in refs]
     sentences = split_sentences(text) if sentences is None else sentences
     focus = _focus_place(places)
@@ -359,16 +359,17 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
     >>> [(m.text, article.distances[0].anchor) for m in article.place("Ouagadougou").mentions]
     [('the capital', 'Ouagadougou')]
     """
-    gz = Gazetteer.default()
     text = doc.text
-    refs = sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
+    heads = ((d, THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])) for d in distances)  # as _anchor reads it
+    from_the_capital = [(d, the) for d, the in heads if the is not None and the["head"] == "capital"]
+    if not from_the_capital:  # as in most articles: nothing more to read
+        return []
+    gz = Gazetteer.default()
+    refs = _mentions_in_order(places)
     named = {p.country for p in places if p.id in gz.capitals}
     focus = _focus_place(places)
     mentions: dict[str, list[MentionRef]] = {}
-    for d in distances:
-        the = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])  # as _anchor reads it
-        if the is None or the["head"] != "capital":
-            continue
+    for d, the in from_the_capital:
         sent = sentence_at(doc.sentences, d.start, len(text))
         country = _capital_country([r for r in refs if r[0].end <= d.start], doc.sentences, sent, focus)
         if country and country not in named:
@@ -380,6 +381,11 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
             evidence = (f"the national capital of {country}, which the text calls the capital without naming it",)
             out.append(Place(**entry_fields(entry), confidence=0.6, mentions=tuple(refs_of), evidence=evidence))
     return out
+
+
+def _mentions_in_order(places: list[Place]) -> list[tuple[MentionRef, Place]]:
+    """Each mention of ``places`` with its place, in text order."""
+    return sorted(((m, p) for p in places for m in p.mentions), key=lambda t: t[0].start)
 
 
 def _named_since_last_sentence(before, sentences, sent: tuple[int, int]) -> list[tuple]:
@@ -402,7 +408,8 @@ def _located(text: str, d: Distance, before_here, described: Place | None, ancho
         return introduced
     # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah"), and
     # not one of an earlier clause ("troops pushed into Khan Younis and tanks massed 2 km from Deir al-Balah")
-    clause = max((m.end() for m in NEW_CLAUSE.finditer(text, 0, d.start)), default=0)
+    since = before_here[0][0].start if before_here else d.start  # the sentence's places lie after it
+    clause = max((m.end() for m in NEW_CLAUSE.finditer(text, since, d.start)), default=since)
     named = [
         p
         for m, p in before_here
