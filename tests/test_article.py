@@ -130,6 +130,13 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
     ):
         kharkivs = [p for p in geomap.parse(text).places if p.name == "Kharkiv"]
         assert sorted(p.kind for p in kharkivs) == ["city", "region"], text
+    # and so does the word "capital" before it, with or without a comma
+    for text in (
+        "Fighting raged in the Zaporizhzhia region. Stepnohirsk is 30 km south of the regional capital, Zaporizhzhia.",
+        "Fighting raged in the Zaporizhzhia region. Drones struck the capital Zaporizhzhia overnight.",
+    ):
+        cities = [p for p in geomap.parse(text).places if p.kind == "city"]
+        assert [(p.name, [m.text for m in p.mentions]) for p in cities] == [("Zaporizhzhya", ["Zaporizhzhia"])], text
 
 
 def test_containment_may_name_a_part_of_the_area():
