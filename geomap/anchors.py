@@ -4,7 +4,8 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
 
 0. before the others, a distance written with what it refers back to: "12 km north of the city" is measured
    from the settlement named before it (``subject``), "20 km southeast of the capital" from its country's
-   capital, named in the article or not (:func:`unnamed_capitals`), and "Khan Younis, 10 km to the north" or
+   capital and "100 km southwest of the regional capital" from its region's seat, named in the article or not
+   (:func:`unnamed_capitals`), and "Khan Younis, 10 km to the north" or
    "Tuapse, some 90 miles down the coast" from the settlement named before the place it locates (``sentence``);
 1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
    Pokrovsk", "3 km into the Kursk region", "near the town of Lyman"); a country after "from"/"of" yields to
@@ -47,7 +48,8 @@ from dataclasses import replace
 
 from geomap.demonyms import country_of
 from geomap.distances import Distance
-from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
+from geomap.errors import GazetteerError
+from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import MentionRef, Place, entry_fields
 from geomap.text import Document, sentence_at, split_sentences
@@ -99,9 +101,10 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
               "refinery": ("refinery",), "depot": ("depot",), "bridge": ("bridge",), "dam": ("dam",)}  # fmt: skip
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 # "fled toward Tawila, some 60 km west of the city", "Conroe, about 40 miles north of downtown": the distance is
-# measured from a settlement named before
+# measured from a settlement named before; "of the capital", "of the regional capital" from a capital
 THE_SETTLEMENT_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+(?P<head>city|town|village|port|capital))|downtown)"
+    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+(?P<head>city|town|village|port|capital"
+    r"|(?P<regional>(?:regional|provincial|oblast|state)\s+capital|regional\s+cent(?:re|er))))|downtown)"
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
 # A clause of its own after a place: "and tanks massed", "and that fighting continued", "while shelling went on",
@@ -167,6 +170,7 @@ def anchor_distances(
     landmarks: set[int] = set()
     countries = {p.country: p for p in places if p.kind == "country"}
     capitals = {p.country: p for p in places if p.id in Gazetteer.default().capitals}
+    by_id = {p.id: p for p in places}
     distance_starts = sorted(d.start for d in distances)
     for d in distances:
         sent = sentence_at(sentences, d.start, len(text))
@@ -185,7 +189,7 @@ def anchor_distances(
         if territory is not None:  # "10 km deep into Russian territory": the country, measured from its border
             anchored = replace(d, anchor=territory.name, anchor_id=territory.id, anchor_rule="of-phrase")
         else:
-            anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described, capitals)
+            anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described, capitals, by_id)
             if anchored.anchor_rule == "of-phrase":
                 landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
         out += _with_each_target(text, anchored, refs, sent)
@@ -232,19 +236,25 @@ def _anchor(
     focus: Place | None,
     described: Place | None,
     capitals: dict[str, Place],
+    by_id: dict[str, Place],
 ) -> Distance:
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
     head = (settlement["head"] or "city") if settlement else ""  # "40 miles north of downtown": of the city
-    if head == "capital":
-        referent = _capital_referred(before, sentences, sent, focus, capitals)
+    capital = settlement is not None and (head == "capital" or settlement["regional"] is not None)
+    if capital:
+        if settlement["regional"]:
+            seat = _regional_seat(before, sentences, sent)
+            referent = by_id.get(seat[0].id) if seat else None
+        else:
+            referent = _capital_referred(before, sentences, sent, focus, capitals)
     else:
         referent = settlement and _settlement_before(text, d.start, before, sentences, sent)
     if referent:
         right_before = _written_right_before(text, d, before)
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
-    if head == "capital":
-        return d  # a capital of no country the text makes out: no mark beats one around another place
+    if capital:
+        return d  # a capital of no country or region the text makes out: no mark beats one around another place
     to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
     if to_the or ALONG_AFTER.match(text, d.end):
         target = _written_right_before(text, d, before)
@@ -350,37 +360,72 @@ def _capital_country(before, sentences, sent: tuple[int, int], focus: Place | No
 
 
 def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Place]) -> list[Place]:
-    """The national capitals that ``distances`` are measured from ("about 40 km north of the capital") but the
-    article never names, each a place whose mentions are "the capital"; see :func:`_capital_country` for whose.
-    None where the article names that capital: the distance is measured from the place it names.
+    """The capitals that ``distances`` are measured from but the article never names, each a place whose
+    mentions are what the text calls it: a national capital ("about 40 km north of the capital"; see
+    :func:`_capital_country` for whose) or a region's seat ("100 km southwest of the regional capital"; see
+    :func:`_regional_seat` for which). None where the article names that capital: the distance is measured from
+    the place it names.
 
     >>> from geomap import parse
     >>> article = parse("Gunmen killed 12 people in Kaya province, about 40 km north of the capital, the army said.")
     >>> [(m.text, article.distances[0].anchor) for m in article.place("Ouagadougou").mentions]
     [('the capital', 'Ouagadougou')]
+    >>> article = parse("Glide bombs hit Nikopol, about 100 km southwest of the regional capital.")
+    >>> [(m.text, article.distances[0].anchor) for m in article.place("Dnipro").mentions]
+    [('the regional capital', 'Dnipro')]
     """
     text = doc.text
     heads = ((d, THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])) for d in distances)  # as _anchor reads it
-    from_the_capital = [(d, the) for d, the in heads if the is not None and the["head"] == "capital"]
-    if not from_the_capital:  # as in most articles: nothing more to read
+    from_a_capital = [(d, the) for d, the in heads if the is not None and (the["head"] == "capital" or the["regional"])]
+    if not from_a_capital:  # as in most articles: nothing more to read
         return []
     gz = Gazetteer.default()
     refs = _mentions_in_order(places)
     named = {p.country for p in places if p.id in gz.capitals}
+    ids = {p.id for p in places}
     focus = _focus_place(places)
+    found: dict[str, tuple[Entry, str]] = {}  # by entry id: the capital, and why it is the one meant
     mentions: dict[str, list[MentionRef]] = {}
-    for d, the in from_the_capital:
+    for d, the in from_a_capital:
         sent = sentence_at(doc.sentences, d.start, len(text))
-        country = _capital_country([r for r in refs if r[0].end <= d.start], doc.sentences, sent, focus)
-        if country and country not in named:
+        before = [r for r in refs if r[0].end <= d.start]
+        entry = None
+        if the["regional"]:
+            seat = _regional_seat(before, doc.sentences, sent)
+            if seat is not None and seat[0].id not in ids:
+                entry, of = seat
+                region = of.name if of.kind == "region" else f"{of.name}'s region"
+                called = " ".join(the["regional"].split())
+                why = f"the seat of {region}, which the text calls the {called} without naming it"
+        else:
+            country = _capital_country(before, doc.sentences, sent, focus)
+            if country and country not in named:
+                entry = gz.capital(country)
+                why = f"the national capital of {country}, which the text calls the capital without naming it"
+        if entry is not None:
+            found.setdefault(entry.id, (entry, why))
             span = (d.end + the.start("the"), d.end + the.end("the"))
-            mentions.setdefault(country, []).append(MentionRef.of(doc, *span))
-    out = []
-    for country, refs_of in mentions.items():
-        if (entry := gz.capital(country)) is not None:
-            evidence = (f"the national capital of {country}, which the text calls the capital without naming it",)
-            out.append(Place(**entry_fields(entry), confidence=0.6, mentions=tuple(refs_of), evidence=evidence))
-    return out
+            mentions.setdefault(entry.id, []).append(MentionRef.of(doc, *span))
+    return [
+        Place(**entry_fields(entry), confidence=0.6, mentions=tuple(mentions[i]), evidence=(why,))
+        for i, (entry, why) in found.items()
+    ]
+
+
+def _regional_seat(before, sentences, sent: tuple[int, int]) -> tuple[Entry, Place] | None:
+    """The seat of the region "the regional capital" refers to (see :meth:`Gazetteer.regional_capital`), with the
+    place whose region it is: the last settlement, landmark or region named before it in its sentence or the one
+    before, not a river or a sea ("Nikopol, a town on the Dnipro river about 100 km southwest of the regional
+    capital" is measured from Dnipro, the seat of Nikopol's region); None if there is none, or no seat is known."""
+    gz = Gazetteer.default()
+    for _, p in _named_since_last_sentence(before, sentences, sent):
+        if p.kind in SETTLEMENT_KINDS or p.kind in ("region", "other"):
+            try:
+                seat = gz.regional_capital(gz.get(p.id))
+            except GazetteerError:  # a place of no gazetteer
+                continue
+            return (seat, p) if seat is not None else None
+    return None
 
 
 def _mentions_in_order(places: list[Place]) -> list[tuple[MentionRef, Place]]:

@@ -21,7 +21,7 @@ import math
 import threading
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,8 @@ ATTRIBUTION = (
 # Ids of first-level divisions (provinces, oblasts, states): Natural Earth admin-1, as the build names them.
 ADMIN1_PREFIX = "ne:admin1:"
 AREA_KINDS = frozenset({"country", "region", "sea", "peninsula"})
+# How far outside a region's drawn (simplified) border its seat may lie: about 5 km
+SEAT_SLACK_DEG = 0.05
 SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 KINDS = ("city", "town", "village", "district", "region", "country", "sea", "river", "peninsula", "other")
 # How many answers of starts_a_longer_name, and of name lookups, a gazetteer remembers before it forgets them all.
@@ -131,6 +133,7 @@ class Gazetteer:
             longest = int(meta["longest_name"])
             common = (folder / "common_names.txt").read_text(encoding="utf-8").split()
             capitals = (folder / "capitals.txt").read_text(encoding="utf-8").split()
+            seats = (folder / "regional_capitals.txt").read_text(encoding="utf-8").split()
             given = (folder / "given_names.txt").read_text(encoding="utf-8").split()
         except (OSError, ValueError, KeyError, TypeError, zstandard.ZstdError) as e:
             raise GazetteerError(f"gazetteer data in {folder} is missing or damaged: {e}") from e
@@ -145,8 +148,10 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None
         self._countries: dict[str, Entry] | None = None
         self._capitals: dict[str, Entry] | None = None
+        self._seats: dict[tuple[str, str], Entry] | None = None
         self.common_names = frozenset(common)
         self.capitals = frozenset(capitals)  # entry ids of national capitals
+        self.regional_capitals = frozenset(seats)  # entry ids of the seats of first-level regions
         self.given_names = frozenset(given)  # folded; none is a well-known place's name
         self.longest_name = max(longest, user.longest_key() if user else 0)
         self.areas = PolygonStore(folder / "areas.wkb.zst")
@@ -258,6 +263,35 @@ class Gazetteer:
             by_size = sorted(self.get_embedded(sorted(self.capitals)).values(), key=lambda e: e.population)
             self._capitals = {e.country: e for e in by_size}  # the largest last, so kept
         return self._capitals.get(code.upper())
+
+    def regional_capital(self, entry: Entry) -> Entry | None:
+        """The seat of the first-level region that ``entry`` is or lies in (GeoNames' PPLA), or None where
+        GeoNames marks none (Kyiv oblast's seat is Kyiv, a region of its own).
+
+        >>> gz = Gazetteer.default()
+        >>> gz.regional_capital(gz.lookup("Nikopol")[0]).name, gz.regional_capital(gz.lookup("Kherson")[0]).name
+        ('Dnipro', 'Kherson')
+        """
+        if self._seats is None:
+            by_size = sorted(self.get_embedded(sorted(self.regional_capitals)).values(), key=lambda e: e.population)
+            self._seats = {(e.country, e.admin1): e for e in by_size}  # the largest last, so kept
+        if entry.kind != "region":
+            seat = self._seats.get((entry.country, entry.admin1))
+            # a supplement's town is written with its region's ISO 3166-2 code ("MM-02"), as regions are
+            return seat or self.regional_capital(replace(entry, id=ADMIN1_PREFIX + entry.admin1, kind="region"))
+        from shapely.geometry import Point  # shapely only here: a lookup never needs it
+
+        # a region's own code is ISO 3166-2 ("UA-12"), its towns' GeoNames' ("UA.04"): its seat is the one inside
+        # it, or the nearest just outside its drawn border (Kherson, on the river that bounds its oblast)
+        area = self.area(entry.id)
+        if area is None:
+            return None
+        near = [
+            (area.distance(Point(e.lon, e.lat)), -e.population, e)
+            for (c, _), e in self._seats.items()
+            if c == entry.country
+        ]
+        return min((t for t in near if t[0] <= SEAT_SLACK_DEG), key=lambda t: t[:2], default=(0, 0, None))[2]
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""

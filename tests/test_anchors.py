@@ -281,3 +281,24 @@ def test_a_capital_the_article_never_names_is_its_countrys():
     # with no country to make out, no capital and no mark
     article = geomap.parse("The convoy was ambushed 30 km north of the capital, officials said.")
     assert not article.places and [d.anchor for d in article.distances] == [""]
+
+
+def test_the_regional_capital_is_the_seat_of_the_region_of_the_place_before_it():
+    # Nikopol lies in Dnipropetrovsk oblast, whose seat is Dnipro; the river named in between is not measured from
+    text = "Glide bombs struck Nikopol, a town on the Dnipro river, about 100 km southwest of the regional capital."
+    article = geomap.parse(text)
+    dnipro = article.place("Dnipro")
+    assert (dnipro.kind, [m.text for m in dnipro.mentions]) == ("city", ["the regional capital"])
+    assert dnipro.confidence < 1 and "the seat of Nikopol's region" in dnipro.evidence[0]
+    assert [(d.anchor, d.anchor_id, d.direction) for d in article.distances] == [("Dnipro", dnipro.id, "SW")]
+    # of a region named before it, the seat inside that region
+    article = geomap.parse("In the Kherson region, a drone hit a bus 15 km east of the regional centre.")
+    kinds = {p.id: p.kind for p in article.places}
+    assert [(d.anchor, kinds[d.anchor_id]) for d in article.distances] == [("Kherson", "city")]
+    # named anywhere, the seat is the place named, not a second one
+    article = geomap.parse(text + " Dnipro itself was hit the night before.")
+    assert [m.text for m in article.place("Dnipro").mentions] == ["Dnipro"]
+    assert [d.anchor for d in article.distances] == ["Dnipro"]
+    # with no region to make out, no seat and no mark, rather than one around another place
+    article = geomap.parse("Shelling hit the Dnipro river bank 30 km south of the provincial capital.")
+    assert [d.anchor for d in article.distances] == [""]

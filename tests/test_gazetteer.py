@@ -319,3 +319,13 @@ def test_united_states_counties_with_their_borders(gz):
     place = geomap.parse("The Marathon County Sheriff said the case is closed.", ner=False).places[0]
     assert (place.name, place.kind, place.geometry is not None) == ("Marathon County", "district", True)
     assert place.geometry.contains(Point(-89.63, 44.96))  # Wausau
+
+
+def test_a_regional_capital_is_the_seat_geonames_marks_for_the_region():
+    gz = Gazetteer.default()
+    seat = gz.regional_capital
+    assert seat(gz.lookup("Sittwe")[0]).name == "Sittwe"  # a seat is its own region's
+    assert seat(gz.lookup("Damboa")[0]).name == "Maiduguri"  # Borno state's, not its largest town's alone
+    assert seat(next(e for e in gz.lookup("Zaporizhzhia") if e.kind == "region")).name == "Zaporizhzhya"
+    assert seat(gz.get("supplement:maungdaw")).name == "Sittwe"  # a supplement's town, by its region's code
+    assert seat(next(e for e in gz.lookup("Kyiv") if e.kind == "region")) is None  # no seat marked
