@@ -55,8 +55,8 @@ from geomap.places import MentionRef, Place, entry_fields
 from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
-# (away) of", "8 km away from".
-AFTER_DISTANCE = r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+)?"
+# (away) of", "8 km away from", "a 30-km radius of".
+AFTER_DISTANCE = r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+|radius\s+)?"
 OF_PHRASE = re.compile(
     AFTER_DISTANCE
     + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of|near|around)\s+"
@@ -134,11 +134,11 @@ INTRODUCED_BEFORE = re.compile(
 )
 # no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
 CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")
-# A distance from a thing the map does not hold: "within a mile of its hull", "200 m from the ship"; it is no
-# distance from the place the article is most about, as one from a part of a place may be ("3 kilometers from
-# the southern edge of the city")
+# A distance from a thing the map does not hold: "within a mile of its hull", "200 m from the ship", "a 2-km radius of
+# the plant"; it is no distance from the place the article is most about, as one from a part of a place may be
+# ("3 kilometers from the southern edge of the city")
 OWN_OBJECT_AFTER = re.compile(
-    r"\s+(?:of|from)\s+(?:the|its|a|an|their|his|her|our)\s+"
+    r"\s+(?:radius\s+)?(?:of|from|around)\s+(?:the|its|a|an|their|his|her|our)\s+"
     r"(?!(?:[a-z-]+\s+)?(?:edges?|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
 )
 # "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before

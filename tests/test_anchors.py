@@ -171,6 +171,9 @@ def test_a_distance_from_a_thing_off_the_map_is_no_distance_from_a_place():
     # a part of a place is still the place: "from the southern edge of the city" falls to the article's city
     text = "Shelling hit Pokrovsk on Monday. Troops are as close as 3 kilometers from the southern edge of the city."
     assert anchored(text)[0][1] == "Pokrovsk"
+    # a radius of a thing is as much off the map as a distance from it
+    text = "Shelling hit Kharkiv. Drones struck a refinery in Saratov. Debris fell within a 2-km radius of the plant."
+    assert anchored(text) == [("2-km", "", "", "")]
 
 
 def test_a_list_of_to_phrases_measures_each_from_the_subject():
@@ -192,6 +195,8 @@ def test_a_list_of_to_phrases_measures_each_from_the_subject():
         ("The depot lies 15 km south of the centre of Kharkiv.", "Kharkiv"),
         ("Izium lies 120 km south-east of the region's capital, Kharkiv.", "Kharkiv"),
         ("Drones hit a refinery 40 km east of the Russian capital Moscow.", "Moscow"),
+        ("Bakhmut was shelled. Roads were closed within a 30-km radius of Kramatorsk.", "Kramatorsk"),
+        ("Bakhmut was shelled. Moscow declared a 5-km radius around Belgorod a closed zone.", "Belgorod"),
     ],
 )
 def test_of_phrases_reach_past_centre_and_capital(text, anchor):
