@@ -49,7 +49,7 @@ from dataclasses import replace
 from geomap.demonyms import country_of
 from geomap.distances import Distance
 from geomap.errors import GazetteerError
-from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer
+from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import MentionRef, Place, entry_fields
 from geomap.text import Document, sentence_at, split_sentences
@@ -141,6 +141,10 @@ OWN_OBJECT_AFTER = re.compile(
     r"\s+(?:radius\s+)?(?:of|from|around)\s+(?:the|its|a|an|their|his|her|our)\s+"
     r"(?!(?:[a-z-]+\s+)?(?:edges?|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
 )
+# A river is held as one point, a town it passes or its mouth: a distance from it is drawn there only where what it
+# locates lies within this much more than the distance of that point. "Manbij, about 30 km west of the Euphrates" is
+# 870 km from the Euphrates' point, at its mouth; "Krynky, 3 km from the Dnipro" 30 km from the Dnipro's, at Kherson.
+RIVER_POINT_KM = 100.0
 # "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before
 ALONG_AFTER = re.compile(
     r"[\s,]*(?:away|(?:down|up|along)\s+the\s+(?:[A-Z][\w’'-]*\s+)*(?:coast|coastline|shore|road|highway|river))\b"
@@ -171,6 +175,7 @@ def anchor_distances(
     countries = {p.country: p for p in places if p.kind == "country"}
     capitals = {p.country: p for p in places if p.id in Gazetteer.default().capitals}
     by_id = {p.id: p for p in places}
+    by_name = {p.name: p for p in places}
     distance_starts = sorted(d.start for d in distances)
     for d in distances:
         sent = sentence_at(sentences, d.start, len(text))
@@ -192,8 +197,19 @@ def anchor_distances(
             anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described, capitals, by_id)
             if anchored.anchor_rule == "of-phrase":
                 landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
-        out += _with_each_target(text, anchored, refs, sent)
+        out += [_off_the_river(t, by_id, by_name) for t in _with_each_target(text, anchored, refs, sent)]
     return out
+
+
+def _off_the_river(d: Distance, by_id: dict[str, Place], by_name: dict[str, Place]) -> Distance:
+    """``d`` without its anchor where that is a river whose one point lies far from what ``d`` locates (see
+    :data:`RIVER_POINT_KM`): no mark beats one drawn around a point of another stretch of the river."""
+    anchor, target = by_id.get(d.anchor_id), by_name.get(d.target)
+    if anchor is None or anchor.kind != "river" or target is None or d.meters is None:
+        return d
+    if haversine_km(anchor.lat, anchor.lon, target.lat, target.lon) <= d.meters / 1000 + RIVER_POINT_KM:
+        return d
+    return replace(d, anchor="", anchor_id="", anchor_rule="")
 
 
 def _with_each_target(text: str, d: Distance, refs, sent: tuple[int, int]) -> list[Distance]:

@@ -307,3 +307,14 @@ def test_the_regional_capital_is_the_seat_of_the_region_of_the_place_before_it()
     # with no region to make out, no seat and no mark, rather than one around another place
     article = geomap.parse("Shelling hit the Dnipro river bank 30 km south of the provincial capital.")
     assert [d.anchor for d in article.distances] == [""]
+
+
+def test_a_distance_from_a_river_is_drawn_at_its_point_only_near_what_it_locates():
+    # the Euphrates is held at its mouth, 870 km from Manbij: no sector there
+    assert anchored("Kurdish-led forces clashed in Manbij, about 30 km west of the Euphrates.") == [
+        ("about 30 km", "", "Manbij", "")
+    ]
+    # the Dnipro's point, at Kherson, lies some 40 km from Krynky: near enough to stand for the river there
+    assert anchored("Ukrainian marines held a bridgehead at Krynky, about 3 km from the Dnipro.") == [
+        ("about 3 km", "Dnipro River", "Krynky", "of-phrase")
+    ]
