@@ -107,6 +107,11 @@ THE_SETTLEMENT_AFTER = re.compile(
     r"|(?P<regional>(?:regional|provincial|oblast|state)\s+capital|regional\s+cent(?:re|er))))|downtown)"
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
+# "within 400 metres of the plant('s reactors)", "2 km from the air base": a landmark named before
+THE_LANDMARK_AFTER = re.compile(
+    AFTER_DISTANCE + r"(?:of|from)\s+the\s+(?P<head>(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base"
+    r"|refinery|depot|bridge|dam)\b"
+)
 # A clause of its own after a place: "and tanks massed", "and that fighting continued", "while shelling went on",
 # "; fighting continued"; not more places ("and the village of ...")
 NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s+(?!(?:the|a|an)\b)[a-z]|;")
@@ -271,6 +276,10 @@ def _anchor(
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
     if capital:
         return d  # a capital of no country or region the text makes out: no mark beats one around another place
+    # "within 400 metres of the plant's reactors": the landmark named before; failing one, it is a thing off the map
+    landmark = THE_LANDMARK_AFTER.match(text[d.end : d.end + 60])
+    if landmark and (referent := _named_before(landmark["head"], before)):
+        return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject")
     to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
     if to_the or ALONG_AFTER.match(text, d.end):
         target = _written_right_before(text, d, before)
@@ -496,13 +505,15 @@ def _described_subject(text: str, sent: tuple[int, int], before) -> Place | None
     """The place a sentence opening "The plant", "The airbase", "The town" refers back to: the last place of
     that sort named before the sentence (a landmark whose name holds the word, a settlement for a town)."""
     m = DESCRIBED_SUBJECT.match(text, sent[0], sent[1])
-    if m is None:
-        return None
-    head = " ".join(m.group("head").lower().split())
+    return None if m is None else _named_before(m.group("head"), [(r, p) for r, p in before if r.start < sent[0]])
+
+
+def _named_before(head: str, before) -> Place | None:
+    """The last place of ``before`` that "the <head>" can refer to: a landmark whose name holds the word ("the
+    plant" is the Zaporizhzhia Nuclear Power Plant), a settlement for "the town"; None if there is none."""
+    head = " ".join(head.lower().split())
     words = HEAD_WORDS.get(head, ("plant",) if head.endswith("plant") else ())
-    for mention, p in reversed(before):
-        if mention.start >= sent[0]:
-            continue
+    for _, p in reversed(before):
         if head in SETTLEMENT_HEADS and p.kind in SETTLEMENT_KINDS:
             return p
         if words and p.kind == "other" and any(w in name.lower() for name in (p.name, *p.forms) for w in words):

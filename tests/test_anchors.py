@@ -318,3 +318,15 @@ def test_a_distance_from_a_river_is_drawn_at_its_point_only_near_what_it_locates
     assert anchored("Ukrainian marines held a bridgehead at Krynky, about 3 km from the Dnipro.") == [
         ("about 3 km", "Dnipro River", "Krynky", "of-phrase")
     ]
+
+
+def test_a_distance_from_the_plant_is_from_the_plant_named_before():
+    text = (
+        "Explosions were heard in Enerhodar, home to the Zaporizhzhia nuclear power plant. The IAEA said a drone "
+        "struck within 400 metres of the plant's reactors."
+    )
+    assert anchored(text) == [("within 400 metres", "Zaporizhzhia Nuclear Power Plant", "", "subject")]
+    # with no plant named, the plant is a thing off the map: no distance from the town
+    assert anchored(text.replace("home to the Zaporizhzhia nuclear power plant", "a town on the Dnipro")) == [
+        ("within 400 metres", "", "", "")
+    ]
