@@ -40,13 +40,14 @@ from geomap.relations import DISTANCE_SLACK, TARGET_KINDS, namesakes
 
 # After a distance: "from the border", "of the Russian border", "from the Russia-Ukraine border",
 # "from the border with Belarus", "north of the state border", "inside the Russian border", "across the border",
-# "a 10-km buffer zone along the border".
+# "a 10-km buffer zone along the border"; "north of the Blue Line", the UN's line between Lebanon and Israel, which
+# follows their border.
 BORDER_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:(?:buffer|security|demilitari[sz]ed|exclusion|sanitary)\s+)?(?:zone|strip|belt)?\s*"
     r"(?P<prep>from|of|off|inside|beyond|across|past|behind|along)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
-    r"(?:border|frontier)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
+    r"(?:border|frontier|Blue\s+Line)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
 # The same in Ukrainian and Russian reports: "за 5 км від кордону", "в 6 км от украинской границы", "за 10 км від
 # державного кордону з Росією"

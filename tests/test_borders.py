@@ -32,6 +32,11 @@ def borders(text):
         ),
         # both countries named
         ("Shelling hit Vovchansk, 5 km from the Russia-Ukraine border.", ("5 km", "Vovchansk", ("UA", "RU"))),
+        # the UN's Blue Line follows the border of Lebanon and Israel
+        (
+            "A drone struck a car in Bint Jbeil, about 4 km north of the Blue Line.",
+            ("about 4 km", "Bent Jbaïl", ("LB", "IL")),
+        ),
         # inside, across or beyond the border; "inside the Russian border" is on that side, wherever the anchor
         ("Troops from Sumy advanced 12 km inside the Russian border.", ("12 km", "Sumy", ("RU", "UA"))),
         ("Fighting raged near Korenevo, roughly 25 km across the border.", ("roughly 25 km", "Korenevo", ("RU", "UA"))),
