@@ -414,7 +414,7 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
     for d, the in from_a_capital:
         sent = sentence_at(doc.sentences, d.start, len(text))
         before = [r for r in refs if r[0].end <= d.start]
-        entry = None
+        entry, why = None, ""
         if the["regional"]:
             seat = _regional_seat(before, doc.sentences, sent)
             if seat is not None and seat[0].id not in ids:

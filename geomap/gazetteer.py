@@ -291,7 +291,8 @@ class Gazetteer:
             for (c, _), e in self._seats.items()
             if c == entry.country
         ]
-        return min((t for t in near if t[0] <= SEAT_SLACK_DEG), key=lambda t: t[:2], default=(0, 0, None))[2]
+        nearest = min((t for t in near if t[0] <= SEAT_SLACK_DEG), key=lambda t: t[:2], default=None)
+        return nearest[2] if nearest else None
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""
