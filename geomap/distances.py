@@ -215,9 +215,10 @@ VERTICAL_AFTER = re.compile(
     r"|underground|deep\s*(?:[.,;:)]|$)|high\b(?!-)|tall\b|in\s+(?:depth|altitude|height|elevation))"
 )
 # A length or a width is the size of a thing ("a 1,200-km-long front line", "a convoy 40 miles long", "the
-# strait is 4 km wide"), not how far it lies from a place: listed at its anchor, never drawn as a ring.
+# strait is 4 km wide", "a 10-mile stretch of Highway 101"), not how far it lies from a place: listed at its anchor,
+# never drawn as a ring.
 EXTENT_AFTER = re.compile(
-    r"(?i)\s*(?:(?P<word>long|wide)\b|in\s+(?P<noun>length|width)\b"
+    r"(?i)\s*(?:(?P<word>long|wide)\b|in\s+(?P<noun>length|width)\b|(?P<part>stretch|section|segment)\s+of\b"
     r"|(?P<cyr>завдовжки|довжиною|протяжністю|длиной|протяжённостью|протяженностью|завширшки|шириною|шириной))"
 )
 EXTENTS = {"long": "length", "length": "length", "wide": "width", "width": "width"}
@@ -307,6 +308,8 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
 
     >>> [d.extent for d in find_distances("a 1,200-kilometer-long front, 13 km south of Bakhmut, 4 km wide")]
     ['length', '', 'width']
+    >>> [d.extent for d in find_distances("Police closed a 10-mile stretch of Highway 101.")]
+    ['length']
     """
     if suffix in EXTENTS:
         return EXTENTS[suffix]
@@ -315,6 +318,8 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
         return ""
     if m.group("cyr"):
         return "width" if "шир" in m.group("cyr").lower() else "length"
+    if m.group("part"):
+        return "length"
     return EXTENTS[(m.group("word") or m.group("noun")).lower()]
 
 

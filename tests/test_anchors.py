@@ -330,3 +330,12 @@ def test_a_distance_from_the_plant_is_from_the_plant_named_before():
     assert anchored(text.replace("home to the Zaporizhzhia nuclear power plant", "a town on the Dnipro")) == [
         ("within 400 metres", "", "", "")
     ]
+
+
+def test_the_size_of_a_thing_no_place_is_named_for_is_not_the_focus_places():
+    text = "Wildfires forced evacuations in Ventura County. Officials closed a 10-mile stretch of Highway 101."
+    [d] = geomap.parse(text).distances
+    assert (d.extent, d.anchor) == ("length", "")
+    # a place its sentence names still holds it
+    [d] = geomap.parse("Officials closed a 10-mile stretch of road near Ventura.").distances
+    assert (d.extent, d.anchor) == ("length", "Ventura")
