@@ -326,7 +326,8 @@ def _anchor(
     literal_after = [p for m, p in after if (p.kind in SETTLEMENT_KINDS or p.kind == "other") and m.role != "metonymic"]
     if literal_after:
         return replace(d, anchor=literal_after[0].name, anchor_id=literal_after[0].id, anchor_rule="sentence")
-    # nor the size of a thing the sentence names no place for ("Officials closed a 10-mile stretch of Highway 101")
+    # the article's focus, failing all else; not for the size of a thing its sentence names no place for ("Officials
+    # closed a 10-mile stretch of Highway 101"), nor for a distance from a thing off the map
     if focus is not None and not d.extent and not OWN_OBJECT_AFTER.match(text, d.end):
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
