@@ -260,8 +260,7 @@ def _anchor(
     by_id: dict[str, Place],
 ) -> Distance:
     settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
-    head = (settlement["head"] or "city") if settlement else ""  # "40 miles north of downtown": of the city
-    capital = settlement is not None and (head == "capital" or settlement["regional"] is not None)
+    capital = settlement is not None and _of_a_capital(settlement)
     if capital:
         if settlement["regional"]:
             seat = _regional_seat(before, sentences, sent)
@@ -403,7 +402,7 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
     """
     text = doc.text
     heads = ((d, THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])) for d in distances)  # as _anchor reads it
-    from_a_capital = [(d, the) for d, the in heads if the is not None and (the["head"] == "capital" or the["regional"])]
+    from_a_capital = [(d, the) for d, the in heads if the is not None and _of_a_capital(the)]
     if not from_a_capital:  # as in most articles: nothing more to read
         return []
     gz = Gazetteer.default()
@@ -437,6 +436,11 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
         Place(**entry_fields(entry), confidence=0.6, mentions=tuple(mentions[i]), evidence=(why,))
         for i, (entry, why) in found.items()
     ]
+
+
+def _of_a_capital(the: re.Match[str]) -> bool:
+    """Whether a :data:`THE_SETTLEMENT_AFTER` match names a capital, national or regional, not a city or town."""
+    return the["head"] == "capital" or the["regional"] is not None
 
 
 def _regional_seat(before, sentences, sent: tuple[int, int]) -> tuple[Entry, Place] | None:

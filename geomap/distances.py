@@ -222,6 +222,7 @@ EXTENT_AFTER = re.compile(
     r"|(?P<cyr>завдовжки|довжиною|протяжністю|длиной|протяжённостью|протяженностью|завширшки|шириною|шириной))"
 )
 EXTENTS = {"long": "length", "length": "length", "wide": "width", "width": "width"}
+EXTENTS |= dict.fromkeys(("stretch", "section", "segment"), "length")
 VAGUE = re.compile(
     r"(?i)\b(?=[hdtsa])(?:(?:hundreds|dozens|tens|thousands|several|a\s+few|a\s+couple\s+of)(?:\s+of)?(?:\s+hundred)?)\s+"
     r"(?P<unit>kilomet(?:er|re)s|miles|met(?:er|re)s|yards)\b(?:\s*\((?:[a-z]+)\))?"
@@ -318,9 +319,7 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
         return ""
     if m.group("cyr"):
         return "width" if "шир" in m.group("cyr").lower() else "length"
-    if m.group("part"):
-        return "length"
-    return EXTENTS[(m.group("word") or m.group("noun")).lower()]
+    return EXTENTS[(m.group("word") or m.group("noun") or m.group("part")).lower()]
 
 
 def _vertical(text: str, d: Distance) -> bool:

@@ -20,10 +20,10 @@ import json
 import math
 import threading
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import zstandard
 
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
     from geomap.user_gazetteer import UserGazetteer
+
+K = TypeVar("K")  # what _largest_by keys entries by
 
 ATTRIBUTION = (
     "Places: GeoNames (geonames.org, CC-BY 4.0); areas: Natural Earth (public domain); "
@@ -260,8 +262,7 @@ class Gazetteer:
         'Ouagadougou'
         """
         if self._capitals is None:
-            by_size = sorted(self.get_embedded(sorted(self.capitals)).values(), key=lambda e: e.population)
-            self._capitals = {e.country: e for e in by_size}  # the largest last, so kept
+            self._capitals = self._largest_by(self.capitals, lambda e: e.country)
         return self._capitals.get(code.upper())
 
     def regional_capital(self, entry: Entry) -> Entry | None:
@@ -273,8 +274,7 @@ class Gazetteer:
         ('Dnipro', 'Kherson')
         """
         if self._seats is None:
-            by_size = sorted(self.get_embedded(sorted(self.regional_capitals)).values(), key=lambda e: e.population)
-            self._seats = {(e.country, e.admin1): e for e in by_size}  # the largest last, so kept
+            self._seats = self._largest_by(self.regional_capitals, lambda e: (e.country, e.admin1))
         if entry.kind != "region":
             seat = self._seats.get((entry.country, entry.admin1))
             # a supplement's town is written with its region's ISO 3166-2 code ("MM-02"), as regions are
@@ -293,6 +293,11 @@ class Gazetteer:
         ]
         nearest = min((t for t in near if t[0] <= SEAT_SLACK_DEG), key=lambda t: t[:2], default=None)
         return nearest[2] if nearest else None
+
+    def _largest_by(self, ids: Iterable[str], key: Callable[[Entry], K]) -> dict[K, Entry]:
+        """The embedded entries among ``ids`` by ``key``, the most populous where several share one."""
+        by_size = sorted(self.get_embedded(sorted(ids)).values(), key=lambda e: e.population)
+        return {key(e): e for e in by_size}  # the largest last, so kept
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""
