@@ -10,6 +10,12 @@ task also runs in fresh plain processes, warmed up as a worker is: one alone, an
 processes on a two-core machine share more than cores: caches, memory bandwidth, clock). Every figure is the
 best of three rounds, each round measuring everything once.
 
+Every run writes one file per article, and what creating a file costs depends on the disk: on this machine's
+ext4, which has no journal, the kernel passes over the inodes freed in the last minutes before it takes one
+(``recently_deleted``, most of the kernel time in ``perf``), and creating a file took 0.03-0.8 ms of CPU from
+one folder and minute to the next: up to a tenth of a worker's time per article. So the bench prints what
+creating a file costs in its folder, the system's temporary one; ``TMPDIR=/dev/shm`` measures on memory.
+
     .venv/bin/python bench/batch.py [--copies 55] [--rounds 3]
 """
 
@@ -51,7 +57,9 @@ def main() -> None:
         rates: dict[str, list[float]] = defaultdict(list)
         runs: dict[int, list] = defaultdict(list)
         plain_peak = 0.0
+        creating = []  # ms per file, each round's
         for r in range(args.rounds):
+            creating.append(_creation_ms(Path(tmp) / f"probe{r}"))
             for key, rate in _single_process(texts, corpus, Path(tmp) / f"single{r}").items():
                 rates[key].append(rate)
             for k in (1, 2):
@@ -65,6 +73,10 @@ def main() -> None:
         best = {key: max(values) for key, values in rates.items()}
         spread = {key: f"{min(values):.0f}-{max(values):.0f}" for key, values in rates.items()}
         print(f"best of {args.rounds} rounds (range in brackets), articles/s")
+        print(
+            f"creating a file in the bench's folder ({tmp}): "
+            f"{', '.join(f'{ms:.2f}' for ms in creating)} ms of CPU (each round's)"
+        )
         print(
             f"single process, warm: parse+resolve {best['parse']:.0f} ({spread['parse']}) article by article, "
             f"{best['chunked']:.0f} ({spread['chunked']}) in chunks of {CHUNK}; in chunks with per-article GeoJSON "
@@ -119,6 +131,19 @@ def _single_process(texts: list[str], corpus: Path, out: Path) -> dict[str, floa
         "with geojson": 1 / (1 / chunked_rate + 1 / write_rate),
         "task": _map_all(collect_tasks([str(corpus)])[: len(sample)], str(out)),
     }
+
+
+def _creation_ms(folder: Path, files: int = 300) -> float:
+    """The CPU time (user and kernel) that creating, writing and renaming a small file in ``folder`` takes,
+    as an article's GeoJSON is written; ms per file. The files stay: removing them would make the next
+    files created nearby slower (see the module's docstring)."""
+    from geomap.outputs import write_atomic
+
+    folder.mkdir()
+    start = time.process_time()
+    for i in range(files):
+        write_atomic(folder / f"{i}.geojson", b"x" * 6000)
+    return (time.process_time() - start) / files * 1000
 
 
 def _map_all(tasks: list, out: str) -> float:
