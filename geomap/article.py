@@ -145,5 +145,5 @@ def _resolve(
     distances = with_front(doc.text, with_borders(doc.text, distances, places))
     phrases = find_phrases(doc.text, places)
     referenced = {d.anchor_id for d in distances} | {i for ph in phrases for i in ph.places}
-    places = with_sites(doc, places, referenced, distances)
+    places = with_sites(doc, places, referenced, distances, gz)
     return Article(document=doc, places=tuple(places), distances=tuple(distances), phrases=tuple(phrases))

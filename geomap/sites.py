@@ -8,7 +8,8 @@ Saltivskyi district"), or as a village it lacks that a bare direction places ("D
 drawn at a settlement of the article:
 
 - one its own name holds ("Cavan Town Hall", "British Embassy Tokyo"; not a street's: "Kyiv Street" is named
-  after the city, not in it);
+  after the city, not in it); for a castle, cathedral, prison, dam or base, a town of that name the article does
+  not name, if its places lie near it ("Windsor Castle" in a story from London);
 - else one written before it with a possessive ("Harare's Third Street");
 - else one written right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
 - else one named before it in its sentence ("In Kharkiv, shells hit Sumska Street");
@@ -42,10 +43,10 @@ from geomap.demonyms import country_of
 from geomap.directions import find_bare_directions
 from geomap.distances import Distance, compass_word
 from geomap.folding import name_key
-from geomap.gazetteer import SETTLEMENT_KINDS, haversine_km
+from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer, haversine_km
 from geomap.inflection import language, nominative_phrases
 from geomap.mentions import CYRILLIC_AREA_WORD, INSTITUTIONS
-from geomap.places import MentionRef, Place, site_id
+from geomap.places import MentionRef, Place, entry_fields, site_id
 from geomap.relations import relation_of
 from geomap.resolve import CITY_WITH_DISTRICTS
 from geomap.roles import place_role
@@ -112,6 +113,9 @@ DENOMINATIONS = frozenset(
     "Catholic Orthodox Anglican Methodist Presbyterian Baptist Lutheran Episcopal Evangelical Protestant Greek "
     "Roman Apostolic Coptic Pentecostal Reformed United Free".split()
 )
+# Heads of sites that take their name from the town they stand in ("Windsor Castle", "Incirlik Air Base"); not
+# those that often honour a person whose name a town also bears: "Madison Square Garden", "Lincoln Center"
+NAMED_AFTER_THEIR_TOWN = frozenset("Castle Cathedral Abbey Racecourse Prison Penitentiary Dam Mine Base Plant".split())
 # "Space Station", "Police Station": what these heads follow is an institution, not a named site
 NOT_SITE_BEFORE_HEAD = frozenset("Space Police Fire Power Nuclear Research".split())
 # The settlement a site is drawn at, written right after it: "Hampton Avenue in St. Louis", "Rogers Centre, Toronto"
@@ -245,7 +249,11 @@ def _name_start(text: str, head_start: int) -> int:
 
 
 def with_sites(
-    doc: Document, places: list[Place], referenced: Collection[str] = (), distances: Iterable[Distance] = ()
+    doc: Document,
+    places: list[Place],
+    referenced: Collection[str] = (),
+    distances: Iterable[Distance] = (),
+    gazetteer: Gazetteer | None = None,
 ) -> list[Place]:
     """``places`` and their sites, each drawn at a settlement of ``places`` (a site the article names no
     settlement for is left out), or where one of ``distances`` puts it, in order of first mention. A place
@@ -259,7 +267,8 @@ def with_sites(
     """
     drawn = _placed_by_distances(doc, places, distances)
     placed = {name_key(site.name) for site, _ in drawn}
-    drawn += [(site, town) for site, town in _drawn_sites(doc, places) if name_key(site.name) not in placed]
+    gz = gazetteer or Gazetteer.default()
+    drawn += [(site, town) for site, town in _drawn_sites(doc, places, gz) if name_key(site.name) not in placed]
     spans = sorted((m.start, m.end, town) for site, town in drawn for m in site.mentions)
     starts = [s for s, _, _ in spans]
 
@@ -277,10 +286,10 @@ def with_sites(
     return sorted([*kept, *(site for site, _ in drawn)], key=lambda p: p.mentions[0].start)
 
 
-def _drawn_sites(doc: Document, places: list[Place]) -> list[tuple[Place, str]]:
+def _drawn_sites(doc: Document, places: list[Place], gz: Gazetteer) -> list[tuple[Place, str]]:
     """Each site, and the id of the settlement it is drawn at."""
     named = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
-    towns = _Towns(doc, [t for t in named if t[2].kind in LOCALITY_KINDS], places)
+    towns = _Towns(doc, [t for t in named if t[2].kind in LOCALITY_KINDS], places, gz)
     starts = [t[0] for t in named]
     by_key: dict[str, tuple[Place, str, list[SiteName]]] = {}
     for site in find_site_names(doc.text, [(s, e) for s, e, _ in named]):
@@ -336,8 +345,8 @@ def _names(site_name: str, town: Place) -> bool:
 class _Towns:
     """The settlements of an article, by where the text names them, and the one its other places lie around."""
 
-    def __init__(self, doc: Document, towns: list[tuple[int, int, Place]], places: list[Place]) -> None:
-        self.doc, self.towns, self.places = doc, towns, places
+    def __init__(self, doc: Document, towns: list[tuple[int, int, Place]], places: list[Place], gz: Gazetteer) -> None:
+        self.doc, self.towns, self.places, self.gz = doc, towns, places, gz
         self.starts = [t[0] for t in towns]
         self.counts = Counter(p.id for _, _, p in towns)
         self.distinct = list({p.id: p for _, _, p in reversed(towns)}.values())
@@ -356,7 +365,7 @@ class _Towns:
             inside = [p for _, e, p in towns[lo:hi] if e <= site.end and fits(p)]
             # "Kharkiv Palace of Sports", where the longer name kept "Kharkiv" from being a mention of its own
             inside = inside or [p for p in self.distinct if _names(site.text, p) and fits(p) and self._support(p)]
-            if inside:
+            if inside or (inside := [p for p in self._named_by(site) if fits(p)][:1]):
                 return inside[-1], "its own name holds it"
         if lo and POSSESSIVE.fullmatch(text, towns[lo - 1][1], site.start) and fits(towns[lo - 1][2]):
             return towns[lo - 1][2], "its town written before it"
@@ -392,6 +401,27 @@ class _Towns:
         if not candidates:
             return None
         return max(candidates, key=lambda p: (self._support(p), self.counts[p.id], p.population)), AROUND
+
+    def _named_by(self, site: SiteName) -> list[Place]:
+        """The settlements, of those the article does not name, whose name the site's opens with, for a site
+        named after its town ("Windsor Castle"; see NAMED_AFTER_THEIR_TOWN), the one with most of the article's
+        places near it first: only those with one at least (Windsor, Ontario is not near London). Not an area
+        that holds it: "Canada" makes no Windsor Castle Canadian. None for a common word ("Grand Hotel")."""
+        words = site.text.split()
+        head = next((i for i, w in enumerate(words) if w in BUILDING_HEADS), 0)
+        name = " ".join(words[:head])
+        if not name or words[head] not in NAMED_AFTER_THEIR_TOWN or name_key(name) in self.gz.common_names:
+            return []
+        towns = [
+            Place(**entry_fields(e), confidence=WRITTEN_CONFIDENCE)
+            for e in self.gz.lookup(name)
+            if e.kind in SETTLEMENT_KINDS and e.id not in self.counts
+        ]
+        near = [
+            (sum(p.geometry is None and haversine_km(t.lat, t.lon, p.lat, p.lon) <= AROUND_KM for p in self.places), t)
+            for t in towns
+        ]
+        return [t for n, t in sorted(near, key=lambda nt: (-nt[0], -nt[1].population)) if n]
 
     def _support(self, town: Place) -> int:
         """How many of the article's other places lie near ``town`` or hold it: a town a story is set in has its

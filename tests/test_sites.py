@@ -149,6 +149,21 @@ def test_a_town_its_own_name_holds_though_not_a_mention_of_its_own():
     assert a.place("Kharkiv Palace of Sports").evidence[0].endswith("drawn at Kharkiv: its own name holds it")
 
 
+def test_a_site_named_after_a_town_the_article_does_not_name_is_drawn_there_if_its_places_lie_near():
+    london = "Crowds gathered in London as the couple left Windsor Castle. Police closed roads around Slough."
+    castle = parse(london).place("Windsor Castle")
+    assert castle.evidence[0].endswith("drawn at Windsor: its own name holds it")
+    assert (round(castle.lat, 1), round(castle.lon, 1), castle.country) == (51.5, -0.6, "GB")  # not Ontario's
+    # none near: the town the places lie around, as before
+    assert (
+        "drawn at Kingston upon Hull"
+        in parse("Fans in Hull, England, cheered. Windsor Castle was shut.").place("Windsor Castle").evidence[0]
+    )
+    # a garden honours a president, not Madison, New Jersey, 40 km from New York
+    garden = parse("Fans packed Madison Square Garden in New York and Brooklyn.").place("Madison Square")
+    assert "drawn at New York City" in garden.evidence[0]
+
+
 def test_a_site_whose_name_holds_a_region_is_drawn_only_inside_it():
     kept = parse("Students at Colorado State University in Fort Collins protested. Fans in Omaha cheered.")
     assert "drawn at Fort Collins" in kept.place("Colorado State University").evidence[0]
