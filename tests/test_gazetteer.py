@@ -307,6 +307,31 @@ def test_an_australian_story_names_its_states_as_the_press_abbreviates_them():
     assert [p.name for p in article.places] == ["New South Wales", "Queensland"]
 
 
+def test_a_group_of_regions_natural_earth_names_together_is_their_union(gz):
+    manchester = gz.lookup("Greater Manchester")
+    assert [e.kind for e in manchester] == ["region"]  # one area, not Wigan, Bolton, Salford...
+    area = gz.area(manchester[0].id)
+    for town in ("Manchester", "Wigan", "Bolton", "Stockport"):
+        city = next(e for e in gz.lookup(town) if e.country == "GB" and e.kind in ("city", "town"))
+        assert area.covers(Point(city.lon, city.lat)), town
+    assert gz.lookup("Galicia")[0].id == "ne:woe:es:galicia"  # Spain's community, not the province of Ourense
+    assert gz.lookup("Catalonia")[0].name == "Cataluña"
+    assert [e.kind for e in gz.lookup("Malta")][:2] == ["country", "village"]  # its councils make no second Malta
+    assert gz.lookup("Dublin")[0].id == "ne:admin1:IE-D"  # the region of that name, not the three around it
+
+
+def test_a_story_names_spanish_communities_and_english_counties():
+    import geomap
+
+    article = geomap.parse("Protests spread across Catalonia and Andalusia, Spain. Flooding hit West Yorkshire.")
+    assert [(p.name, p.kind) for p in article.places] == [
+        ("Cataluña", "region"),
+        ("Andalucía", "region"),
+        ("Spain", "country"),
+        ("West Yorkshire", "region"),
+    ]
+
+
 def test_united_states_counties_with_their_borders(gz):
     import geomap
 
