@@ -563,9 +563,9 @@ class Builder:
             iso, unit, admin = p.get("iso_3166_2") or "", p.get("geonunit") or "", p.get("admin") or ""
             if unit and admin and unit != admin and f"ne:admin1:{iso}" in self.areas:
                 members.setdefault((iso.split("-")[0], unit), []).append(f"ne:admin1:{iso}")
-        country_names = {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
+        countries = self.country_names()
         for (country, unit), ids in sorted(members.items()):
-            if len(ids) >= 2 and name_key(unit) not in country_names:
+            if len(ids) >= 2 and name_key(unit) not in countries:
                 self.union_of_regions(f"ne:unit:{slug(unit)}", unit, country, ids)
 
     def groupings(self, tgz: Path) -> None:
@@ -575,15 +575,19 @@ class Builder:
         provinces). Not a name that is one of the regions' own ("Dublin", Guinea's "Kankan"): that region
         it is; nor a country's (Malta's councils are "Malta")."""
         data = admin1_features(tgz)
-        country_names = {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
         own = {
             ((p.get("iso_3166_2") or "").split("-")[0], name_key(p.get("name") or ""))
             for p in (f["properties"] for f in data)
         }
+        countries = self.country_names()
         for (country, woe), isos in sorted(woe_groups(data).items()):
             ids = [f"ne:admin1:{iso}" for iso in isos if f"ne:admin1:{iso}" in self.areas]
-            if (country, name_key(woe)) not in own and name_key(woe) not in country_names and len(ids) >= 2:
+            if (country, name_key(woe)) not in own and name_key(woe) not in countries and len(ids) >= 2:
                 self.union_of_regions(f"ne:woe:{country.lower()}:{slug(woe)}", woe, country, ids)
+
+    def country_names(self) -> set[str]:
+        """The name keys of every country's names so far."""
+        return {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
 
     def union_of_regions(self, ident: str, name: str, country: str, ids: list[str]) -> None:
         """An area made of first-level regions ``ids``, at its representative point; none if it is nearly all

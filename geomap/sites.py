@@ -365,7 +365,8 @@ class _Towns:
             inside = [p for _, e, p in towns[lo:hi] if e <= site.end and fits(p)]
             # "Kharkiv Palace of Sports", where the longer name kept "Kharkiv" from being a mention of its own
             inside = inside or [p for p in self.distinct if _names(site.text, p) and fits(p) and self._support(p)]
-            if inside or (inside := [p for p in self._named_by(site) if fits(p)][:1]):
+            inside = inside or [p for p in self._named_by(site) if fits(p)][:1]  # "Windsor Castle"
+            if inside:
                 return inside[-1], "its own name holds it"
         if lo and POSSESSIVE.fullmatch(text, towns[lo - 1][1], site.start) and fits(towns[lo - 1][2]):
             return towns[lo - 1][2], "its town written before it"
