@@ -343,6 +343,40 @@ def woe_groups(features: list[dict]) -> dict[tuple[str, str], list[str]]:
     return {key: isos for key, isos in groups.items() if len(isos) >= 2}
 
 
+# Countries whose Natural Earth first-level regions are a second level, Italy's provinces and France's
+# departments, each filed with the ISO 3166-2 region it lies in (region_cod) and that region's name (region): the
+# regions the press names ("Lombardy", "Brittany", "Sicily") are unions of them. Elsewhere the same fields hold
+# statistical groups with generic names (the Maldives' "North" and "Central") or mistakes (the Philippines'
+# Caraga region filed as "Dinagat Islands").
+PROVINCE_COUNTRIES = ("IT", "FR")
+
+
+def province_groups(features: list[dict]) -> dict[str, tuple[str, list[str], list[str]]]:
+    """The regions of :data:`PROVINCE_COUNTRIES` made of two provinces or more: ISO 3166-2 code -> its name,
+    its provinces' codes, and the alternate names that all its provinces and no other province have (each of
+    Lombardy's twelve lists "Lombardy"; Liguria's four list "Latium", as Lazio's do, and that is no name of
+    either)."""
+    members: dict[str, list[dict]] = {}
+    for feat in features:
+        p = feat["properties"]
+        iso, code = p.get("iso_3166_2") or "", p.get("region_cod") or ""
+        country = iso.split("-")[0]
+        if country in PROVINCE_COUNTRIES and code.startswith(f"{country}-") and p.get("region"):
+            members.setdefault(code, []).append(p)
+    holders: dict[str, set[str]] = {}
+    for provinces in members.values():
+        for p in provinces:
+            for alt in filter(None, (a.strip() for a in (p.get("name_alt") or "").split("|"))):
+                holders.setdefault(alt, set()).add(p["iso_3166_2"])
+    groups = {}
+    for code, provinces in members.items():
+        isos = [p["iso_3166_2"] for p in provinces]
+        if len(isos) >= 2:
+            alts = sorted(alt for alt, held in holders.items() if held == set(isos))
+            groups[code] = (provinces[0]["region"], isos, alts)
+    return groups
+
+
 class Builder:
     def __init__(self) -> None:
         self.rows: list[dict] = []
@@ -479,6 +513,7 @@ class Builder:
         as an alternate name of each, "Greater Manchester" resolved to Wigan and "Galicia" to Ourense."""
         data = admin1_features(tgz)
         grouped = woe_groups(data)
+        regions_names = {alt for _, _, alts in province_groups(data).values() for alt in alts}
         for feat in data:
             p = feat["properties"]
             iso = p.get("iso_3166_2") or ""
@@ -486,6 +521,8 @@ class Builder:
                 continue  # unnamed fragments (disputed slivers, minor islands)
             country = iso.split("-")[0]
             name = p.get("name_en") or p["name"]
+            if country in PROVINCE_COUNTRIES and name == p.get("region"):
+                name = p["name"]  # Genoa's province has its region's English name, "Liguria", for its own
             ident = f"ne:admin1:{iso}"
             if ident in self.by_id:  # Natural Earth gives some states one code (Sudan, Madagascar); ids stay unique
                 ident += ":" + slug(p["name"])
@@ -497,7 +534,7 @@ class Builder:
                 p.get("name_uk") or "",
                 p.get("name_ru") or "",
             ]
-            names += (p.get("name_alt") or "").split("|")
+            names += [a for a in (p.get("name_alt") or "").split("|") if a.strip() not in regions_names]
             names += self.region_forms(name, p.get("type_en") or "")
             if ident == f"ne:admin1:{iso}":  # the state, not an island that Natural Earth files under its code
                 names += AUSTRALIAN_ABBREVIATIONS.get(iso, [])
@@ -572,8 +609,9 @@ class Builder:
         """Groups of first-level regions that Natural Earth names by their Where-On-Earth name, each as the union
         of its regions: England's metropolitan counties ("Greater Manchester", "West Yorkshire") and Spain's
         autonomous communities ("Andalucía", "Cataluña", "Galicia": Natural Earth's regions there are the
-        provinces). Not a name that is one of the regions' own ("Dublin", Guinea's "Kankan"): that region
-        it is; nor a country's (Malta's councils are "Malta")."""
+        provinces); and Italy's and France's regions (see :func:`province_groups`). Not a name that is one of
+        the regions' own ("Dublin", Guinea's "Kankan"): that region it is; nor a country's (Malta's councils
+        are "Malta")."""
         data = admin1_features(tgz)
         own = {
             ((p.get("iso_3166_2") or "").split("-")[0], name_key(p.get("name") or ""))
@@ -584,14 +622,18 @@ class Builder:
             ids = [f"ne:admin1:{iso}" for iso in isos if f"ne:admin1:{iso}" in self.areas]
             if (country, name_key(woe)) not in own and name_key(woe) not in countries and len(ids) >= 2:
                 self.union_of_regions(f"ne:woe:{country.lower()}:{slug(woe)}", woe, country, ids)
+        for code, (name, isos, alts) in sorted(province_groups(data).items()):
+            ids = [f"ne:admin1:{iso}" for iso in isos if f"ne:admin1:{iso}" in self.areas]
+            self.union_of_regions(f"ne:region:{code}", name, code.split("-")[0], ids, alts)
 
     def country_names(self) -> set[str]:
         """The name keys of every country's names so far."""
         return {name_key(n) for r in self.rows if r["kind"] == "country" for n in [r["name"], *r["names"]]}
 
-    def union_of_regions(self, ident: str, name: str, country: str, ids: list[str]) -> None:
-        """An area made of first-level regions ``ids``, at its representative point; none if it is nearly all
-        its country (then it is the country under another name: "Republic of Congo", Malta's 54 councils)."""
+    def union_of_regions(self, ident: str, name: str, country: str, ids: list[str], names: list[str] = ()) -> None:
+        """An area made of first-level regions ``ids``, named ``name`` and ``names``, at its representative
+        point; none if it is nearly all its country (then it is the country under another name: "Republic of
+        Congo", Malta's 54 councils)."""
         geom = simplify(shapely.union_all([self.areas[i] for i in ids]), SIMPLIFY_DEG["region"])
         whole = self.areas.get(self.country_ids.get(country, ""))
         if whole is not None and geom.area > 0.9 * whole.area:
@@ -608,7 +650,7 @@ class Builder:
                 "lon": round(point.x, 5),
                 "population": 0,
             },
-            [],
+            list(names),
             geom,
         )
 

@@ -320,15 +320,32 @@ def test_a_group_of_regions_natural_earth_names_together_is_their_union(gz):
     assert gz.lookup("Dublin")[0].id == "ne:admin1:IE-D"  # the region of that name, not the three around it
 
 
-def test_a_story_names_spanish_communities_and_english_counties():
+def test_italy_and_france_by_their_regions_not_a_province_of_each(gz):
+    for name, region in [("Lombardy", "Lombardia"), ("Sicily", "Sicily"), ("Brittany", "Bretagne")]:
+        entry = gz.lookup(name)[0]
+        assert (entry.name, entry.kind, entry.id.startswith("ne:region:")) == (region, "region", True)
+    assert gz.lookup("Varese")[0].name == "Varese"  # the province keeps its own name, and no longer "Lombardy"
+    assert "Lombardy" not in gz.get("ne:admin1:IT-VA").names
+    # Natural Earth gives the province of Genoa its region's English name: Liguria is the region
+    assert [e.id for e in gz.lookup("Liguria")] == ["ne:region:IT-42"]
+
+
+def test_a_story_names_spanish_communities_italian_and_french_regions_and_english_counties():
     import geomap
 
-    article = geomap.parse("Protests spread across Catalonia and Andalusia, Spain. Flooding hit West Yorkshire.")
+    article = geomap.parse(
+        "Protests spread across Catalonia and Andalusia, Spain. Flooding hit West Yorkshire. Fires burned in "
+        "Sardinia, Italy, and storms lashed Normandy, France."
+    )
     assert [(p.name, p.kind) for p in article.places] == [
         ("Cataluña", "region"),
         ("Andalucía", "region"),
         ("Spain", "country"),
         ("West Yorkshire", "region"),
+        ("Sardegna", "region"),
+        ("Italy", "country"),
+        ("Normandie", "region"),
+        ("France", "country"),
     ]
 
 
