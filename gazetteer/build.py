@@ -786,9 +786,17 @@ class Builder:
         return self.areas[f"ne:admin1:{code}" if "-" in code else self.country_ids[code]]
 
     def unions(self, path: Path) -> None:
+        """The areas of ``unions.tsv``. Their names are no longer alternate names of a small region of theirs:
+        GeoNames names the borough of Wandsworth "Greater London", which resolved there; the Autonomous
+        Republic of Crimea, nearly all of Crimea, keeps the name."""
         for r in read_tsv(path):
             parts = [self.union_part(code) for code in r["regions"].split("|")]
             geom = simplify(shapely.union_all(parts), SIMPLIFY_DEG["region"])
+            keys = {name_key(n) for n in [r["name"], *r["aliases"].split("|")] if n}
+            for code, area in zip(r["regions"].split("|"), parts, strict=True):
+                part = self.by_id.get(ADMIN1_PREFIX + code)
+                if part is not None and area.area < geom.area / 2:
+                    part["names"] = [n for n in part["names"] if name_key(n) not in keys]
             point = geom.representative_point()
             self.add(
                 {

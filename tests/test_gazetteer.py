@@ -318,6 +318,9 @@ def test_a_group_of_regions_natural_earth_names_together_is_their_union(gz):
     assert gz.lookup("Catalonia")[0].name == "Cataluña"
     assert [e.kind for e in gz.lookup("Malta")][:2] == ["country", "village"]  # its councils make no second Malta
     assert gz.lookup("Dublin")[0].id == "ne:admin1:IE-D"  # the region of that name, not the three around it
+    # GeoNames names the borough of Wandsworth "Greater London": the union of the 33 boroughs has the name now
+    assert [e.id for e in gz.lookup("Greater London")] == ["union:greater-london"]
+    assert "ne:admin1:UA-43" in [e.id for e in gz.lookup("Crimea")]  # nearly all of Crimea keeps its name
 
 
 def test_italy_and_france_by_their_regions_not_a_province_of_each(gz):
