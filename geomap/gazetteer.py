@@ -294,6 +294,32 @@ class Gazetteer:
         nearest = min((t for t in near if t[0] <= SEAT_SLACK_DEG), key=lambda t: t[:2], default=None)
         return nearest[2] if nearest else None
 
+    def region_seated_at(self, town: Entry) -> Entry | None:
+        """The first-level region whose seat ``town`` is, or None: "Saada province" is the governorate that
+        Natural Earth spells Sa`dah, seated at the town GeoNames also calls Saada.
+
+        >>> gz = Gazetteer.default()
+        >>> gz.region_seated_at(next(e for e in gz.lookup("Saada") if e.kind != "region")).id
+        'ne:admin1:YE-SD'
+        """
+        seat = self.regional_capital(town)
+        if seat is None or seat.id != town.id:
+            return None
+        from shapely.geometry import Point
+
+        here, slack = Point(town.lon, town.lat), SEAT_SLACK_DEG
+        near = self.areas_within(town.lon - slack, town.lat - slack, town.lon + slack, town.lat + slack)
+        regions = sorted(
+            (area.distance(here), ident)
+            for ident, area in near.items()
+            if ident.startswith(ADMIN1_PREFIX) and area.distance(here) <= slack
+        )
+        for _, ident in regions:
+            region = self.get(ident)
+            if region.country == town.country and getattr(self.regional_capital(region), "id", None) == town.id:
+                return region
+        return None
+
     def _largest_by(self, ids: Iterable[str], key: Callable[[Entry], K]) -> dict[K, Entry]:
         """The embedded entries among ``ids`` by ``key``, the most populous where several share one."""
         by_size = sorted(self.get_embedded(sorted(ids)).values(), key=lambda e: e.population)

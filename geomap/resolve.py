@@ -201,7 +201,7 @@ def resolve_places(
         # "Marinka in Donetsk": this "Donetsk" is the region; a bare "Donetsk" elsewhere stays the city
         bare, region = (m.key, m.kind_hint), (m.key, "region")
         if region not in candidates:
-            found = _candidates(gz, m.key, "region")
+            found = _candidates(gz, m.key, "region", by_seat=False)
             if not any(e.is_area for e in found):
                 continue  # no region goes by the bare name, only with its generic word ("the Dnipro region")
             candidates[region] = found
@@ -259,7 +259,9 @@ def resolve_places(
     return sorted(places, key=lambda p: p.mentions[0].start)
 
 
-def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
+def _candidates(gz: Gazetteer, key: str, hint: str, by_seat: bool = True) -> list[Entry]:
+    """The gazetteer's entries for a name and the kind its generic word says ("region", "district", "sea"...);
+    ``by_seat``: a region named after its seat, when none goes by the name (see the "region" branch)."""
     found = gz.lookup(key)
     if hint in ("district", "county"):
         # "Kyivskyi district" is also each town, or city section, called Kyivskyi: those that some source calls
@@ -278,10 +280,13 @@ def _candidates(gz: Gazetteer, key: str, hint: str) -> list[Entry]:
         # "Donetsk region" is never the city; a republic or a state may be a country ("the Czech Republic"); but
         # a town listed with regions, or the area around it, is the town: "Donetsk with Mariupol, Zaporizhia
         # and Kherson regions", "the Pokrovsk region"
+        towns = [e for e in found if e.kind in SETTLEMENT_KINDS]
         return (
             [e for e in found if e.kind == "region"]
             or [e for e in found if e.kind == "country"]
-            or [e for e in found if e.kind in SETTLEMENT_KINDS and e.population >= TOWN_FOR_AN_AREA]
+            # "Saada province": the province seated at the town of that name, which the gazetteer spells Sa`dah
+            or list({r.id: r for r in map(gz.region_seated_at, towns if by_seat else []) if r is not None}.values())
+            or [e for e in towns if e.population >= TOWN_FOR_AN_AREA]
         )
     if hint:
         wanted = [e for e in found if e.kind == hint]

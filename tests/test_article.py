@@ -539,6 +539,13 @@ def test_a_town_named_as_a_region_where_none_has_its_name_is_the_town():
     ]
 
 
+def test_a_province_named_after_its_seat_in_a_spelling_only_the_town_has_is_the_province():
+    # Natural Earth spells the governorates Sa`dah and As-Suwayda; GeoNames knows their seats as Saada and Sweida
+    saada = geomap.parse("Air strikes hit Saada province in Yemen.").places[0]
+    assert (saada.id, saada.kind) == ("ne:admin1:YE-SD", "region")  # not the town of Sa'dah
+    assert geomap.parse("Protests spread in Sweida province, Syria.").places[0].id == "ne:admin1:SY-SU"
+
+
 def test_the_ends_of_a_road_the_text_names_lie_near_each_other():
     # a Kostiantynivka lies 5 km from Melitopol; the one on the highway from Pokrovsk is Donetsk oblast's
     text = "Troops shelled Melitopol's outskirts. Fighting raged along the Pokrovsk-Kostiantynivka highway."
