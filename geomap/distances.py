@@ -112,8 +112,10 @@ DIRECTIONS = {
 }
 # Compass points as bearings in degrees clockwise from north: all sixteen.
 BEARINGS = {point: 22.5 * i for i, point in enumerate("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())}
-# Smallest distance taken as one a map can show; less is a size ("0.5 m deep"), not a distance between places.
-MIN_METERS = 1.0
+# Smallest distance taken as one a map can show: less is a size ("0.5 m deep") or within a body's reach ("the Arno
+# rose to within a metre of its banks", "20 metres from the trench"), and a ring that small around a gazetteer's
+# point for a town says nothing.
+MIN_METERS = 50.0
 # Largest distance taken literally: half the Earth's circumference.
 MAX_METERS = 20_037_508.0
 

@@ -95,10 +95,12 @@ def test_the_abbreviation_of_misto_is_no_metre():
         "The epicentre was 35 km deep.",
         "The drone flew at an altitude of 3,000 feet over the city.",
         "A peak 2,000 m above sea level.",
+        "In Florence the Arno rose to within a metre of its banks.",
+        "Soldiers dug in 20 metres from the trench near Bakhmut.",
         "Землетрус стався на глибині 10 км.",
     ],
 )
-def test_depths_and_heights_are_no_distances_on_a_map(text):
+def test_depths_heights_and_a_few_metres_are_no_distances_on_a_map(text):
     assert find_distances(text) == []
 
 

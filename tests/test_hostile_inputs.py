@@ -211,7 +211,9 @@ CASES = [
         distances=[19_000_000.0],
     ),
     Case("one millimetre", utf8("Shrapnel fell 0.001 m from Kyiv."), 0, places={"Kyiv"}, distances=[]),
-    Case("one metre band", utf8("Shrapnel fell 1 m from Kyiv."), 0, places={"Kyiv"}, distances=[1.0]),
+    Case("one metre", utf8("Shrapnel fell 1 m from Kyiv."), 0, places={"Kyiv"}, distances=[]),
+    Case("under the least", utf8("Shrapnel fell 49 m from Kyiv."), 0, places={"Kyiv"}, distances=[]),
+    Case("the least", utf8("Shrapnel fell 50 m from Kyiv."), 0, places={"Kyiv"}, distances=[50.0]),
     Case("reversed range", utf8("Shells fell 25-20 km from Kyiv."), 0, places={"Kyiv"}, distances=[25_000.0]),
     Case(
         "a thousand distances",
