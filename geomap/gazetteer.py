@@ -316,7 +316,7 @@ class Gazetteer:
         )
         for _, ident in regions:
             region = self.get(ident)
-            if region.country == town.country and getattr(self.regional_capital(region), "id", None) == town.id:
+            if region.country == town.country and self.regional_capital(region) == seat:
                 return region
         return None
 

@@ -285,7 +285,7 @@ def _candidates(gz: Gazetteer, key: str, hint: str, by_seat: bool = True) -> lis
             [e for e in found if e.kind == "region"]
             or [e for e in found if e.kind == "country"]
             # "Saada province": the province seated at the town of that name, which the gazetteer spells Sa`dah
-            or list({r.id: r for r in map(gz.region_seated_at, towns if by_seat else []) if r is not None}.values())
+            or (_regions_seated_at(gz, towns) if by_seat else [])
             or [e for e in towns if e.population >= TOWN_FOR_AN_AREA]
         )
     if hint:
@@ -295,6 +295,11 @@ def _candidates(gz: Gazetteer, key: str, hint: str, by_seat: bool = True) -> lis
         own_word = any(GENERIC_KIND.get(w) == hint for w in key.split())
         return wanted or ([] if hint == "sea" and not own_word else found)
     return found
+
+
+def _regions_seated_at(gz: Gazetteer, towns: list[Entry]) -> list[Entry]:
+    """The regions whose seats ``towns`` are, each once."""
+    return list({r.id: r for r in map(gz.region_seated_at, towns) if r is not None}.values())
 
 
 def _mutual_support(
