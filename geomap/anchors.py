@@ -90,11 +90,10 @@ TO_PHRASE = re.compile(r"^[\s,]*(?:to|toward|towards)\s+(?:the\s+)?$", re.IGNORE
 INTO_TERRITORY = re.compile(
     AFTER_DISTANCE + r"(?:(?:deep|further)\s+)?(?:into|inside)\s+(?P<adjective>[A-Z][a-z]+)\s+(?:territory|soil|land)\b"
 )
+# The words "the <head>" refers back to a landmark by (see HEAD_WORDS)
+LANDMARK_HEAD = r"(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base|refinery|depot|bridge|dam"
 # A sentence that opens by referring back to a place: "The plant, which supplies…", "The airbase is…"
-DESCRIBED_SUBJECT = re.compile(
-    r"\W*The\s+(?P<head>(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base|refinery|depot|bridge|dam"
-    r"|city|town|village|port)\b"
-)
+DESCRIBED_SUBJECT = re.compile(rf"\W*The\s+(?P<head>{LANDMARK_HEAD}|city|town|village|port)\b")
 # The words a landmark's name holds for each head ("the airbase" is the Engels air base); settlements by kind.
 HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air base", "airbase", "airfield"),
               "base": ("base",), "airfield": ("airfield", "air base", "airbase"), "airport": ("airport",),
@@ -108,10 +107,7 @@ THE_SETTLEMENT_AFTER = re.compile(
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
 # "within 400 metres of the plant('s reactors)", "2 km from the air base": a landmark named before
-THE_LANDMARK_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:of|from)\s+the\s+(?P<head>(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base"
-    r"|refinery|depot|bridge|dam)\b"
-)
+THE_LANDMARK_AFTER = re.compile(AFTER_DISTANCE + rf"(?:of|from)\s+the\s+(?P<head>{LANDMARK_HEAD})\b")
 # A clause of its own after a place: "and tanks massed", "and that fighting continued", "while shelling went on",
 # "; fighting continued"; not more places ("and the village of ...")
 NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s+(?!(?:the|a|an)\b)[a-z]|;")

@@ -310,11 +310,9 @@ class Gazetteer:
         here, slack = Point(town.lon, town.lat), SEAT_SLACK_DEG
         near = self.areas_within(town.lon - slack, town.lat - slack, town.lon + slack, town.lat + slack)
         regions = sorted(
-            (area.distance(here), ident)
-            for ident, area in near.items()
-            if ident.startswith(ADMIN1_PREFIX) and area.distance(here) <= slack
+            (area.distance(here), ident) for ident, area in near.items() if ident.startswith(ADMIN1_PREFIX)
         )
-        for _, ident in regions:
+        for _, ident in (r for r in regions if r[0] <= slack):
             region = self.get(ident)
             if region.country == town.country and self.regional_capital(region) == seat:
                 return region
