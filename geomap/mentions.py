@@ -145,6 +145,11 @@ PSEUDONYM_AFTER = re.compile(
     r"a\s+pseudonym\b(?!-))",
     re.IGNORECASE,
 )
+# "Gino D. Bassett", "Sheryl Sandberg": a capitalised word (a given name, see _names_of_persons) and perhaps a
+# middle initial right before a name
+WORD_BEFORE_A_SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z]\.)? $")
+# "Zachary Brooks", "Helen D. Kunz": a capitalised word, perhaps after a middle initial, right after a name
+WORD_AFTER_A_GIVEN_NAME = re.compile(r" (?:[A-Z]\. )?([A-Z][a-z][\w’'-]*)\b(?![’'-])")
 # "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
 # not the town of St George (Queensland); a city of that name keeps its possessive ("St. Petersburg's Pulkovo")
 SAINT = re.compile(r"(?:St\.?|Saint)\s")
@@ -226,8 +231,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     span_starts, span_ends = {s for s, _ in spans}, {e for _, e in spans}
     # the person's name, wherever the article uses it: "Noma (not her real name) ... said Noma"
     pseudonyms = {key for start, end, key in found if PSEUDONYM_AFTER.match(doc.text, end)}
+    persons = _names_of_persons(doc.text, found, gz)
     for start, end, key in found:
-        if key in pseudonyms:
+        if key in pseudonyms or key in persons:
             continue
         text = doc.text[start:end]
         if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
@@ -562,6 +568,34 @@ def _after_a_given_name(text: str, start: int, sentence_start: int, gz: Gazettee
         and name_key(prev) in gz.given_names
         and not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))
     )
+
+
+def _names_of_persons(text: str, found: list[tuple[int, int, str]], gz: Gazetteer) -> set[str]:
+    """The keys of names the article gives a person, wherever it then uses them alone: a surname after a given
+    name ("Gino D. Bassett ... Bassett approached", "Sheryl Sandberg ... Sandberg said"), and a given name
+    before a surname ("Zachary Brooks ... his father Zachary"). A place whose name is well known keeps it ("Paris
+    Hilton" leaves Paris a city), as in :func:`_after_a_given_name`. Given names are the gazetteer's
+    (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
+
+    >>> from geomap.folding import fold
+    >>> gz = Gazetteer.default()
+    >>> text = "Police say Gino D. Bassett, 56, fled. Bassett was held in Omaha."
+    >>> sorted(_names_of_persons(text, _longest_spans(text, fold(text), gz), gz))
+    ['bassett']
+    """
+    names = set()
+    for start, end, key in found:
+        before = WORD_BEFORE_A_SURNAME.search(text, max(0, start - 30), start)
+        after = WORD_AFTER_A_GIVEN_NAME.match(text, end)
+        if (before and name_key(before.group(1)) in gz.given_names) or (
+            key in gz.given_names
+            and after
+            and after.group(1).lower() not in GENERIC_KIND
+            and after.group(1).lower() not in INSTITUTIONS
+            and after.group(1) not in SENTENCE_OPENERS
+        ):
+            names.add(key)
+    return {key for key in names if not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))}
 
 
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:

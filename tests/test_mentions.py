@@ -246,6 +246,20 @@ def test_a_sentence_opening_with_a_given_name_names_a_person_not_a_village():
     assert "Ukraine" in spans("Will Ukraine hold the line?") and "Kharkiv" in spans("Christian Kharkiv residents fled.")
 
 
+def test_a_name_the_article_gives_a_person_is_a_persons_wherever_it_is_used_alone():
+    # Bassett (Nebraska), Zachary (Louisiana), Sandberg (Bavaria): towns in the gazetteer, and a person's names
+    text = "Officers say Gino D. Bassett, 56, fled. Bassett was arrested in Omaha."
+    assert spans(text) == ["Omaha"]
+    text = "Zachary Brooks, 24, was charged. His father Zachary was at home in Tulsa."
+    assert spans(text) == ["Tulsa"]
+    assert "Sandberg" not in spans("Sheryl Sandberg spoke. Sandberg said the advertisers had paused.")
+    # the rule needs the person's whole name: a bare name is a place, and a well-known place keeps its name
+    assert spans("Bassett was cut off by the flood.") == ["Bassett"]
+    assert "Paris" in spans("Paris Hilton flew to Paris.")
+    # a given name before a generic word or an institution is a place's
+    assert "Chelsea" in spans("Chelsea Police said the road was closed. Chelsea is quiet now.")
+
+
 def test_of_after_a_named_district_names_its_city_and_after_a_bare_generic_word_the_area():
     def hints(text):
         return {m.text: m.kind_hint for m in find_mentions(Document.from_text(text))}
