@@ -478,15 +478,14 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 held = True
         inner = chosen[ga][1]
         foreign = all(o.country != inner.country for o in areas)
-        if (
-            not held
-            and b.kind_hint == "region"
-            and inner.kind in SETTLEMENT_KINDS
-            and (inner.population < 100_000 or foreign)
-        ):
-            # "Hlyboka in the north of the Kharkiv region" where the gazetteer knows only a Hlyboka 800 km off:
-            # no mark beats a wrong one, unless a namesake lies just outside the region's drawn border; nor does
-            # a city of another country ("Sotk and Kut in Gegharkunik province" is no Al-Kut in Iraq)
+        # an address names the region for certain: "in the Kharkiv region", and after a comma an abbreviated
+        # state ("Murray, Wash.") or a dateline's ("CAMP MURRAY, Wash. -"), never an item of a list
+        address = b.kind_hint == "region" or ("," in gap and (b.text.endswith(".") or b.dateline))
+        if not held and address and inner.kind in SETTLEMENT_KINDS and (inner.population < 100_000 or foreign):
+            # "Hlyboka in the north of the Kharkiv region" where the gazetteer knows only a Hlyboka 800 km off,
+            # "CAMP MURRAY, Wash." where it knows a Murray in Utah: no mark beats a wrong one, unless a namesake
+            # lies just outside the region's drawn border; nor does a city of another country ("Sotk and Kut in
+            # Gegharkunik province" is no Al-Kut in Iraq)
             if not any(_within_deg(gz, o, e, BORDER_SLACK_DEG) for o in areas for e in candidates[ga]):
                 outside.add(ga)
         if not b.kind_hint and not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):

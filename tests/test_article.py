@@ -154,6 +154,18 @@ def test_a_village_said_to_lie_in_a_region_none_of_its_namesakes_is_in_is_not_dr
     assert [p.name for p in article.places] == ["Sotk", "Gegharkunik"]
 
 
+def test_a_town_addressed_to_a_state_none_of_its_namesakes_is_in_is_not_drawn():
+    # an abbreviated state after a comma, or a dateline's, is an address: the gazetteer has no Murray in
+    # Washington, and Murray, Utah is not the place meant
+    for text in ("CAMP MURRAY, Wash. - The team trained all week.", "He grew up in Murray, Wash., and left."):
+        assert [p.name for p in geomap.parse(text).places] == ["Washington"], text
+    # where a namesake lies in the state, it is the one
+    springfield = geomap.parse("SPRINGFIELD, Ill. - He spoke.").place("Springfield")
+    assert "inside Illinois, as the text says" in springfield.evidence
+    # a list is no address: Kyiv is not said to lie in Crimea
+    assert [p.name for p in geomap.parse("Drones hit Kyiv, Crimea and Donbas.").places] == ["Kyiv", "Crimea", "Donbas"]
+
+
 def test_an_ocean_by_its_short_name_outweighs_a_town_in_the_focus_country():
     # Atlantic, Iowa lies in the article's country and near Iowa; "the Atlantic" is still the ocean
     text = "Forecasters in Iowa said the storm over the Atlantic would hit Florida, not Texas."
