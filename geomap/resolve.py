@@ -705,11 +705,11 @@ def _rank(
             # the state, which a bare "Wyoming" still means. Kherson, on the Dnipro, lies 40 m outside its
             # oblast's simplified outline: a town by the border is its region's too.
             prior -= 3.0
-        elif e.kind == "region" and not big_towns:
-            # and with no large town of its name anywhere, a bare "California" is the state, not the Maryland
-            # town 80 km from Washington that the story's other places would favour
+        elif e.kind == "region" and not any(_rival_town(t, e, focus, own[t.id]) for t in big_towns):
+            # and with no large town of its name to rival it, a bare "California" is the state, not the
+            # Maryland town 80 km from Washington that the story's other places would favour
             prior += SMALL_NAMESAKES_BONUS
-            evidence.append("no large town has its name")
+            evidence.append("no large town of its name rivals it")
         if mentions[0].kind_hint and e.kind == mentions[0].kind_hint:
             prior += 2.0
             evidence.append(f"the text calls it a {e.kind}")
@@ -758,6 +758,17 @@ def _rank(
         scored.append((score, e, evidence))
     scored.sort(key=lambda t: -t[0])
     return scored
+
+
+def _rival_town(town: Entry, region: Entry, focus: dict[str, float], own_name: bool) -> bool:
+    """Whether a town of 50,000 or more sharing a region's name makes that name the town's as much as the
+    region's: a town of the region's country or of the article's focus, or a city of 100,000 or more whose own
+    name it is. "Florida" is the state, not the village of Florida, New York: Cuba's Florida has 63,000
+    people, and Colombia's Floridablanca is only called so; but Gaza City makes "Gaza" no province of
+    Mozambique, whatever the story."""
+    return (
+        town.country == region.country or bool(focus.get(town.country)) or (own_name and town.population >= SMALL_PLACE)
+    )
 
 
 # Spellings that two romanisations of the same Ukrainian or Russian name differ by (GeoNames' older

@@ -202,7 +202,16 @@ def test_a_state_that_no_large_town_is_named_after_beats_a_small_namesake_near_t
     # California, Maryland lies 80 km from Washington; the bare name is still the state
     text = "Trump told Marines in California last month that Kelly, in Washington, liked the job."
     california = geomap.parse(text).place("California")
-    assert california.kind == "region" and "no large town has its name" in california.evidence
+    assert california.kind == "region" and "no large town of its name rivals it" in california.evidence
+    # the village of Florida lies 56 km from New York; Cuba's town of Florida (63,000 people) is far from this
+    # story, and Colombia's Floridablanca only goes by the name
+    text = "Tickets were sold in Riverdale, in Morris County and in New York. A man in Florida won $451 million."
+    florida = geomap.parse(text).place("Florida")
+    assert florida.kind == "region" and "no large town of its name rivals it" in florida.evidence
+    # but a city of 100,000 or more that bears the name rivals a region of it anywhere: Gaza City, not
+    # Mozambique's Gaza province, in a story told from Yemen
+    text = "Yemen's Houthis, in Sanaa and Hodeidah, said they acted in solidarity with the fighters in Gaza."
+    assert geomap.parse(text).place("Gaza").country == "PS"
 
 
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
