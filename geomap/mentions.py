@@ -259,6 +259,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
                 _inside_longer_name(doc.text, start, end, sentence[0])
                 or _after_a_given_name(doc.text, start, sentence[0], gz, key)
             )
+            and not _address_without_comma(doc.text, start, end, spans)
         ):
             continue
         # "the U.S. District Judge", "the U.S. State Department": an institution's name, not a generic word
@@ -495,6 +496,21 @@ def _listed_without_comma(text: str, start: int, end: int, countries: set[tuple[
     before = any(e + 1 == start and text[e] == " " for _, e in countries)
     after = any(s == end + 1 and text[end] == " " for s, _ in countries)
     return before or after
+
+
+def _address_without_comma(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """ "in Maiduguri Borno State", "Kupiansk Kharkiv oblast": a region written with its generic word right after
+    another place's name is that place's address with the comma lost; neither is part of one longer name. Not
+    where a capitalised word goes on after the region: "the Seoul Central District Court" is a court's name."""
+
+    def area(s: int, e: int) -> bool:
+        after, kind = _generic_suffix(text, e)
+        ends_the_name = not text[after : after + 2].startswith(" ") or not text[after + 1 : after + 2].isupper()
+        return ends_the_name and (own_generic_kind(text[s:e]) or kind) in ("region", "district", "county")
+
+    return (text[start - 1 : start] == " " and area(start, end) and any(e == start - 1 for _, e in spans)) or (
+        text[end : end + 1] == " " and any(s == end + 1 and area(s, e) for s, e in spans)
+    )
 
 
 def _previous_word(text: str, start: int) -> tuple[str, int]:

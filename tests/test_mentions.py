@@ -246,6 +246,13 @@ def test_a_sentence_opening_with_a_given_name_names_a_person_not_a_village():
     assert "Ukraine" in spans("Will Ukraine hold the line?") and "Kharkiv" in spans("Christian Kharkiv residents fled.")
 
 
+def test_a_region_with_its_generic_word_right_after_a_place_is_its_address_with_the_comma_lost():
+    assert spans("Troops paraded in Maiduguri Borno State in celebration.") == ["Maiduguri", "Borno State"]
+    assert spans("Shelling hit Kupiansk Kharkiv oblast overnight.") == ["Kupiansk", "Kharkiv oblast"]
+    # a capitalised word after the region makes one longer name of them all: a court's
+    assert spans("The Seoul Central District Court ruled on Monday.") == ["Seoul"]
+
+
 def test_a_name_the_article_gives_a_person_is_a_persons_wherever_it_is_used_alone():
     # Bassett (Nebraska), Zachary (Louisiana), Sandberg (Bavaria): towns in the gazetteer, and a person's names
     text = "Officers say Gino D. Bassett, 56, fled. Bassett was arrested in Omaha."
