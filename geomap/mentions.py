@@ -150,6 +150,8 @@ PSEUDONYM_AFTER = re.compile(
 WORD_BEFORE_A_SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z]\.)? $")
 # "Zachary Brooks", "Helen D. Kunz": a capitalised word, perhaps after a middle initial, right after a name
 WORD_AFTER_A_GIVEN_NAME = re.compile(r" (?:[A-Z]\. )?([A-Z][a-z][\w’'-]*)\b(?![’'-])")
+# A name goes on: "Central District Court"
+CAPITALISED_WORD_NEXT = re.compile(r" [A-Z]")
 # "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
 # not the town of St George (Queensland); a city of that name keeps its possessive ("St. Petersburg's Pulkovo")
 SAINT = re.compile(r"(?:St\.?|Saint)\s")
@@ -505,7 +507,7 @@ def _address_without_comma(text: str, start: int, end: int, spans: list[tuple[in
 
     def area(s: int, e: int) -> bool:
         after, kind = _generic_suffix(text, e)
-        ends_the_name = not text[after : after + 2].startswith(" ") or not text[after + 1 : after + 2].isupper()
+        ends_the_name = not CAPITALISED_WORD_NEXT.match(text, after)
         return ends_the_name and (own_generic_kind(text[s:e]) or kind) in ("region", "district", "county")
 
     return (text[start - 1 : start] == " " and area(start, end) and any(e == start - 1 for _, e in spans)) or (
@@ -602,16 +604,21 @@ def _names_of_persons(text: str, found: list[tuple[int, int, str]], gz: Gazettee
     names = set()
     for start, end, key in found:
         before = WORD_BEFORE_A_SURNAME.search(text, max(0, start - 30), start)
-        after = WORD_AFTER_A_GIVEN_NAME.match(text, end)
         if (before and name_key(before.group(1)) in gz.given_names) or (
-            key in gz.given_names
-            and after
-            and after.group(1).lower() not in GENERIC_KIND
-            and after.group(1).lower() not in INSTITUTIONS
-            and after.group(1) not in SENTENCE_OPENERS
+            key in gz.given_names and _followed_by_a_surname(text, end)
         ):
             names.add(key)
     return {key for key in names if not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))}
+
+
+def _followed_by_a_surname(text: str, end: int) -> bool:
+    """Whether a capitalised word that may be a surname follows ``end``: not a generic word ("Chelsea County"),
+    an institution ("Chelsea Police") or a sentence's opening word."""
+    after = WORD_AFTER_A_GIVEN_NAME.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    return word.lower() not in GENERIC_KIND and word.lower() not in INSTITUTIONS and word not in SENTENCE_OPENERS
 
 
 def _generic_suffix(text: str, end: int) -> tuple[int, str]:
