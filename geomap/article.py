@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from geomap.anchors import anchor_distances, unnamed_capitals
 from geomap.borders import choose_by_borders, with_borders
-from geomap.distances import Distance, find_distances
+from geomap.distances import Distance, find_distances, merge_restated
 from geomap.frontline import with_front
 from geomap.gazetteer import Gazetteer
 from geomap.mentions import Mention, find_mentions
@@ -142,7 +142,7 @@ def _resolve(
     if relocated != places:  # a namesake moved: its distances now belong to it
         places = relocated
         distances = anchor_distances(doc.text, stated, places, doc.sentences)
-    distances = with_front(doc.text, with_borders(doc.text, distances, places))
+    distances = merge_restated(with_front(doc.text, with_borders(doc.text, distances, places)))
     phrases = find_phrases(doc.text, places)
     referenced = {d.anchor_id for d in distances} | {i for ph in phrases for i in ph.places}
     places = with_sites(doc, places, referenced, distances, gz)

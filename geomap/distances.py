@@ -255,6 +255,27 @@ class Distance:
     border: tuple[str, ...] = ()  # measured from the border of these two countries, the anchor's first
     extent: str = ""  # "length" or "width": the size of a thing, not a distance from a place
     front: bool = False  # measured from the front line ("8 km from the front"): drawn along the user's, if given
+    restated: tuple[tuple[int, int], ...] = ()  # the spans of the same distance stated again (see merge_restated)
+
+
+def merge_restated(distances: list[Distance]) -> list[Distance]:
+    """The distances with each one the text states again, to the same place, in the same way (a lede repeated
+    further down: "Andriivka is about 13 kilometers south of Bakhmut" twice), drawn once: the first statement,
+    with the later spans in its ``restated``. Every statement stays traceable; the map gets one shape.
+
+    >>> first = Distance(10, 29, "about 13 kilometers", 13000.0, 13000.0, 13000.0, "about", "S", anchor_id="g:1")
+    >>> again = replace(first, start=600, end=619)
+    >>> [(d.start, d.restated) for d in merge_restated([first, again])]
+    [(10, ((600, 619),))]
+    """
+    merged: dict[Distance, Distance] = {}
+    for d in distances:
+        # what is drawn, wherever it is stated; a vague or unanchored distance is drawn nowhere and stays as it is
+        undrawn = d.vague or not d.anchor_id
+        key = d if undrawn else replace(d, start=0, end=0, text=d.text.lower(), anchor_rule="")
+        first = merged.get(key)
+        merged[key] = d if first is None else replace(first, restated=(*first.restated, (d.start, d.end)))
+    return list(merged.values())
 
 
 def compass_word(direction: str) -> str:

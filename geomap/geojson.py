@@ -218,6 +218,7 @@ def distance_feature(
             "shape": shape,
             "sentence": sentence,
             "span": [d.start, d.end],
+            "restated_at": [list(span) for span in d.restated] or None,
             "relation": relation_of(d, anchor, target),
         },
     }

@@ -294,6 +294,8 @@ def render_map(
         tip = f"{safe_text(d.text)} ({safe_text(d.qualifier)}) {around}"
         tip += f" to {safe_text(to)}" if to else ""
         tip += f": {safe_text(sentence)}"
+        for start, _ in d.restated:
+            tip += f" Stated again: {safe_text(article.document.sentence_text(start))}"
         shape_layer(geometry, shape_name, tip).add_to(distances_layer)
     for ph in article.phrases:
         if ph.kind != "between":

@@ -592,3 +592,18 @@ def test_a_name_the_text_calls_a_village_is_a_village_not_the_city_that_once_bor
     place = geomap.parse("Russian forces said they captured the village of Novooleksandrivka on Monday.").places[0]
     assert place.kind == "village" and place.name == "Novooleksandrivka"
     assert "the text calls it a village" in place.evidence
+
+
+def test_a_distance_the_text_states_again_is_drawn_once_and_traceable_to_each_statement():
+    lede = "Andriivka is about 13 kilometers south of Bakhmut."
+    text = f"{lede} Fighting went on all week near Klishchiivka. {lede}"
+    article = geomap.parse(text)
+    (d,) = article.distances
+    second = text.rindex("about 13 kilometers")
+    length = d.end - d.start  # "about 13 kilometers south"
+    assert d.start == text.index("about 13 kilometers") and d.restated == ((second, second + length),)
+    (feature,) = [f for f in article.to_geojson()["features"] if f["properties"]["role"] == "distance"]
+    assert feature["properties"]["restated_at"] == [[second, second + length]]
+    # stated otherwise, or around another place, it is another distance
+    text = f"{lede} Andriivka is some 13 kilometers south of Bakhmut."
+    assert len(geomap.parse(text).distances) == 2

@@ -217,10 +217,18 @@ CASES = [
     Case("reversed range", utf8("Shells fell 25-20 km from Kyiv."), 0, places={"Kyiv"}, distances=[25_000.0]),
     Case(
         "a thousand distances",
+        utf8("".join(f"Shells fell {n} km from Kyiv. " for n in range(1, 1001))),
+        0,
+        places={"Kyiv"},
+        distances=[n * 1000.0 for n in range(1, 1001)],
+    ),
+    # stated again and again, a distance is drawn once (geomap.distances.merge_restated)
+    Case(
+        "one distance a thousand times",
         utf8("Shells fell 12 km from Kyiv. " * 1000),
         0,
         places={"Kyiv"},
-        distances=[12_000.0] * 1000,
+        distances=[12_000.0],
     ),
 ]
 

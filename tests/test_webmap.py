@@ -61,6 +61,16 @@ def test_hostile_text_is_escaped(tmp_path):
     assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html and "${alert(3)}" not in html
 
 
+def test_a_distance_stated_twice_is_one_shape_whose_tip_gives_both_sentences(tmp_path):
+    lede = "Andriivka is about 13 kilometers south of Bakhmut."
+    article = geomap.parse(f"{lede} Shelling went on. Reporters saw it <b>again</b>: {lede}")
+    path = tmp_path / "twice.html"
+    save_map(render_map(article), path)
+    html = path.read_text()
+    assert html.count("about 13 kilometers (about) around Bakhmut") == 1
+    assert "Stated again: Reporters saw it &lt;b&gt;again&lt;/b&gt;" in html
+
+
 def test_guard_refuses_network_references():
     with pytest.raises(OutputError):
         check_offline('<script src="https://cdn.example/leaflet.js"></script>')
