@@ -100,9 +100,11 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
               "refinery": ("refinery",), "depot": ("depot",), "bridge": ("bridge",), "dam": ("dam",)}  # fmt: skip
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 # "fled toward Tawila, some 60 km west of the city", "Conroe, about 40 miles north of downtown": the distance is
-# measured from a settlement named before; "of the capital", "of the regional capital" from a capital
+# measured from a settlement named before; "of the capital", "of the regional capital" from a capital, and so
+# are "of the Ukrainian capital" (whose country its adjective says) and "of the country's capital"
 THE_SETTLEMENT_AFTER = re.compile(
-    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+(?P<head>city|town|village|port|capital"
+    AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+"
+    r"(?:(?P<owner>[A-Z][a-z]+|(?:country|nation)(?:'s|’s))\s+(?=capital\b))?(?P<head>city|town|village|port|capital"
     r"|(?P<regional>(?:regional|provincial|oblast|state)\s+capital|regional\s+cent(?:re|er))))|downtown)"
     r"\b(?!\s+of\b|,?\s+[A-Z])"
 )
@@ -262,7 +264,7 @@ def _anchor(
             seat = _regional_seat(before, sentences, sent)
             referent = by_id.get(seat[0].id) if seat else None
         else:
-            referent = _capital_referred(before, sentences, sent, focus, capitals)
+            referent = _capital_referred(before, sentences, sent, focus, capitals, settlement["owner"])
     else:
         referent = settlement and _settlement_before(text, d.start, before, sentences, sent)
     if referent:
@@ -364,19 +366,22 @@ def _settlement_before(text: str, at: int, before, sentences, sent: tuple[int, i
 
 
 def _capital_referred(
-    before, sentences, sent: tuple[int, int], focus: Place | None, capitals: dict[str, Place]
+    before, sentences, sent: tuple[int, int], focus: Place | None, capitals: dict[str, Place], owner: str | None
 ) -> Place | None:
     """What "the capital" after a distance refers to: the national capital of its country
     (:func:`_capital_country`), wherever the article names it, or where :func:`unnamed_capitals` made it a
     place. "Gangs burned homes in Cabaret, 25 km northwest of the capital. Port-au-Prince has been..." is measured
     from Port-au-Prince; "an area near Damascus airport, 20 km southeast of the capital" is no distance from
     Sanaa, named a sentence before."""
-    return capitals.get(_capital_country(before, sentences, sent, focus))
+    return capitals.get(_capital_country(before, sentences, sent, focus, owner))
 
 
-def _capital_country(before, sentences, sent: tuple[int, int], focus: Place | None) -> str:
-    """The country whose capital "the capital" is: the last place's named before it in its sentence or the one
-    before; failing one, the country of the place the article is most about; "" if none."""
+def _capital_country(before, sentences, sent: tuple[int, int], focus: Place | None, owner: str | None) -> str:
+    """The country whose capital "the capital" is: the one its ``owner`` names ("the Ukrainian capital"); else
+    the last place's named before it in its sentence or the one before; failing one, the country of the place
+    the article is most about; "" if none."""
+    if owner and (country := country_of(owner)):
+        return country
     named = _named_since_last_sentence(before, sentences, sent)
     return named[0][1].country if named else focus.country if focus else ""
 
@@ -420,10 +425,11 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
                 called = " ".join(the["regional"].split())
                 why = f"the seat of {region}, which the text calls the {called} without naming it"
         else:
-            country = _capital_country(before, doc.sentences, sent, focus)
+            country = _capital_country(before, doc.sentences, sent, focus, the["owner"])
             if country and country not in named:
                 entry = gz.capital(country)
-                why = f"the national capital of {country}, which the text calls the capital without naming it"
+                called = " ".join(the["the"].split())
+                why = f"the national capital of {country}, which the text calls {called} without naming it"
         if entry is not None:
             found.setdefault(entry.id, (entry, why))
             span = (d.end + the.start("the"), d.end + the.end("the"))

@@ -288,6 +288,19 @@ def test_a_capital_the_article_never_names_is_its_countrys():
     assert not article.places and [d.anchor for d in article.distances] == [""]
 
 
+def test_the_capital_an_adjective_or_the_country_owns_is_that_countrys():
+    # the adjective says whose capital, even where the place before it is another country's
+    article = geomap.parse("Drones hit Bucha in Ukraine, 600 km west of the Russian capital.")
+    moscow = article.place("Moscow")
+    assert [m.text for m in moscow.mentions] == ["the Russian capital"] and "the Russian capital" in moscow.evidence[0]
+    assert [d.anchor for d in article.distances] == ["Moscow"]
+    article = geomap.parse("Troops reached Adigrat, some 900 km north of the country’s capital.")
+    assert [(d.anchor, d.anchor_rule) for d in article.distances] == [("Addis Ababa", "subject")]
+    # named in the article, the capital is the place named
+    article = geomap.parse("Shelling hit Kyiv. Drones struck Bucha, 25 km northwest of the Ukrainian capital.")
+    assert [p.name for p in article.places] == ["Kyiv", "Bucha"] and article.distances[0].anchor == "Kyiv"
+
+
 def test_the_regional_capital_is_the_seat_of_the_region_of_the_place_before_it():
     # Nikopol lies in Dnipropetrovsk oblast, whose seat is Dnipro; the river named in between is not measured from
     text = "Glide bombs struck Nikopol, a town on the Dnipro river, about 100 km southwest of the regional capital."
