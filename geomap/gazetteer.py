@@ -137,6 +137,8 @@ class Gazetteer:
             capitals = (folder / "capitals.txt").read_text(encoding="utf-8").split()
             seats = (folder / "regional_capitals.txt").read_text(encoding="utf-8").split()
             given = (folder / "given_names.txt").read_text(encoding="utf-8").split()
+            dependencies = (folder / "dependencies.tsv").read_text(encoding="utf-8").splitlines()[1:]
+            sovereigns = dict(line.split("\t") for line in dependencies)
         except (OSError, ValueError, KeyError, TypeError, zstandard.ZstdError) as e:
             raise GazetteerError(f"gazetteer data in {folder} is missing or damaged: {e}") from e
         self._first_row = self._places.find(b"\n") + 1  # after the header
@@ -155,6 +157,7 @@ class Gazetteer:
         self.capitals = frozenset(capitals)  # entry ids of national capitals
         self.regional_capitals = frozenset(seats)  # entry ids of the seats of first-level regions
         self.given_names = frozenset(given)  # folded; none is a well-known place's name
+        self.sovereigns: dict[str, str] = sovereigns  # ISO code of a dependency -> its sovereign's: GU -> US
         self.longest_name = max(longest, user.longest_key() if user else 0)
         self.areas = PolygonStore(folder / "areas.wkb.zst")
         # the same areas simplified for drawing: a basemap clips these instead of simplifying the areas

@@ -174,10 +174,10 @@ def resolve_places(
 
     # First pass: focus from what is unambiguous; second pass: with the places of the first.
     adjectives = countries_in(doc.text)
-    focus_weights = _focus(candidates, groups, set(focus), {}, adjectives)
+    focus_weights = _focus(candidates, groups, set(focus), {}, adjectives, gz.sovereigns)
     support = _mutual_support(gz, {g: c for g, c in candidates.items() if _vouches(groups[g])})
     chosen = {g: _rank(gz, c, groups[g], focus_weights, [], support[g])[0] for g, c in candidates.items()}
-    focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives)
+    focus_weights = _focus(candidates, groups, set(focus), chosen, adjectives, gz.sovereigns)
     context = [e for g, e in ((g, s[1]) for g, s in chosen.items()) if _is_anchor(e, groups[g])]
     named_areas = [s[1] for s in chosen.values() if s[1].kind in ("country", "region")]
     regions = [a for a in named_areas if a.kind == "region"]
@@ -227,7 +227,8 @@ def resolve_places(
         # must not make it one about Morocco, where Casablanca goes by that name. Such a name is weighed in the
         # focus of the rest of the article; a name only one country has ("Sudzha") counts for its country.
         shared = len({e.country for e in cands}) > 1
-        own_focus = _focus_weights(counts, set(focus), without=parts.get(g, ("", 0.0)) if shared else ("", 0.0))
+        without = parts.get(g, ("", 0.0)) if shared else ("", 0.0)
+        own_focus = _focus_weights(counts, set(focus), gz.sovereigns, without=without)
         ranked = _rank(gz, cands, groups[g], own_focus, others, bonuses.get(g, {}))
         _, best, evidence = ranked[0]
         # inside the user's area of interest, or put by the text in its area ("Parkland, Florida"), or a town
@@ -383,10 +384,12 @@ def _is_anchor(entry: Entry, mentions: list[Mention]) -> bool:
     return not entry.is_area and _vouches(mentions)
 
 
-def _focus(candidates, groups, prior: set[str], chosen: dict, adjectives: Counter[str]) -> dict[str, float]:
+def _focus(
+    candidates, groups, prior: set[str], chosen: dict, adjectives: Counter[str], sovereigns: dict[str, str]
+) -> dict[str, float]:
     """Country weights in [0, 1]: where the article's places are, by mention count, and which countries
     its adjectives name."""
-    return _focus_weights(_focus_counts(candidates, groups, chosen, adjectives)[0], prior)
+    return _focus_weights(_focus_counts(candidates, groups, chosen, adjectives)[0], prior, sovereigns)
 
 
 def _focus_counts(candidates, groups, chosen: dict, adjectives: Counter[str]):
@@ -412,8 +415,12 @@ def _focus_counts(candidates, groups, chosen: dict, adjectives: Counter[str]):
     return counts, parts
 
 
-def _focus_weights(counts: Counter[str], prior: set[str], without: tuple[str, float] = ("", 0.0)) -> dict[str, float]:
-    """``counts`` as weights, the user's countries first; ``without`` (country, amount) taken out first."""
+def _focus_weights(
+    counts: Counter[str], prior: set[str], sovereigns: dict[str, str], without: tuple[str, float] = ("", 0.0)
+) -> dict[str, float]:
+    """``counts`` as weights, the user's countries first; ``without`` (country, amount) taken out first. A
+    country's dependencies weigh as it does (``sovereigns``: dependency -> sovereign, see
+    :attr:`Gazetteer.sovereigns`): "trips to Saipan, Guam and Alaska" in an American story keeps Saipan."""
     counts = counts.copy()
     country, amount = without
     if amount:
@@ -421,7 +428,11 @@ def _focus_weights(counts: Counter[str], prior: set[str], without: tuple[str, fl
     for cc in prior:
         counts[cc.upper()] += max([*counts.values(), 1]) * 2
     peak = max(counts.values(), default=0)
-    return {cc: c / peak for cc, c in counts.items()} if peak else {}
+    weights = {cc: c / peak for cc, c in counts.items()} if peak else {}
+    for dependency, sovereign in sovereigns.items():
+        if weights.get(sovereign, 0.0) > weights.get(dependency, 0.0):
+            weights[dependency] = weights[sovereign]
+    return weights
 
 
 def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazetteer):

@@ -607,3 +607,11 @@ def test_a_distance_the_text_states_again_is_drawn_once_and_traceable_to_each_st
     # stated otherwise, or around another place, it is another distance
     text = f"{lede} Andriivka is some 13 kilometers south of Bakhmut."
     assert len(geomap.parse(text).distances) == 2
+
+
+def test_a_story_about_a_country_takes_in_its_dependencies():
+    # Saipan lies in the Northern Mariana Islands, a dependency of the United States, 9,000 km from Seattle
+    text = "The team is based near Seattle. Its trips to Saipan, Guam, Alaska and Florida went well, the colonel said."
+    saipan = geomap.parse(text).place("Saipan")
+    assert saipan is not None and saipan.country == "MP"
+    assert "in the article's focus (MP, weight 1.00)" in saipan.evidence

@@ -382,3 +382,9 @@ def test_a_towns_name_is_found_without_the_apostrophes_its_romanisation_writes()
     assert [e.name for e in gz.lookup("Burj al Arab")][:1] == ["Burj al ‘Arab"]  # the Arabic ayn
     # not from alternate names, where the marks make words no one writes for the town: "Jo'anna", Johannesburg
     assert "Johannesburg" not in [e.name for e in gz.lookup("Joanna")]
+
+
+def test_dependencies_know_their_sovereign_save_where_natural_earth_calls_the_tie_disputed():
+    sovereigns = Gazetteer.default().sovereigns
+    assert (sovereigns["GU"], sovereigns["PR"], sovereigns["JE"], sovereigns["GL"]) == ("US", "US", "GB", "DK")
+    assert not {"PS", "GI", "FK", "US", "UA"} & set(sovereigns)
