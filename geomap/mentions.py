@@ -584,8 +584,14 @@ def _after_a_given_name(text: str, start: int, sentence_start: int, gz: Gazettee
     return (
         prev.isalpha()  # the first word, and only it, stands before the name
         and name_key(prev) in gz.given_names
-        and not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))
+        and not _a_well_known_place(gz, key)
     )
+
+
+def _a_well_known_place(gz: Gazetteer, key: str) -> bool:
+    """Whether a name is an area's or that of a place of :data:`WELL_KNOWN_POPULATION` people or more: a place
+    known by its name even where it follows a given name ("Will Ukraine", "Paris Hilton")."""
+    return any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))
 
 
 def _names_of_persons(text: str, found: list[tuple[int, int, str]], gz: Gazetteer) -> set[str]:
@@ -608,7 +614,7 @@ def _names_of_persons(text: str, found: list[tuple[int, int, str]], gz: Gazettee
             key in gz.given_names and _followed_by_a_surname(text, end)
         ):
             names.add(key)
-    return {key for key in names if not any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))}
+    return {key for key in names if not _a_well_known_place(gz, key)}
 
 
 def _followed_by_a_surname(text: str, end: int) -> bool:

@@ -413,16 +413,13 @@ class _Towns:
         name = " ".join(words[:head])
         if not name or words[head] not in NAMED_AFTER_THEIR_TOWN or name_key(name) in self.gz.common_names:
             return []
-        towns = [
-            Place(**entry_fields(e), confidence=WRITTEN_CONFIDENCE)
-            for e in self.gz.lookup(name)
-            if e.kind in SETTLEMENT_KINDS and e.id not in self.counts
-        ]
+        towns = [e for e in self.gz.lookup(name) if e.kind in SETTLEMENT_KINDS and e.id not in self.counts]
         near = [
             (sum(p.geometry is None and haversine_km(t.lat, t.lon, p.lat, p.lon) <= AROUND_KM for p in self.places), t)
             for t in towns
         ]
-        return [t for n, t in sorted(near, key=lambda nt: (-nt[0], -nt[1].population)) if n]
+        ranked = sorted(near, key=lambda nt: (-nt[0], -nt[1].population))
+        return [Place(**entry_fields(t), confidence=WRITTEN_CONFIDENCE) for n, t in ranked if n]
 
     def _support(self, town: Place) -> int:
         """How many of the article's other places lie near ``town`` or hold it: a town a story is set in has its
