@@ -58,6 +58,7 @@ from pathlib import Path
 import geopandas
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, shape
+from shapely.geometry.base import BaseGeometry
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -67,6 +68,8 @@ from geomap.geonames import is_abbreviation, kind_for_population, usable_name  #
 from geomap.inflection import CYRILLIC  # noqa: E402
 
 OUT = HERE / "data"
+# How unions.tsv names a UN M49 subregion as a part ("ne:subregion:Northern Africa")
+SUBREGION_PREFIX = "ne:subregion:"
 # The hand-curated files, in the order they are applied
 CURATED = ("supplement.tsv", "unions.tsv", "aliases.tsv", "populations.tsv")
 NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
@@ -389,6 +392,7 @@ class Builder:
         self.country_ids: dict[str, str] = {}  # ISO 3166-1 alpha-2 -> entry id, for unions of countries
         self.capitals: list[str] = []  # entry ids of national capitals
         self.sovereigns: dict[str, str] = {}  # ISO code of a dependency -> its sovereign's (GU -> US, GI -> GB)
+        self.subregions: dict[str, BaseGeometry] = {}  # UN M49 subregion ("Northern Africa") -> its area
 
     def add(self, row: dict, names: list[str], geometry=None) -> None:
         seen: set[str] = set()
@@ -497,6 +501,10 @@ class Builder:
                 sovereign = own.iloc[0].ISO_A2_EH
                 tied = group[group.TYPE.isin(["Dependency", "Country"]) & (group.ISO_A2_EH != sovereign)]
                 self.sovereigns.update(dict.fromkeys(tied.ISO_A2_EH, sovereign))
+        # each UN M49 subregion, as Natural Earth assigns its rows ("Northern Africa"), for unions.tsv. Made of
+        # the rows, not of the countries by ISO code: Clipperton Island is France's and in Central America.
+        for subregion, group in ne.groupby("SUBREGION"):
+            self.subregions[subregion] = shapely.union_all(group.geometry.values)
         for iso, group in ne.groupby("ISO_A2_EH"):
             main = group.sort_values("POP_EST", ascending=False).iloc[0]
             geom = simplify(shapely.union_all(group.geometry.values), SIMPLIFY_DEG["country"])
@@ -793,8 +801,11 @@ class Builder:
             )
 
     def union_part(self, code: str):
-        """A first-level region by ISO 3166-2 code ("UA-43"), a whole country by ISO 3166-1 code ("UA"), or
-        a Natural Earth marine area by its id ("ne:marine:north-atlantic-ocean")."""
+        """A first-level region by ISO 3166-2 code ("UA-43"), a whole country by ISO 3166-1 code ("UA"), a
+        UN M49 subregion as Natural Earth assigns countries to it ("ne:subregion:Northern Africa"), or a
+        Natural Earth marine area by its id ("ne:marine:north-atlantic-ocean")."""
+        if code.startswith(SUBREGION_PREFIX):
+            return self.subregions[code.removeprefix(SUBREGION_PREFIX)]
         if code.startswith("ne:"):
             return self.areas[code]
         return self.areas[f"ne:admin1:{code}" if "-" in code else self.country_ids[code]]

@@ -91,6 +91,8 @@ PLACE_ADJECTIVES = frozenset(
     "eastern western northern southern central occupied greater north south east west northeastern "
     "northwestern southeastern southwestern upper lower liberated annexed".split()
 )
+# Compass words that, in lower case, may open the name of an area ("southern Africa", "eastern Europe").
+COMPASS_WORDS = frozenset("eastern western northern southern central north south east west".split())
 # Capitalised words that are never meant as places, whatever a gazetteer holds under that name.
 NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -331,8 +333,11 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
     """
     words = [(m.start(), m.end()) for m in ALNUM_RUN.finditer(folded)]
     hits = []
-    for i, (start, _) in enumerate(words):
-        if not text[start].isupper():
+    for i, (start, first_end) in enumerate(words):
+        # "southern Africa", "eastern Europe": a lower-case compass word may open an area's name (see
+        # _an_area_in_lower_case)
+        compass = folded[start:first_end] in COMPASS_WORDS and i + 1 < len(words) and text[words[i + 1][0]].isupper()
+        if not text[start].isupper() and not compass:
             continue
         cyrillic = "\u0400" <= text[start] <= "\u04ff"  # starts_cyrillic, inlined: it runs for every capital
         key = ""
@@ -353,6 +358,9 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
                 # a name that is not capitalised as one here ("Syvash lagoons" for "the Syvash lagoons") must
                 # not hide the shorter name inside it
                 if len(k) >= 2 and k in gz and _looks_like_a_name(text[start:end], gz, k):
+                    hits.append((start, end, k))
+                    break
+                if compass and j > i and k in gz and _an_area_in_lower_case(text[start:end], gz, k):
                     hits.append((start, end, k))
                     break
             if folded[end : end + 1] == "." and key + "." in gz:  # "U.S.", "St."
@@ -398,13 +406,23 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
         return False
     for w in words[1:]:
         if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and not generic_kind(w.lower()):
-            return any(e.kind in LANDMARK_KINDS for e in gz.lookup(key))
+            # or an area's name that the gazetteer writes so ("the Gulf states", "the Baltic states"); not a
+            # town's foreign name ("Gaza by", Norwegian for Gaza City, in "the siege of Gaza by the army")
+            return any(
+                e.kind in LANDMARK_KINDS or (e.is_area and (text == e.name or text in e.names)) for e in gz.lookup(key)
+            )
     letters = [c for c in text if c.isalpha()]
     if text.isupper() and len(letters) <= 3:
         return _spelled_in_capitals(text, gz, key)
     if len(letters) <= 3 and not any(text in (e.name, *e.names) for e in gz.lookup(key)):
         return False  # "Ms" is a title and "Sc" no word: the gazetteer has them only as "MS", "SC"
     return len(letters) >= 2
+
+
+def _an_area_in_lower_case(text: str, gz: Gazetteer, key: str) -> bool:
+    """ "southern Africa", "eastern Europe": a compass word in lower case and a name, which together name an
+    area (a region, a country: "northern Ireland"), not a town ("north Hollywood" is Hollywood's north)."""
+    return _looks_like_a_name(text[0].upper() + text[1:], gz, key) and any(e.is_area for e in gz.lookup(key))
 
 
 def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -388,3 +388,25 @@ def test_dependencies_know_their_sovereign_save_where_natural_earth_calls_the_ti
     sovereigns = Gazetteer.default().sovereigns
     assert (sovereigns["GU"], sovereigns["PR"], sovereigns["JE"], sovereigns["GL"]) == ("US", "US", "GB", "DK")
     assert not {"PS", "GI", "FK", "US", "UA"} & set(sovereigns)
+
+
+def test_the_press_s_world_regions_are_unions_of_their_countries(gz):
+    # UN M49 subregions as Natural Earth assigns its rows, and groupings by their members
+    for name, inside, outside in [
+        ("North Africa", "Cairo", "Nairobi"),
+        ("East Africa", "Nairobi", "Cairo"),
+        ("Southeast Asia", "Manila", "Beijing"),
+        ("Eastern Europe", "Warsaw", "Berlin"),
+        ("Horn of Africa", "Mogadishu", "Khartoum"),
+        ("Baltic states", "Riga", "Helsinki"),
+        ("Sahel", "Bamako", "Dakar"),
+        ("Caucasus", "Grozny", "Rostov-on-Don"),
+    ]:
+        (entry,) = [e for e in gz.lookup(name) if e.id.startswith("union:")]
+        area = gz.area(entry.id)
+        city_in, city_out = (next(e for e in gz.lookup(c) if e.kind == "city") for c in (inside, outside))
+        assert area.covers(Point(city_in.lon, city_in.lat)), (name, inside)
+        assert not area.covers(Point(city_out.lon, city_out.lat)), (name, outside)
+    # Clipperton Island, France's, is in Central America as Natural Earth has it: France is not
+    paris = gz.lookup("Paris")[0]
+    assert not gz.area(gz.lookup("Central America")[0].id).covers(Point(paris.lon, paris.lat))

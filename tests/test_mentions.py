@@ -294,3 +294,19 @@ def test_a_saints_name_before_what_is_dedicated_to_them_is_no_town():
     # a city of that name keeps its possessive; the bare name is the place
     assert geomap.parse("Flights left St. Petersburg's Pulkovo airport.").places[0].name == "Saint Petersburg"
     assert geomap.parse("He lives in St George, Utah.").places[0].name == "Saint George"
+
+
+def test_a_compass_word_in_lower_case_opens_an_area_s_name_not_a_town_s():
+    assert spans("Drought hit southern Africa and eastern Europe.") == ["southern Africa", "eastern Europe"]
+    assert spans("Fighting in eastern Ukraine; a studio in north Hollywood.") == ["Ukraine", "Hollywood"]
+    found = geomap.parse("Drought hit southern Africa.").places
+    assert [(p.mentions[0].text, p.name) for p in found] == [("southern Africa", "Southern Africa")]
+
+
+def test_a_lower_case_word_stays_in_a_name_the_gazetteer_writes_so():
+    # "the Gulf states" is the six states, not "Gulf", a province of Papua New Guinea
+    assert [p.name for p in geomap.parse("Iran threatened the Gulf states and the Baltic states.").places] == [
+        "Iran",
+        "Gulf states",
+        "Baltic states",
+    ]
