@@ -615,3 +615,16 @@ def test_a_story_about_a_country_takes_in_its_dependencies():
     saipan = geomap.parse(text).place("Saipan")
     assert saipan is not None and saipan.country == "MP"
     assert "in the article's focus (MP, weight 1.00)" in saipan.evidence
+
+
+def test_sudan_s_kordofan_and_gaza_s_netzarim_corridor_are_drawn():
+    article = geomap.parse(
+        "Troops withdrew from the Netzarim corridor. RSF fighters took Babanusa in West Kordofan and advanced "
+        "across Kordofan toward El Obeid."
+    )
+    places = {p.mentions[0].text: p for p in article.places}
+    assert places["Netzarim corridor"].country == "PS"
+    assert (places["West Kordofan"].kind, places["Kordofan"].kind) == ("region", "region")
+    # Kordofan is North and South Kordofan together: El Obeid, North Kordofan's capital, lies inside it
+    obeid = places["El Obeid"]
+    assert Gazetteer.default().area(places["Kordofan"].id).covers(Point(obeid.lon, obeid.lat))
