@@ -310,3 +310,8 @@ def test_a_lower_case_word_stays_in_a_name_the_gazetteer_writes_so():
         "Gulf states",
         "Baltic states",
     ]
+
+
+def test_an_adjective_is_no_region_though_natural_earth_names_one_so():
+    text = "Leaders of the Jewish community in Birobidzhan, capital of the Jewish Autonomous Oblast, met."
+    assert spans(text) == ["Birobidzhan", "Jewish Autonomous Oblast"]
