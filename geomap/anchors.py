@@ -101,12 +101,13 @@ HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air 
 SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 # "fled toward Tawila, some 60 km west of the city", "Conroe, about 40 miles north of downtown": the distance is
 # measured from a settlement named before; "of the capital", "of the regional capital" from a capital, and so
-# are "of the Ukrainian capital" (whose country its adjective says) and "of the country's capital"
+# are "of the Ukrainian capital" (whose country its adjective says) and "of the country's capital". Where a name
+# follows ("of the city Kharkiv"), see _the_settlement_after.
 THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+"
     r"(?:(?P<owner>[A-Z][a-z]+|(?:country|nation)(?:'s|’s))\s+(?=capital\b))?(?P<head>city|town|village|port|capital"
     r"|(?P<regional>(?:regional|provincial|oblast|state)\s+capital|regional\s+cent(?:re|er))))|downtown)"
-    r"\b(?!\s+of\b|,?\s+[A-Z])"
+    r"\b(?!\s+of\b)(?:,?\s+(?P<name>[A-Z]))?"
 )
 # "within 400 metres of the plant('s reactors)", "2 km from the air base": a landmark named before
 THE_LANDMARK_AFTER = re.compile(AFTER_DISTANCE + rf"(?:of|from)\s+the\s+(?P<head>{LANDMARK_HEAD})\b")
@@ -257,7 +258,7 @@ def _anchor(
     capitals: dict[str, Place],
     by_id: dict[str, Place],
 ) -> Distance:
-    settlement = THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])
+    settlement = _the_settlement_after(text, d.end, {after[0][0].start} if after else set())
     capital = settlement is not None and _of_a_capital(settlement)
     if capital:
         if settlement["regional"]:
@@ -402,12 +403,13 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
     [('the regional capital', 'Dnipro')]
     """
     text = doc.text
-    heads = ((d, THE_SETTLEMENT_AFTER.match(text[d.end : d.end + 60])) for d in distances)  # as _anchor reads it
+    refs = _mentions_in_order(places)
+    starts = {m.start for m, _ in refs}
+    heads = ((d, _the_settlement_after(text, d.end, starts)) for d in distances)  # as _anchor reads it
     from_a_capital = [(d, the) for d, the in heads if the is not None and _of_a_capital(the)]
     if not from_a_capital:  # as in most articles: nothing more to read
         return []
     gz = Gazetteer.default()
-    refs = _mentions_in_order(places)
     named = {p.country for p in places if p.id in gz.capitals}
     ids = {p.id for p in places}
     focus = _focus_place(places)
@@ -438,6 +440,17 @@ def unnamed_capitals(doc: Document, distances: list[Distance], places: list[Plac
         Place(**entry_fields(entry), confidence=0.6, mentions=tuple(mentions[i]), evidence=(why,))
         for i, (entry, why) in found.items()
     ]
+
+
+def _the_settlement_after(text: str, end: int, mention_starts: set[int]) -> re.Match[str] | None:
+    """:data:`THE_SETTLEMENT_AFTER` right after a distance that ends at ``end``; None where a name follows it
+    (the distance is then that place's: "of the capital, Kyiv"), save a name that is no place the text makes
+    out after a capital: "898 km north of the country's capital Addis Abada", misspelt, is measured from the
+    capital still."""
+    the = THE_SETTLEMENT_AFTER.match(text[end : end + 60])
+    if the is not None and the["name"] and (not _of_a_capital(the) or end + the.start("name") in mention_starts):
+        return None
+    return the
 
 
 def _of_a_capital(the: re.Match[str]) -> bool:

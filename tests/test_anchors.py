@@ -301,6 +301,19 @@ def test_the_capital_an_adjective_or_the_country_owns_is_that_countrys():
     assert [p.name for p in article.places] == ["Kyiv", "Bucha"] and article.distances[0].anchor == "Kyiv"
 
 
+def test_a_capital_followed_by_a_name_that_is_no_place_is_the_capital_still():
+    # "Addis Abada", misspelt, is no place: the distance is from the capital, not from Adigrat
+    text = "Fighting reached Tigray. Adigrat is located 898 km north of the country's capital Addis Abada."
+    article = geomap.parse(text)
+    assert [(d.anchor, d.anchor_rule) for d in article.distances] == [("Addis Ababa", "subject")]
+    # spelt right, it is the place named; and a name after "the city" stays what it was
+    article = geomap.parse(text.replace("Abada", "Ababa"))
+    assert [(d.anchor, d.anchor_rule) for d in article.distances] == [("Addis Ababa", "of-phrase")]
+    assert [m.text for m in article.place("Addis Ababa").mentions] == ["Addis Ababa"]
+    article = geomap.parse("Strikes hit Bucha, 25 km northwest of the city Monday.")
+    assert [(d.anchor, d.anchor_rule) for d in article.distances] == [("Bucha", "sentence")]
+
+
 def test_the_regional_capital_is_the_seat_of_the_region_of_the_place_before_it():
     # Nikopol lies in Dnipropetrovsk oblast, whose seat is Dnipro; the river named in between is not measured from
     text = "Glide bombs struck Nikopol, a town on the Dnipro river, about 100 km southwest of the regional capital."
