@@ -86,13 +86,12 @@ CYRILLIC_GENERIC_KIND = {
     "водосховище": "other",
     "водохранилище": "other",
 }
-# Words that, capitalised before a name, are part of the place description, not another proper name.
-PLACE_ADJECTIVES = frozenset(
-    "eastern western northern southern central occupied greater north south east west northeastern "
-    "northwestern southeastern southwestern upper lower liberated annexed".split()
-)
 # Compass words that, in lower case, may open the name of an area ("southern Africa", "eastern Europe").
 COMPASS_WORDS = frozenset("eastern western northern southern central north south east west".split())
+# Words that, capitalised before a name, are part of the place description, not another proper name.
+PLACE_ADJECTIVES = COMPASS_WORDS | frozenset(
+    "occupied greater northeastern northwestern southeastern southwestern upper lower liberated annexed".split()
+)
 # Capitalised words that are never meant as places, whatever a gazetteer holds under that name.
 NOT_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -338,9 +337,15 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
     hits = []
     for i, (start, first_end) in enumerate(words):
         # "southern Africa", "eastern Europe": a lower-case compass word may open an area's name (see
-        # _an_area_in_lower_case)
-        compass = folded[start:first_end] in COMPASS_WORDS and i + 1 < len(words) and text[words[i + 1][0]].isupper()
-        if not text[start].isupper() and not compass:
+        # _an_area_in_lower_case); the test of case first, as it runs for every word
+        upper = text[start].isupper()
+        compass = (
+            not upper
+            and folded[start:first_end] in COMPASS_WORDS
+            and i + 1 < len(words)
+            and text[words[i + 1][0]].isupper()
+        )
+        if not upper and not compass:
             continue
         cyrillic = "\u0400" <= text[start] <= "\u04ff"  # starts_cyrillic, inlined: it runs for every capital
         key = ""
