@@ -97,6 +97,7 @@ CYRILLIC_CITY_DISTRICT = re.compile(
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"
 NAME_CONNECTORS = frozenset("of de du des la le al el y del".split())
+OPENING_QUOTES = frozenset("\"“«'‘")
 # Capitalised words that open a sentence or a clause, or a title before a surname ("President Park"), never
 # part of a site's name
 NOT_NAME_WORDS = frozenset(
@@ -240,10 +241,15 @@ def _name_start(text: str, head_start: int) -> int:
         if token in NAME_CONNECTORS:
             pos = token_start - 1
             continue
+        # 'the "No. 2 Detention Centre"': a name in quotes begins after the quote
+        quoted = token[:1] in OPENING_QUOTES
+        word = token[1:] if quoted else token
         # "Kharkiv. Royal Street": a sentence's end, unlike an abbreviation such as "St." or "N."
-        sentence_end = token.endswith(".") and len(token) > 3
-        if words == MAX_NAME_WORDS or not NAME_WORD.fullmatch(token) or token in NOT_NAME_WORDS or sentence_end:
+        sentence_end = word.endswith(".") and len(word) > 3
+        if words == MAX_NAME_WORDS or not NAME_WORD.fullmatch(word) or word in NOT_NAME_WORDS or sentence_end:
             break
+        if quoted:
+            return token_start + 1
         start, pos, words = token_start, token_start - 1, words + 1
     return start
 

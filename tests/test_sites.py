@@ -30,6 +30,9 @@ def names(text: str, taken=()) -> list[str]:
         ("Cavan Town Hall and Ramor Theatre reopened.", ["Cavan Town Hall", "Ramor Theatre"]),
         ("Crowds on Park Avenue. He and Kyiv Street.", ["Park Avenue", "Kyiv Street"]),
         ("Shelling hit Soborna Street in Kharkiv.", ["Soborna Street"]),
+        # a name in quotes: from its first word, quote left out
+        ('They marched to the "No. 2 Detention Centre" in Tianjin.', ["No. 2 Detention Centre"]),
+        ("A missile hit the “Kharkiv Tractor Plant” at dawn.", ["Kharkiv Tractor Plant"]),
     ],
 )
 def test_site_names_end_in_a_head_word(text, expected):
