@@ -164,6 +164,11 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
             if not (text.startswith(".", end) and head + "." in STREET_HEADS):
                 continue
             head, end = head + ".", end + 1  # "St.", "Ave.", "Blvd."
+        if out and out[-1].end + 1 == head_start and text[out[-1].end] == " " and not out[-1].street:
+            # "Kendale Lakes Elementary School": a head right after a site's name ends that name
+            prev = out.pop()
+            out.append(SiteName(prev.start, end, text[prev.start : end], street=head in STREET_HEADS))
+            continue
         start = _name_start(text, head_start)
         if head in OF_HEADS and (tail := OF_TAIL.match(text, end)):
             end = tail.end()

@@ -33,6 +33,8 @@ def names(text: str, taken=()) -> list[str]:
         # a name in quotes: from its first word, quote left out
         ('They marched to the "No. 2 Detention Centre" in Tianjin.', ["No. 2 Detention Centre"]),
         ("A missile hit the “Kharkiv Tractor Plant” at dawn.", ["Kharkiv Tractor Plant"]),
+        # a head right after a site's name ends it
+        ("He was held at Kendale Lakes Elementary School.", ["Kendale Lakes Elementary School"]),
     ],
 )
 def test_site_names_end_in_a_head_word(text, expected):
