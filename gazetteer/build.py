@@ -70,6 +70,8 @@ from geomap.inflection import CYRILLIC  # noqa: E402
 OUT = HERE / "data"
 # How unions.tsv names a UN M49 subregion as a part ("ne:subregion:Northern Africa")
 SUBREGION_PREFIX = "ne:subregion:"
+# ... and the first-level regions of a country under one of Natural Earth's regions ("ne:admin1-region:RU:Volga")
+ADMIN1_GROUP_PREFIX = "ne:admin1-region:"
 # The hand-curated files, in the order they are applied
 CURATED = ("supplement.tsv", "unions.tsv", "aliases.tsv", "populations.tsv")
 NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
@@ -393,6 +395,8 @@ class Builder:
         self.capitals: list[str] = []  # entry ids of national capitals
         self.sovereigns: dict[str, str] = {}  # ISO code of a dependency -> its sovereign's (GU -> US, GI -> GB)
         self.subregions: dict[str, BaseGeometry] = {}  # UN M49 subregion ("Northern Africa") -> its area
+        # Natural Earth's region of first-level regions, by country: ("RU", "Volga") -> their entry ids
+        self.admin1_groups: dict[tuple[str, str], list[str]] = {}
 
     def add(self, row: dict, names: list[str], geometry=None) -> None:
         seen: set[str] = set()
@@ -548,6 +552,8 @@ class Builder:
             ident = f"ne:admin1:{iso}"
             if ident in self.by_id:  # Natural Earth gives some states one code (Sudan, Madagascar); ids stay unique
                 ident += ":" + slug(p["name"])
+            if p.get("region"):
+                self.admin1_groups.setdefault((country, p["region"]), []).append(ident)
             woe = p.get("woe_name") or ""
             names = [
                 p["name"],
@@ -802,10 +808,14 @@ class Builder:
 
     def union_part(self, code: str):
         """A first-level region by ISO 3166-2 code ("UA-43"), a whole country by ISO 3166-1 code ("UA"), a
-        UN M49 subregion as Natural Earth assigns countries to it ("ne:subregion:Northern Africa"), or a
-        Natural Earth marine area by its id ("ne:marine:north-atlantic-ocean")."""
+        UN M49 subregion as Natural Earth assigns countries to it ("ne:subregion:Northern Africa"), the
+        first-level regions of a country that Natural Earth files under one region ("ne:admin1-region:RU:Volga"),
+        or a Natural Earth marine area by its id ("ne:marine:north-atlantic-ocean")."""
         if code.startswith(SUBREGION_PREFIX):
             return self.subregions[code.removeprefix(SUBREGION_PREFIX)]
+        if code.startswith(ADMIN1_GROUP_PREFIX):
+            country, region = code.removeprefix(ADMIN1_GROUP_PREFIX).split(":")
+            return shapely.union_all([self.areas[i] for i in self.admin1_groups[(country, region)]])
         if code.startswith("ne:"):
             return self.areas[code]
         return self.areas[f"ne:admin1:{code}" if "-" in code else self.country_ids[code]]
