@@ -159,6 +159,11 @@ CAPITALISED_WORD_NEXT = re.compile(r" [A-Z]")
 # "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
 # not the town of St George (Queensland); a city of that name keeps its possessive ("St. Petersburg's Pulkovo")
 SAINT = re.compile(r"(?:St\.?|Saint)\s")
+# The name of an armed group up to a name inside it: "the Islamic State West Africa Province", "al-Qaeda in the
+# Arabian Peninsula", "the Islamic State of Iraq and the Levant" (see _names_a_group_s_theatre)
+GROUP_NAME_BEFORE = re.compile(
+    r"\b(?:Islamic\s+State|[Aa]l[-\s]Qa[’']?[ei]da)(?:\s+(?:of|in|for|and|the|[A-Z][\w’'-]*))*\s+$"
+)
 DEDICATED_AFTER = re.compile(r"(?:'s|’s|'|’)\s+[A-Z]")
 DEDICATION_CITY = 100_000
 # A capitalised word joined by a hyphen after or before a name: "Macy-O'Toole", "Green-Karol"
@@ -251,6 +256,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if SAINT.match(doc.text, start) and DEDICATED_AFTER.match(doc.text, end) and not _a_city(gz, key):
             continue
         if _inside_a_compound_name(doc.text, start, end, span_starts, span_ends):
+            continue
+        if _names_a_group_s_theatre(doc.text, start, gz, key):
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
@@ -431,6 +438,15 @@ def _an_area_in_lower_case(text: str, gz: Gazetteer, key: str) -> bool:
     """ "southern Africa", "eastern Europe": a compass word in lower case and a name, which together name an
     area (a region, a country: "northern Ireland"), not a town ("north Hollywood" is Hollywood's north)."""
     return _looks_like_a_name(text[0].upper() + text[1:], gz, key) and any(e.is_area for e in gz.lookup(key))
+
+
+def _names_a_group_s_theatre(text: str, start: int, gz: Gazetteer, key: str) -> bool:
+    """ "Islamic State West Africa Province", "al-Qaeda in the Arabian Peninsula": a region of several countries
+    in an armed group's name names the group, not a place of the story. A country there stays a place ("Islamic
+    State in Iraq and Syria" is also where it fights)."""
+    return bool(GROUP_NAME_BEFORE.search(text, max(0, start - 80), start)) and any(
+        e.is_area and not e.country for e in gz.lookup(key)
+    )
 
 
 def _abbreviates_another_name(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:

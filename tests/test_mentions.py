@@ -315,3 +315,12 @@ def test_a_lower_case_word_stays_in_a_name_the_gazetteer_writes_so():
 def test_an_adjective_is_no_region_though_natural_earth_names_one_so():
     text = "Leaders of the Jewish community in Birobidzhan, capital of the Jewish Autonomous Oblast, met."
     assert spans(text) == ["Birobidzhan", "Jewish Autonomous Oblast"]
+
+
+def test_a_region_of_several_countries_in_an_armed_group_s_name_names_the_group():
+    text = (
+        "The Islamic State West Africa Province attacked Maiduguri. Al-Qaeda in the Arabian Peninsula claimed a raid "
+        "in Yemen. Fighters of the Islamic State of Iraq and the Levant held Raqqa."
+    )
+    assert spans(text) == ["Maiduguri", "Yemen", "Iraq", "Raqqa"]  # a country in the name stays a place
+    assert spans("Jihadists spread across the Sahel and West Africa.") == ["Sahel", "West Africa"]
