@@ -5,7 +5,7 @@ import json
 from shapely.geometry import Point
 
 import geomap
-from geomap.gazetteer import Gazetteer
+from geomap.gazetteer import Gazetteer, haversine_km
 from geomap.geojson import dumps
 
 
@@ -628,3 +628,24 @@ def test_sudan_s_kordofan_and_gaza_s_netzarim_corridor_are_drawn():
     # Kordofan is North and South Kordofan together: El Obeid, North Kordofan's capital, lies inside it
     obeid = places["El Obeid"]
     assert Gazetteer.default().area(places["Kordofan"].id).covers(Point(obeid.lon, obeid.lat))
+
+
+def test_pakistan_s_tribal_districts_are_drawn():
+    text = (
+        "SOUTH WAZIRISTAN, April 5: The army chief opened projects in South Waziristan Agency. Militants attacked "
+        "posts in North Waziristan, in Kurram district near Parachinar, and in Bajaur."
+    )
+    article = geomap.parse(text)
+    assert [p.name for p in article.places] == [
+        "South Waziristan",
+        "North Waziristan",
+        "Kurram",
+        "Parachinar",
+        "Bajaur",
+    ]
+    # each district's point lies near its seat: Miranshah, Wana, Parachinar and Khar are GeoNames towns
+    gz = Gazetteer.default()
+    for district, seat in [("North Waziristan", "Miran Shah"), ("South Waziristan", "Wana"), ("Bajaur", "Khar")]:
+        town = next(e for e in gz.lookup(seat) if e.country == "PK")
+        place = article.place(district)
+        assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 15, district
