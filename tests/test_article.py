@@ -649,3 +649,11 @@ def test_pakistan_s_tribal_districts_are_drawn():
         town = next(e for e in gz.lookup(seat) if e.country == "PK")
         place = article.place(district)
         assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 15, district
+
+
+def test_somalia_s_regions_by_the_press_s_spelling():
+    article = geomap.parse("Al-Shabaab attacked a base in Lower Shabelle and a town in Middle Shabelle.")
+    assert [(p.name, p.country, p.kind) for p in article.places] == [
+        ("Lower Shebelle", "SO", "region"),
+        ("Middle Shebelle", "SO", "region"),
+    ]
