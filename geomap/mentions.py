@@ -159,13 +159,13 @@ CAPITALISED_WORD_NEXT = re.compile(r" [A-Z]")
 # "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
 # not the town of St George (Queensland); a city of that name keeps its possessive ("St. Petersburg's Pulkovo")
 SAINT = re.compile(r"(?:St\.?|Saint)\s")
+DEDICATED_AFTER = re.compile(r"(?:'s|’s|'|’)\s+[A-Z]")
+DEDICATION_CITY = 100_000
 # The name of an armed group up to a name inside it: "the Islamic State West Africa Province", "al-Qaeda in the
 # Arabian Peninsula", "the Islamic State of Iraq and the Levant" (see _names_a_group_s_theatre)
 GROUP_NAME_BEFORE = re.compile(
     r"\b(?:Islamic\s+State|[Aa]l[-\s]Qa[’']?[ei]da)(?:\s+(?:of|in|for|and|the|[A-Z][\w’'-]*))*\s+$"
 )
-DEDICATED_AFTER = re.compile(r"(?:'s|’s|'|’)\s+[A-Z]")
-DEDICATION_CITY = 100_000
 # A capitalised word joined by a hyphen after or before a name: "Macy-O'Toole", "Green-Karol"
 COMPOUND_AFTER = re.compile(r"-[A-Z]")
 COMPOUND_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+-$")

@@ -97,6 +97,7 @@ CYRILLIC_CITY_DISTRICT = re.compile(
 NAME_WORD = re.compile(r"(?:[A-Z][\w'’.&]*(?:-[A-Z][\w'’.&]*)*|\d+(?:st|nd|rd|th)?)")
 # no "on": "Crowds on Park Avenue" is no "Crowds on Park"
 NAME_CONNECTORS = frozenset("of de du des la le al el y del".split())
+# Marks that open a name written in quotes ('the "No. 2 Detention Centre"'), never part of it
 OPENING_QUOTES = frozenset("\"“«'‘")
 # Capitalised words that open a sentence or a clause, or a title before a surname ("President Park"), never
 # part of a site's name
