@@ -86,6 +86,9 @@ CYRILLIC_GENERIC_KIND = {
     "водосховище": "other",
     "водохранилище": "other",
 }
+# The US states written with "State" to tell them from their cities; any other is a university (see
+# _a_state_university)
+STATES_CALLED_STATE = frozenset({"new york", "washington"})
 # Compass words that, in lower case, may open the name of an area ("southern Africa", "eastern Europe").
 COMPASS_WORDS = frozenset("eastern western northern southern central north south east west".split())
 # Words that, capitalised before a name, are part of the place description, not another proper name.
@@ -257,7 +260,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             continue
         if _inside_a_compound_name(doc.text, start, end, span_starts, span_ends):
             continue
-        if _names_a_group_s_theatre(doc.text, start, gz, key):
+        if _names_a_group_s_theatre(doc.text, start, gz, key) or _a_state_university(doc.text, start, end, gz, key):
             continue
         sentence = doc.sentence_of(start)
         in_headline = headline[0] <= start < headline[1]
@@ -446,6 +449,24 @@ def _names_a_group_s_theatre(text: str, start: int, gz: Gazetteer, key: str) -> 
     State in Iraq and Syria" is also where it fights)."""
     return bool(GROUP_NAME_BEFORE.search(text, max(0, start - 80), start)) and any(
         e.is_area and not e.country for e in gz.lookup(key)
+    )
+
+
+def _a_state_university(text: str, start: int, end: int, gz: Gazetteer, key: str) -> bool:
+    """ "Arizona State beat Mississippi State": a US state's name and "State", with no other name after them, is
+    the state's university or its team. New York and Washington go by "State" to be told from their cities;
+    "Ohio State Highway Patrol" is an institution of the state (see _opens_an_institution)."""
+    if text.endswith(" State", start, end):  # the gazetteer has the name with "State" too
+        state, after = key.removesuffix(" state"), end
+    elif text.startswith(" State", end):
+        state, after = key, end + len(" State")
+    else:
+        return False
+    return (
+        not CAPITALISED_WORD_NEXT.match(text, after)
+        and not text[after : after + 1].isalnum()
+        and state not in STATES_CALLED_STATE
+        and any(e.kind == "region" and e.country == "US" for e in gz.lookup(state))
     )
 
 

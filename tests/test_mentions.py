@@ -324,3 +324,15 @@ def test_a_region_of_several_countries_in_an_armed_group_s_name_names_the_group(
     )
     assert spans(text) == ["Maiduguri", "Yemen", "Iraq", "Raqqa"]  # a country in the name stays a place
     assert spans("Jihadists spread across the Sahel and West Africa.") == ["Sahel", "West Africa"]
+
+
+def test_a_us_state_s_name_and_state_is_its_university():
+    text = "Arizona State beat Mississippi State, and Ohio State's coach flew home to Columbus."
+    assert spans(text) == ["Columbus"]
+    # two states go by "State"; elsewhere "State" is part of a state's name; an institution of the state names it
+    assert spans("Floods hit New York State and Washington State, and Borno State.") == [
+        "New York State",
+        "Washington State",
+        "Borno State",
+    ]
+    assert spans("Ohio State Highway Patrol troopers closed roads.") == ["Ohio State"]
