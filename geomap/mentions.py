@@ -455,7 +455,7 @@ def _names_a_group_s_theatre(text: str, start: int, gz: Gazetteer, key: str) -> 
 def _a_state_university(text: str, start: int, end: int, gz: Gazetteer, key: str) -> bool:
     """ "Arizona State beat Mississippi State": a US state's name and "State", with no other name after them, is
     the state's university or its team. New York and Washington go by "State" to be told from their cities;
-    "Ohio State Highway Patrol" is an institution of the state (see _opens_an_institution)."""
+    with a name after them ("Ohio State Highway Patrol") they open an institution of the state, which names it."""
     if text.endswith(" State", start, end):  # the gazetteer has the name with "State" too
         state, after = key.removesuffix(" state"), end
     elif text.startswith(" State", end):
