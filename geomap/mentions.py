@@ -21,9 +21,10 @@ from dataclasses import replace
 from geomap.demonyms import country_of
 from geomap.districts import cyrillic_district_adjectives, cyrillic_listed_areas, district_adjectives
 from geomap.folding import fold, name_key
-from geomap.gazetteer import Gazetteer
+from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.inflection import declined_keys, language, nominatives, qualifies, starts_cyrillic
 from geomap.mention import Mention
+from geomap.roles import LOCATIVE, LOCATIVE_REACH
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name.
@@ -157,6 +158,16 @@ PSEUDONYM_AFTER = re.compile(
 WORD_BEFORE_A_SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z]\.)? $")
 # "Zachary Brooks", "Helen D. Kunz": a capitalised word, perhaps after a middle initial, right after a name
 WORD_AFTER_A_GIVEN_NAME = re.compile(r" (?:[A-Z]\. )?([A-Z][a-z][\w’'-]*)\b(?![’'-])")
+# "Sandberg said", "Nelson concedes", "Moyo argued": a verb of speaking right after a name, which only a person
+# does; a city or a country speaks for its government ("Kyiv said"), see _quoted_speakers
+SPEECH_AFTER = re.compile(
+    r" (?:also |later |then )?(?:said|says|told|tells|added|adds|recalled|recalls|explained|explains|argued|"
+    r"argues|reiterated|reiterates|conceded|concedes|admitted|admits|insisted|insists|noted|notes|wrote|"
+    r"writes|tweeted|acknowledged|acknowledges|replied|replies|stressed|stresses|recounted|recounts)\b"
+)
+# '..." said Nelson.', '..., explains Moyo,': the same verb before a name that ends the clause
+SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|explained|explains|recalled|recalls|wrote|writes) $")
+CLAUSE_END = re.compile(r"[.,;]")
 # A name goes on: "Central District Court"
 CAPITALISED_WORD_NEXT = re.compile(r" [A-Z]")
 # "St George's Chapel", "St Mary's Hospital", "St James's Park": a saint's name before what is dedicated to them,
@@ -245,7 +256,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     span_starts, span_ends = {s for s, _ in spans}, {e for _, e in spans}
     # the person's name, wherever the article uses it: "Noma (not her real name) ... said Noma"
     pseudonyms = {key for start, end, key in found if PSEUDONYM_AFTER.match(doc.text, end)}
-    persons = _names_of_persons(doc.text, found, gz)
+    speakers = _quoted_speakers(doc.text, found)
+    persons = _names_of_persons(doc.text, found, gz, speakers) | {k for k in speakers if _a_small_settlement(gz, k)}
     for start, end, key in found:
         if key in pseudonyms or key in persons:
             continue
@@ -657,12 +669,15 @@ def _a_well_known_place(gz: Gazetteer, key: str) -> bool:
     return any(e.is_area or e.population >= WELL_KNOWN_POPULATION for e in gz.lookup(key))
 
 
-def _names_of_persons(text: str, found: list[tuple[int, int, str]], gz: Gazetteer) -> set[str]:
+def _names_of_persons(
+    text: str, found: list[tuple[int, int, str]], gz: Gazetteer, speakers: set[str] = frozenset()
+) -> set[str]:
     """The keys of names the article gives a person, wherever it then uses them alone: a surname after a given
     name ("Gino D. Bassett ... Bassett approached", "Sheryl Sandberg ... Sandberg said"), and a given name
     before a surname ("Zachary Brooks ... his father Zachary"). A place whose name is well known keeps it ("Paris
-    Hilton" leaves Paris a city), as in :func:`_after_a_given_name`. Given names are the gazetteer's
-    (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
+    Hilton" leaves Paris a city), as in :func:`_after_a_given_name`, unless the name is also one of the
+    ``speakers`` (:func:`_quoted_speakers`): "Bill Holland ... Holland recalled". Given names are the
+    gazetteer's (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
 
     >>> from geomap.folding import fold
     >>> gz = Gazetteer.default()
@@ -677,7 +692,38 @@ def _names_of_persons(text: str, found: list[tuple[int, int, str]], gz: Gazettee
             key in gz.given_names and _followed_by_a_surname(text, end)
         ):
             names.add(key)
-    return {key for key in names if not _a_well_known_place(gz, key)}
+    return {key for key in names if key in speakers or not _a_well_known_place(gz, key)}
+
+
+def _quoted_speakers(text: str, found: list[tuple[int, int, str]]) -> set[str]:
+    """The keys of names that the article quotes as speaking and never puts anyone in or near: "Sandberg said",
+    "…, explains Dewly Nelson." Such a name is a person's where it is a small settlement's
+    (:func:`_a_small_settlement`), or where the article also gives it a given name (:func:`_names_of_persons`):
+    a city or a country speaks for its government ("Kyiv said", "Moscow says").
+
+    >>> from geomap.folding import fold
+    >>> text = "Shelling hit Bakhmut. “It is on me,” Sandberg said. Kyiv said the town held."
+    >>> sorted(_quoted_speakers(text, _longest_spans(text, fold(text), Gazetteer.default())))
+    ['kyiv', 'sandberg']
+    """
+    spoken, placed = set(), set()
+    for start, end, key in found:
+        if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start):
+            placed.add(key)
+        elif SPEECH_AFTER.match(text, end) or (
+            SPEECH_BEFORE.search(text, max(0, start - 12), start) and CLAUSE_END.match(text, end)
+        ):
+            spoken.add(key)
+    return spoken - placed
+
+
+def _a_small_settlement(gz: Gazetteer, key: str) -> bool:
+    """Whether every place of a name is a town or village under :data:`WELL_KNOWN_POPULATION` people and no
+    capital: no government speaks by its name, and no building ("the Kremlin said")."""
+    entries = gz.lookup(key)
+    return bool(entries) and all(
+        e.kind in SETTLEMENT_KINDS and e.population < WELL_KNOWN_POPULATION and e.id not in gz.capitals for e in entries
+    )
 
 
 def _followed_by_a_surname(text: str, end: int) -> bool:

@@ -263,8 +263,20 @@ def test_a_name_the_article_gives_a_person_is_a_persons_wherever_it_is_used_alon
     # the rule needs the person's whole name: a bare name is a place, and a well-known place keeps its name
     assert spans("Bassett was cut off by the flood.") == ["Bassett"]
     assert "Paris" in spans("Paris Hilton flew to Paris.")
+    # unless the article quotes it speaking: Holland, the Netherlands
+    assert spans("Reporter Bill Holland covered the case. “It was grim,” Holland recalled.") == []
     # a given name before a generic word or an institution is a place's
     assert "Chelsea" in spans("Chelsea Police said the road was closed. Chelsea is quiet now.")
+
+
+def test_a_small_place_the_article_quotes_as_speaking_is_a_persons_name():
+    # Sandberg (Bavaria), Pitman (New Jersey): villages in the gazetteer, and here speakers with no given name
+    assert spans("The plan, Sandberg reiterated, stands. “It is on me,” Sandberg said.") == []
+    assert spans("“We will stay,” said Pitman. Pitman grew turkeys for thirty years.") == []
+    # a name the article also puts somewhere is a place, and a city or a capital speaks for its government
+    assert spans("Floods reached Sandberg overnight. Sandberg said it needed help.") == ["Sandberg", "Sandberg"]
+    assert spans("Shelling hit Bakhmut. Kyiv said the town held.") == ["Bakhmut", "Kyiv"]
+    assert spans("Officials in Valletta said the ship had left.") == ["Valletta"]
 
 
 def test_of_after_a_named_district_names_its_city_and_after_a_bare_generic_word_the_area():
