@@ -860,8 +860,12 @@ class Builder:
                 row["kind"] = kind_for_population(row["population"], r["id"] in self.capitals)
 
     def aliases(self, path: Path) -> None:
+        """Extra names; one marked as the label becomes the entry's name, and the source's name an extra one."""
         for r in read_tsv(path):
             row = self.by_id[r["target"]]
+            if r.get("label") == "yes":
+                row["names"].insert(0, row["name"])
+                row["name"] = r["alias"]
             if name_key(r["alias"]) not in {name_key(n) for n in [row["name"], *row["names"]]}:
                 row["names"].append(r["alias"])
 

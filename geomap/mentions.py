@@ -104,10 +104,7 @@ NOT_PLACES = frozenset(
     "minister colonel captain major mayor governor senator prime christmas easter god "
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     # organisations in the news whose names a gazetteer lists for a place ("Hamas" for Hamm, "SANA" for Sanaa)
-    "hamas hezbollah sana "
-    # an adjective Natural Earth gives as the short name of a region ("the Jewish community" is no oblast; its
-    # full name, the Jewish Autonomous Oblast, is still found)
-    "jewish".split()
+    "hamas hezbollah sana".split()
 )
 # Kinds whose names are descriptions ("Kakhovka Reservoir", "Kerch Strait") more than proper names.
 LANDMARK_KINDS = frozenset({"sea", "river", "peninsula", "other"})
