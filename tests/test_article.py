@@ -657,3 +657,30 @@ def test_somalia_s_regions_by_the_press_s_spelling():
         ("Lower Shebelle", "SO", "region"),
         ("Middle Shebelle", "SO", "region"),
     ]
+
+
+def test_deserts_mountain_ranges_islands_and_great_rivers_are_drawn():
+    text = (
+        "Jihadists crossed the Sahara. A rocket hit the Negev. Drones flew beyond the Urals. Fires raged on Maui "
+        "and Oahu. Troops clashed in Mindanao. Climbers died in the Andes and the Alps. Floods hit the Indus "
+        "River. The Amazon River is low. Amazon said its sales rose."
+    )
+    article = geomap.parse(text)
+    assert [p.name for p in article.places] == [
+        "Sahara",
+        "Negev",
+        "Ural Mountains",
+        "Maui",
+        "Oahu",
+        "Mindanao",
+        "Andes",
+        "Alps",
+        "Indus",
+        "Amazon River",
+    ]
+    # each point lies in (or, for a range's highest peak on a border, within 10 km of) the country its row gives
+    gz = Gazetteer.default()
+    for place in article.places:
+        if place.country:
+            country = gz.country(place.country)
+            assert gz.area(country.id).distance(Point(place.lon, place.lat)) < 0.1, place.name
