@@ -27,9 +27,11 @@ from geomap.mention import Mention
 from geomap.roles import LOCATIVE, LOCATIVE_REACH
 from geomap.text import Document
 
-# Lower-case words allowed inside a multi-word place name.
+# Lower-case words allowed inside a multi-word place name, as the gazetteer's names have them ("Croix-des-Bouquets",
+# "Barrow-in-Furness", "Ústí nad Labem", "Arica y Parinacota"): a span still has to be a name it holds.
 NAME_CONNECTORS = frozenset(
-    "of the de la le du del da do dos das on upon am an im al el and au aux en sur di van von der".split()
+    "of the de la le les lès des du del da do dos das los las on upon in under am an im al el as and et e y i a "
+    "au aux en sur sous di van von der bei nad na ye".split()
 )
 # Capitalised words after a place that make an institution of it, not a longer place name: the place is
 # still named ("the U.K. Ministry of Defense", "Kharkiv Regional Military Administration").

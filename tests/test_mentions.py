@@ -350,3 +350,11 @@ def test_a_us_state_s_name_and_state_is_its_university():
         "Borno State",
     ]
     assert spans("Ohio State Highway Patrol troopers closed roads.") == ["Ohio State"]
+
+
+def test_a_name_joined_by_a_lower_case_word_the_gazetteer_writes_is_one_name():
+    # not Croix, a commune near Lille, nor Barrow, Alaska
+    text = "Gangs took the road to Croix-des-Bouquets. Floods hit Barrow-in-Furness and Ústí nad Labem."
+    assert spans(text) == ["Croix-des-Bouquets", "Barrow-in-Furness", "Ústí nad Labem"]
+    # a lower-case word makes no name the gazetteer lacks
+    assert spans("Troops in Kharkiv in the spring") == ["Kharkiv"]
