@@ -684,3 +684,33 @@ def test_deserts_mountain_ranges_islands_and_great_rivers_are_drawn():
         if place.country:
             country = gz.country(place.country)
             assert gz.area(country.id).distance(Point(place.lon, place.lat)) < 0.1, place.name
+
+
+def test_south_lebanon_s_border_villages_are_drawn_and_houla_stays_syrian_in_a_syrian_story():
+    text = (
+        "Israeli strikes hit Khiam, Odaisseh and Meiss el-Jabal. Troops raided tunnels near Aita al-Shaab, less "
+        "than 1 km from the border, and clashed near Maroun al-Ras, Aitaroun, Houla and Shebaa."
+    )
+    article = geomap.parse(text)
+    assert [(p.name, p.country) for p in article.places] == [
+        ("Khiam", "LB"),
+        ("Odaisseh", "LB"),
+        ("Mais al-Jabal", "LB"),
+        ("Ayta ash Shab", "LB"),
+        ("Maroun al-Ras", "LB"),
+        ("Aitaroun", "LB"),
+        ("Houla", "LB"),
+        ("Shebaa", "LB"),
+    ]
+    # each lies in Lebanon (to within 2 km: Natural Earth's border is drawn coarser than that, and Mais al-Jabal
+    # sits on it), and within 15 km of Israel
+    gz = Gazetteer.default()
+    lebanon, israel = gz.area(gz.country("LB").id), gz.area(gz.country("IL").id)
+    for place in article.places:
+        point = Point(place.lon, place.lat)
+        assert lebanon.distance(point) < 0.02 and israel.distance(point) < 0.15, place.name
+    assert article.distances[0].anchor == "Ayta ash Shab"
+    assert [p.country for p in geomap.parse("Government forces shelled Houla, near Homs, in 2012.").places] == [
+        "SY",
+        "SY",
+    ]
