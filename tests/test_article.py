@@ -714,3 +714,20 @@ def test_south_lebanon_s_border_villages_are_drawn_and_houla_stays_syrian_in_a_s
         "SY",
         "SY",
     ]
+
+
+def test_gaza_s_neighbourhoods_and_camps_are_drawn_where_they_are_not_at_the_city_s_point():
+    text = (
+        "Tanks advanced into Zeitoun and Shujaiya in Gaza City. Strikes hit al-Mawasi, west of Khan Younis, and "
+        "Tel al-Sultan in Rafah; the Beach camp and Maghazi were shelled. Troops raided Nur Shams camp near "
+        "Tulkarm and entered Qalqilya."
+    )
+    places = {p.mentions[0].text: p for p in geomap.parse(text).places}
+    for name in ("Zeitoun", "Shujaiya", "Mawasi", "Tel al-Sultan", "Beach camp", "Maghazi", "Nur Shams camp"):
+        assert places[name].country == "PS", name
+    city = places["Gaza City"]
+    # a neighbourhood lies within Gaza City, 1-4 km from its point; al-Mawasi on the coast west of Khan Younis
+    for name in ("Zeitoun", "Shujaiya", "Beach camp"):
+        assert 0.3 < haversine_km(places[name].lat, places[name].lon, city.lat, city.lon) < 4, name
+    assert places["Mawasi"].lon < places["Khan Younis"].lon
+    assert places["Qalqilya"].name == "Qalqīlyah"
