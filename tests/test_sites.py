@@ -89,13 +89,13 @@ def test_districts_listed_with_one_generic_word_are_sites_at_the_city_of_their_s
 
 def test_a_part_of_a_town_written_with_its_town_is_a_site_there():
     text = (
-        "The RSF shelled Omdurman's Karari district. Strikes hit the Shati neighbourhood of Gaza City and the "
+        "The RSF shelled Omdurman's Karari district. Strikes hit the Rimal neighbourhood of Gaza City and the "
         "Christian quarter in Aleppo, and the Crown Heights neighborhood of Brooklyn was quiet."
     )
     a = parse(text)
     for name, town in (
         ("Karari district", "Omdurman"),
-        ("Shati neighbourhood", "Gaza"),  # not Ash Shati, a region of Libya
+        ("Rimal neighbourhood", "Gaza"),
         ("Christian quarter", "Aleppo"),
         ("Crown Heights neighborhood", "Brooklyn"),  # not the village of Crown Heights, 110 km up the Hudson
     ):
@@ -104,6 +104,9 @@ def test_a_part_of_a_town_written_with_its_town_is_a_site_there():
     assert {p.kind for p in a.places} == {"site", "city"}
     # with no town written with it, it makes no mark
     assert parse("Shells hit the Karari district and Omdurman.").place("Karari district") is None
+    # a part the gazetteer holds is drawn at its own point: the Beach camp, not Ash Shati, a region of Libya
+    shati = parse("Strikes hit the Shati neighbourhood of Gaza City.").place("Shati neighbourhood")
+    assert (shati.country, shati.lat, shati.lon) == ("PS", 31.5321972, 34.4453944)
 
 
 def test_a_town_written_after_a_site_in_another_clause_or_sentence_does_not_hold_it():
