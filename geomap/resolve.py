@@ -92,9 +92,11 @@ MILLION_CITY = 2.0
 # How far outside a region's drawn border a place said to lie in it may be (about 15 km): border villages.
 BORDER_SLACK_DEG = 0.15
 # Between a place and the area said to hold it: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk", "Hlyboka in
-# the north of the Kharkiv region", "Zahrani in southern Lebanon", "Toretsk (Donetsk oblast)".
+# the north of the Kharkiv region", "Zahrani in southern Lebanon", "Toretsk (Donetsk oblast)"; "in" may follow the
+# rest of a list whose names the gazetteer lacks ("Ivanivka and Stelmakhivka in Kharkiv Oblast"), as it holds them all.
 CONTAINED_IN = re.compile(
-    r"\s*,\s*|\s*\(\s*|\s+in\s+(?:the\s+)?"
+    r"\s*,\s*|\s*\(\s*|"
+    r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?-i:[A-Z])[\w’'-]*(?:[\s-](?-i:[A-Z])[\w’'-]*)?)*\s+in\s+(?:the\s+)?"
     r"(?:(?:far\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?:part\s+)?(?:of\s+)?(?:the\s+)?)?",
     re.IGNORECASE,
 )

@@ -152,6 +152,10 @@ def test_a_village_said_to_lie_in_a_region_none_of_its_namesakes_is_in_is_not_dr
     # nor is a city of another country, however large: the gazetteer lacks Armenia's Kut, not Iraq's Al-Kut
     article = geomap.parse("Azerbaijani troops shelled the villages of Sotk and Kut in Gegharkunik province.")
     assert [p.name for p in article.places] == ["Sotk", "Gegharkunik"]
+    # nor one followed by list members the gazetteer lacks: Kharkiv oblast's Ivanivka and Stelmakhivka are not in
+    # it, and its Ivanivkas lie in other oblasts
+    text = "Russian troops attacked near Synkivka, Ivanivka and Stelmakhivka in Kharkiv Oblast."
+    assert [p.name for p in geomap.parse(text).places] == ["Synkivka", "Kharkiv"]
 
 
 def test_a_town_addressed_to_a_state_none_of_its_namesakes_is_in_is_not_drawn():
