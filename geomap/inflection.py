@@ -37,6 +37,10 @@ RUSSIAN_ONLY = re.compile(r"[ыэёъ]", re.IGNORECASE)
 MAX_FORMS = 6
 # a name of several words is looked up in at most this many combinations of its words' forms
 MAX_PHRASES = 12
+# the words of a name: "Ростове-на-Дону" declines its first word alone
+NAME_PARTS = re.compile(r"[\s\-‑]+")
+# prepositions inside names, after which the words keep their case: "Ростов-на-Дону", "Комсомольськ-на-Амурі"
+NAME_PREPOSITIONS = frozenset({"на", "над", "под", "під"})
 
 
 @lru_cache(maxsize=1)
@@ -109,16 +113,24 @@ def declined_keys(span: str, key: str, text_language: str = "") -> tuple[str, ..
 
     >>> declined_keys("Великої Новосілки", "великоі новосілки", "uk")[:2]
     ('великоі новосілки', 'велика новосілка')
+    >>> declined_keys("Ростове-на-Дону", "ростове на дону", "ru")[1]
+    'ростов на дону'
     """
-    return tuple(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(span.split(), text_language))]))
+    words = NAME_PARTS.split(span)
+    return tuple(dict.fromkeys([key, *(name_key(p) for p in nominative_phrases(words, text_language))]))
 
 
 def nominative_phrases(words: list[str], text_language: str = "") -> list[str]:
     """The nominative forms of a name of several words, each word declined alone, the likeliest first.
 
-    A word with no Cyrillic letter stays as it is.
+    A word with no Cyrillic letter stays as it is, and so do the words after a preposition, which governs their
+    case whatever the sentence's: "Ростове-на-Дону" is Ростов-на-Дону, not Ростов-на-Дон.
     """
-    choices = [nominatives(w, text_language) or (w.lower(),) for w in words]
+    choices = []
+    governed = False
+    for w in words:
+        choices.append((w.lower(),) if governed else nominatives(w, text_language) or (w.lower(),))
+        governed = governed or w.lower() in NAME_PREPOSITIONS
     return [" ".join(p) for p in itertools.islice(itertools.product(*choices), MAX_PHRASES)]
 
 

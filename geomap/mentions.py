@@ -31,7 +31,7 @@ from geomap.text import Document
 # "Barrow-in-Furness", "Ústí nad Labem", "Arica y Parinacota"): a span still has to be a name it holds.
 NAME_CONNECTORS = frozenset(
     "of the de la le les lès des du del da do dos das los las on upon in under am an im al el as and et e y i a "
-    "au aux en sur sous di van von der bei nad na ye".split()
+    "au aux en sur sous di van von der bei nad na ye на над".split()
 )
 # Capitalised words after a place that make an institution of it, not a longer place name: the place is
 # still named ("the U.K. Ministry of Defense", "Kharkiv Regional Military Administration").

@@ -167,3 +167,12 @@ def test_oblasts_listed_before_one_generic_word_and_a_river_by_its_bank():
     found = places("Морпіхи переправилися через Дніпро; на лівому березі Дніпра тривають бої.")
     assert [(n, k) for _, n, k in found] == [("Dnipro River", "river")]
     assert [(n, k) for _, n, k in places("Вибухи пролунали у Дніпрі.")] == [("Dnipro", "city")]
+
+
+def test_a_name_with_a_preposition_declines_its_first_word_only():
+    # the words after "на" keep their case: Ростов-на-Дону, Комсомольськ-на-Амурі
+    found = places("Дрони атакували завод у Ростові-на-Дону. В Комсомольске-на-Амуре тихо.")
+    assert [(m, n) for m, n, _ in found] == [
+        ("Ростові-на-Дону", "Rostov-on-Don"),
+        ("Комсомольске-на-Амуре", "Komsomolsk-on-Amur"),
+    ]
