@@ -358,3 +358,8 @@ def test_a_name_joined_by_a_lower_case_word_the_gazetteer_writes_is_one_name():
     assert spans(text) == ["Croix-des-Bouquets", "Barrow-in-Furness", "Ústí nad Labem"]
     # a lower-case word makes no name the gazetteer lacks
     assert spans("Troops in Kharkiv in the spring") == ["Kharkiv"]
+
+
+def test_the_congos_as_the_wires_write_them_without_the_article():
+    text = "Troops of the Democratic Republic of Congo and the Republic of Congo met on the river."
+    assert spans(text) == ["Democratic Republic of Congo", "Republic of Congo"]
