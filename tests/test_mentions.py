@@ -363,3 +363,9 @@ def test_a_name_joined_by_a_lower_case_word_the_gazetteer_writes_is_one_name():
 def test_the_congos_as_the_wires_write_them_without_the_article():
     text = "Troops of the Democratic Republic of Congo and the Republic of Congo met on the river."
     assert spans(text) == ["Democratic Republic of Congo", "Republic of Congo"]
+
+
+def test_towns_of_today_s_wars_by_the_press_s_spellings():
+    # GeoNames has An Nuhud, Laukkai, Petionville and Kabkabiyah; the wires write these
+    text = "The RSF seized El Nahud. The MNDAA took Laukkaing. Gangs attacked Pétion-Ville and Kabkabiya."
+    assert spans(text) == ["El Nahud", "Laukkaing", "Pétion-Ville", "Kabkabiya"]
