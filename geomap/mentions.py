@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from geomap.demonyms import country_of
@@ -157,14 +158,14 @@ PSEUDONYM_AFTER = re.compile(
 WORD_BEFORE_A_SURNAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)(?: [A-Z]\.)? $")
 # "Zachary Brooks", "Helen D. Kunz": a capitalised word, perhaps after a middle initial, right after a name
 WORD_AFTER_A_GIVEN_NAME = re.compile(r" (?:[A-Z]\. )?([A-Z][a-z][\w’'-]*)\b(?![’'-])")
-# "Sandberg said", "Nelson concedes", "Moyo argued": a verb of speaking right after a name, which only a person
-# does; a city or a country speaks for its government ("Kyiv said"), see _quoted_speakers
+# "Sandberg said", "Holland recalled": a verb of speaking right after a name, which only a person does; a city or
+# a country speaks for its government ("Kyiv said"), see _quoted_speakers
 SPEECH_AFTER = re.compile(
     r" (?:also |later |then )?(?:said|says|told|tells|added|adds|recalled|recalls|explained|explains|argued|"
     r"argues|reiterated|reiterates|conceded|concedes|admitted|admits|insisted|insists|noted|notes|wrote|"
     r"writes|tweeted|acknowledged|acknowledges|replied|replies|stressed|stresses|recounted|recounts)\b"
 )
-# '..." said Nelson.', '..., explains Moyo,': the same verb before a name that ends the clause
+# '..." said Pitman.', '..., explains Sandberg,': the same verb before a name that ends the clause
 SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|adds|explained|explains|recalled|recalls|wrote|writes) $")
 CLAUSE_END = re.compile(r"[.,;]")
 # A name goes on: "Central District Court"
@@ -669,7 +670,7 @@ def _a_well_known_place(gz: Gazetteer, key: str) -> bool:
 
 
 def _names_of_persons(
-    text: str, found: list[tuple[int, int, str]], gz: Gazetteer, speakers: set[str] = frozenset()
+    text: str, found: list[tuple[int, int, str]], gz: Gazetteer, speakers: AbstractSet[str] = frozenset()
 ) -> set[str]:
     """The keys of names the article gives a person, wherever it then uses them alone: a surname after a given
     name ("Gino D. Bassett ... Bassett approached", "Sheryl Sandberg ... Sandberg said"), and a given name
@@ -696,7 +697,7 @@ def _names_of_persons(
 
 def _quoted_speakers(text: str, found: list[tuple[int, int, str]]) -> set[str]:
     """The keys of names that the article quotes as speaking and never puts anyone in or near: "Sandberg said",
-    "…, explains Dewly Nelson." Such a name is a person's where it is a small settlement's
+    '"We will stay," said Pitman.' Such a name is a person's where it is a small settlement's
     (:func:`_a_small_settlement`), or where the article also gives it a given name (:func:`_names_of_persons`):
     a city or a country speaks for its government ("Kyiv said", "Moscow says").
 
