@@ -369,3 +369,9 @@ def test_towns_of_today_s_wars_by_the_press_s_spellings():
     # GeoNames has An Nuhud, Laukkai, Petionville and Kabkabiyah; the wires write these
     text = "The RSF seized El Nahud. The MNDAA took Laukkaing. Gangs attacked Pétion-Ville and Kabkabiya."
     assert spans(text) == ["El Nahud", "Laukkaing", "Pétion-Ville", "Kabkabiya"]
+
+
+def test_south_ossetia_is_a_region_of_georgia_in_english_and_in_ukrainian():
+    for text in ("Russian troops remain in South Ossetia.", "Росія визнала Південну Осетію."):
+        place = geomap.parse(text).place("South Ossetia")
+        assert place is not None and (place.kind, place.country) == ("region", "GE"), text
