@@ -706,14 +706,17 @@ def _quoted_speakers(text: str, found: list[tuple[int, int, str]]) -> set[str]:
     >>> sorted(_quoted_speakers(text, _longest_spans(text, fold(text), Gazetteer.default())))
     ['kyiv', 'sandberg']
     """
-    spoken, placed = set(), set()
-    for start, end, key in found:
-        if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start):
-            placed.add(key)
-        elif SPEECH_AFTER.match(text, end) or (
-            SPEECH_BEFORE.search(text, max(0, start - 12), start) and CLAUSE_END.match(text, end)
-        ):
-            spoken.add(key)
+    # the anchored tests of speech first: most articles quote no place's name, and a locative is sought only for
+    # the names they do (that search, over a window before every name, would cost a twentieth of a parse)
+    spoken = {
+        key
+        for start, end, key in found
+        if SPEECH_AFTER.match(text, end)
+        or (CLAUSE_END.match(text, end) and SPEECH_BEFORE.search(text, max(0, start - 12), start))
+    }
+    placed = {
+        key for start, _, key in found if key in spoken and LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start)
+    }
     return spoken - placed
 
 
