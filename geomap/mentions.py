@@ -147,6 +147,10 @@ SIDE_AFTER = re.compile(
 # "Independence Day", "the 57th Independence anniversary", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+# Parliaments named like a town: "the State Duma", "the Duma voted" is Russia's parliament, not Duma (Douma) in
+# Syria, which takes no article
+LEGISLATURES = frozenset({"duma"})
+LEGISLATURE_BEFORE = re.compile(r"\b(?:[Tt]he|State)\s+$")
 # A name the reporter says is made up is a person's: "Noma (not her real name)", "Ahmed (name changed)"
 PSEUDONYM_AFTER = re.compile(
     r"\s*[(,]\s*(?:not\s+(?:her|his|their)\s+(?:real\s+)?name|(?:whose\s+)?name\s+(?:has\s+been\s+)?changed|"
@@ -265,6 +269,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
             continue
         if key in NOT_PLACES or doc.text[start - 1 : start] == "@":  # "@Gillette": an account, not the town
+            continue
+        if key in LEGISLATURES and LEGISLATURE_BEFORE.search(doc.text, max(0, start - 6), start):
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
             continue

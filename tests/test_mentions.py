@@ -375,3 +375,8 @@ def test_south_ossetia_is_a_region_of_georgia_in_english_and_in_ukrainian():
     for text in ("Russian troops remain in South Ossetia.", "Росія визнала Південну Осетію."):
         place = geomap.parse(text).place("South Ossetia")
         assert place is not None and (place.kind, place.country) == ("region", "GE"), text
+
+
+def test_the_duma_is_russia_s_parliament_and_duma_near_damascus_a_town():
+    assert spans("The State Duma passed the law. Lawmakers in the Duma voted on Friday.") == []
+    assert spans("Rebels shelled Duma, near Damascus.") == ["Duma", "Damascus"]
