@@ -147,6 +147,14 @@ SIDE_AFTER = re.compile(
 # "Independence Day", "the 57th Independence anniversary", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+# "his brother Tyler", "her daughter Paris": a kinship word after a possessive makes the name after it a person's
+KINSHIP = frozenset(
+    "brother sister son daughter wife husband father mother cousin uncle aunt nephew niece grandson granddaughter "
+    "grandfather grandmother stepson stepdaughter fiance fiancee fiancé fiancée".split()
+)
+POSSESSIVE_BEFORE_KIN = re.compile(
+    r"\b(?:his|her|their|my|your|our)\s+(?:(?:late|younger|older|elder|twin|baby|little|big)\s+)?$", re.IGNORECASE
+)
 # Parliaments named like a town: "the State Duma", "the Duma voted" is Russia's parliament, not Duma (Douma) in
 # Syria, which takes no article
 LEGISLATURES = frozenset({"duma"})
@@ -682,8 +690,9 @@ def _names_of_persons(
     name ("Gino D. Bassett ... Bassett approached", "Sheryl Sandberg ... Sandberg said"), and a given name
     before a surname ("Zachary Brooks ... his father Zachary"). A place whose name is well known keeps it ("Paris
     Hilton" leaves Paris a city), as in :func:`_after_a_given_name`, unless the name is also one of the
-    ``speakers`` (:func:`_quoted_speakers`): "Bill Holland ... Holland recalled". Given names are the
-    gazetteer's (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
+    ``speakers`` (:func:`_quoted_speakers`): "Bill Holland ... Holland recalled". A relative's name is a person's
+    whatever town bears it ("his brother Tyler"), though not an area's ("her daughter Georgia"). Given names are
+    the gazetteer's (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
 
     >>> from geomap.folding import fold
     >>> gz = Gazetteer.default()
@@ -691,14 +700,23 @@ def _names_of_persons(
     >>> sorted(_names_of_persons(text, _longest_spans(text, fold(text), gz), gz))
     ['bassett']
     """
-    names = set()
+    names, kin = set(), set()
     for start, end, key in found:
         before = WORD_BEFORE_A_SURNAME.search(text, max(0, start - 30), start)
         if (before and name_key(before.group(1)) in gz.given_names) or (
             key in gz.given_names and _followed_by_a_surname(text, end)
         ):
             names.add(key)
-    return {key for key in names if key in speakers or not _a_well_known_place(gz, key)}
+        # the kinship word is sought in the few characters before the name (the longest is "granddaughter "), a
+        # split of a short slice being cheaper than walking the words before every name
+        words = text[max(0, start - 15) : start].split()
+        if words and words[-1].lower() in KINSHIP and text[start - 1 : start].isspace():
+            at = text.rfind(words[-1], max(0, start - 15), start)
+            if POSSESSIVE_BEFORE_KIN.search(text, max(0, at - 25), at):
+                kin.add(key)
+    known = {key for key in names if key in speakers or not _a_well_known_place(gz, key)}
+    # a relative's name is a person's even where a city bears it ("his brother Tyler"); not an area's
+    return known | {key for key in kin if not any(e.is_area for e in gz.lookup(key))}
 
 
 def _quoted_speakers(text: str, found: list[tuple[int, int, str]]) -> set[str]:

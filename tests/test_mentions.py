@@ -265,6 +265,10 @@ def test_a_name_the_article_gives_a_person_is_a_persons_wherever_it_is_used_alon
     assert "Paris" in spans("Paris Hilton flew to Paris.")
     # unless the article quotes it speaking: Holland, the Netherlands
     assert spans("Reporter Bill Holland covered the case. “It was grim,” Holland recalled.") == []
+    # a relative's name is a person's, whatever city bears it, but an area keeps its name
+    text = "Benjamin Williams and his brother Tyler burned synagogues. Tyler was given 21 years in Sacramento."
+    assert spans(text) == ["Sacramento"]
+    assert spans("Her daughter Georgia moved to Atlanta.") == ["Georgia", "Atlanta"]
     # a given name before a generic word or an institution is a place's
     assert "Chelsea" in spans("Chelsea Police said the road was closed. Chelsea is quiet now.")
 
