@@ -268,8 +268,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     span_starts, span_ends = {s for s, _ in spans}, {e for _, e in spans}
     # the person's name, wherever the article uses it: "Noma (not her real name) ... said Noma"
     pseudonyms = {key for start, end, key in found if PSEUDONYM_AFTER.match(doc.text, end)}
-    speakers = _quoted_speakers(doc.text, found)
-    persons = _names_of_persons(doc.text, found, gz, speakers) | {k for k in speakers if _a_small_settlement(gz, k)}
+    persons = _names_of_persons(doc.text, found, gz, _quoted_speakers(doc.text, found))
     for start, end, key in found:
         if key in pseudonyms or key in persons:
             continue
@@ -277,8 +276,6 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         if starts_cyrillic(text) and _qualifies_next_word(doc.text, end):
             continue
         if key in NOT_PLACES or doc.text[start - 1 : start] == "@":  # "@Gillette": an account, not the town
-            continue
-        if key in LEGISLATURES and LEGISLATURE_BEFORE.search(doc.text, max(0, start - 6), start):
             continue
         if _abbreviates_another_name(doc.text, start, end, spans) or _names_something_else(doc.text, start, end):
             continue
@@ -518,12 +515,13 @@ def _followed_by_its_area(text: str, end: int, gz: Gazetteer) -> bool:
 
 def _names_something_else(text: str, start: int, end: int) -> bool:
     """ "Iran-backed militias", "the US-led coalition", "pro-Russia forces", "the Vostok group of troops",
-    "13:00 Moscow time", "the Russia-1 channel": the name stands for a side in a conflict, one of its units, a
-    time zone or a broadcaster, not for a place on the map."""
+    "13:00 Moscow time", "the Russia-1 channel", "the State Duma": the name stands for a side in a conflict, one of
+    its units, a time zone, a broadcaster or a parliament, not for a place on the map."""
     return bool(
         SIDE_AFTER.match(text, end)
         or NOT_PLACE_AFTER.match(text, end)
         or SIDE_BEFORE.search(text, max(0, start - 5), start)
+        or (text[start:end].lower() in LEGISLATURES and LEGISLATURE_BEFORE.search(text, max(0, start - 6), start))
     )
 
 
@@ -690,9 +688,10 @@ def _names_of_persons(
     name ("Gino D. Bassett ... Bassett approached", "Sheryl Sandberg ... Sandberg said"), and a given name
     before a surname ("Zachary Brooks ... his father Zachary"). A place whose name is well known keeps it ("Paris
     Hilton" leaves Paris a city), as in :func:`_after_a_given_name`, unless the name is also one of the
-    ``speakers`` (:func:`_quoted_speakers`): "Bill Holland ... Holland recalled". A relative's name is a person's
-    whatever town bears it ("his brother Tyler"), though not an area's ("her daughter Georgia"). Given names are
-    the gazetteer's (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
+    ``speakers`` (:func:`_quoted_speakers`): "Bill Holland ... Holland recalled"; a speaker with no given name is
+    a person's where the name is only a small settlement's (:func:`_a_small_settlement`). A relative's name is a
+    person's whatever town bears it ("his brother Tyler"), though not an area's ("her daughter Georgia"). Given
+    names are the gazetteer's (:attr:`Gazetteer.given_names`): "Chrystia Freeland" is not known as a person's.
 
     >>> from geomap.folding import fold
     >>> gz = Gazetteer.default()
@@ -715,15 +714,16 @@ def _names_of_persons(
             if POSSESSIVE_BEFORE_KIN.search(text, max(0, at - 25), at):
                 kin.add(key)
     known = {key for key in names if key in speakers or not _a_well_known_place(gz, key)}
+    quoted = {key for key in speakers if _a_small_settlement(gz, key)}
     # a relative's name is a person's even where a city bears it ("his brother Tyler"); not an area's
-    return known | {key for key in kin if not any(e.is_area for e in gz.lookup(key))}
+    return known | quoted | {key for key in kin if not any(e.is_area for e in gz.lookup(key))}
 
 
 def _quoted_speakers(text: str, found: list[tuple[int, int, str]]) -> set[str]:
     """The keys of names that the article quotes as speaking and never puts anyone in or near: "Sandberg said",
     '"We will stay," said Pitman.' Such a name is a person's where it is a small settlement's
-    (:func:`_a_small_settlement`), or where the article also gives it a given name (:func:`_names_of_persons`):
-    a city or a country speaks for its government ("Kyiv said", "Moscow says").
+    (:func:`_a_small_settlement`) or where the article also gives it a given name, as :func:`_names_of_persons`
+    decides: a city or a country speaks for its government ("Kyiv said", "Moscow says").
 
     >>> from geomap.folding import fold
     >>> text = "Shelling hit Bakhmut. “It is on me,” Sandberg said. Kyiv said the town held."
