@@ -533,9 +533,12 @@ def _a_city(gz: Gazetteer, key: str) -> bool:
 def _inside_a_compound_name(text: str, start: int, end: int, span_starts: set[int], span_ends: set[int]) -> bool:
     """ "Colin Macy-O'Toole", "Green-Karol said": part of a double-barrelled name whose other part is no place
     ("Pokrovsk-Kostiantynivka" and "Russia-Ukraine" join two: the other part starts or ends a span of
-    ``span_starts``, ``span_ends``), or a name after an apostrophe inside a word ("O'Toole" is no Toole)."""
+    ``span_starts``, ``span_ends``), or a name before or after an apostrophe inside a word ("O'Toole" is no
+    Toole, the "Ta'ang National Liberation Army" no Ta), save a possessive ("Kyiv's")."""
     if text[start - 1 : start] in ("'", "’") and text[start - 2 : start - 1].isalpha():
         return True
+    if text[end : end + 1] in ("'", "’") and text[end + 1 : end + 2].isalpha():
+        return not (text[end + 1 : end + 2] == "s" and not text[end + 2 : end + 3].isalpha())
     if COMPOUND_AFTER.match(text, end):
         return end + 1 not in span_starts
     if text[start - 1 : start] == "-" and (before := COMPOUND_BEFORE.search(text, max(0, start - 30), start)):

@@ -303,6 +303,12 @@ def test_part_of_a_double_barrelled_name_is_no_place_but_two_joined_places_are()
     assert spans("Ivano-Frankivsk was hit.") == ["Ivano-Frankivsk"]
 
 
+def test_a_name_before_an_apostrophe_inside_a_word_is_no_place_but_a_possessive_keeps_it():
+    # "Ta" is an alternate name of Dazhou, in China
+    assert spans("The Ta'ang National Liberation Army took Hsipaw.") == ["Hsipaw"]
+    assert spans("The Ta’ang army advanced on Lashio's outskirts.") == ["Lashio"]
+
+
 def test_a_saints_name_before_what_is_dedicated_to_them_is_no_town():
     # St George is a town in Queensland, and Windsor Castle had been drawn there
     text = "The wedding takes place in St George’s Chapel at Windsor Castle."
