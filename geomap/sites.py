@@ -303,9 +303,14 @@ def _drawn_sites(doc: Document, places: list[Place], gz: Gazetteer) -> list[tupl
     named = sorted(((m.start, m.end, p) for p in places for m in p.mentions), key=lambda t: t[0])
     towns = _Towns(doc, [t for t in named if t[2].kind in LOCALITY_KINDS], places, gz)
     starts = [t[0] for t in named]
+    # a name the article's places already go by is that place again, inside an institution's name ("the Suez
+    # Canal Authority said" after "the Suez Canal"), not a site of its own
+    resolved = {name_key(m.text) for p in places for m in p.mentions}
     by_key: dict[str, tuple[Place, str, list[SiteName]]] = {}
     for site in find_site_names(doc.text, [(s, e) for s, e, _ in named]):
         key = name_key(site.text)
+        if key in resolved:
+            continue
         if key not in by_key:
             held = named[bisect_left(starts, site.start) : bisect_left(starts, site.end)]
             # "Colorado State University" is in Colorado, whichever town of the article was named last

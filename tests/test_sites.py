@@ -64,6 +64,12 @@ def test_a_name_the_gazetteer_holds_is_not_a_site_too():
     assert parse(text).place("Red Square").kind == "other"  # the gazetteer's landmark
 
 
+def test_a_place_named_again_inside_an_institution_s_name_is_no_site_of_its_own():
+    a = parse("Traffic through the Suez Canal fell by half, Egypt's Suez Canal Authority said in Ismailia.")
+    canals = [p for p in a.places if p.name == "Suez Canal"]
+    assert [p.kind for p in canals] == ["other"]  # the gazetteer's canal, not also a site at Ismailia
+
+
 def test_a_site_is_drawn_at_the_town_written_after_it():
     a = parse("A missile hit a school on Soborna Street in Kharkiv on Tuesday. Shelling also hit Lviv and Kyiv.")
     site = a.place("Soborna Street")
