@@ -655,6 +655,42 @@ def test_pakistan_s_tribal_districts_are_drawn():
         assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 15, district
 
 
+def test_the_former_agencies_khyber_orakzai_and_mohmand_are_districts():
+    text = "Militants attacked a post in Khyber district, a convoy in Orakzai and a school in Mohmand Agency."
+    article = geomap.parse(text)
+    assert [(p.name, p.kind, p.country) for p in article.places] == [
+        ("Khyber", "district", "PK"),
+        ("Orakzai", "district", "PK"),
+        ("Mohmand", "district", "PK"),
+    ]
+    # neighbours on the Afghan border, from Orakzai in the south to Mohmand in the north
+    lat = {p.name: p.lat for p in article.places}
+    assert lat["Orakzai"] < lat["Khyber"] < lat["Mohmand"]
+
+
+def test_congo_s_provinces_since_2015_are_drawn_at_their_capitals():
+    text = "CODECO fighters attacked a camp in Ituri province. Miners protested in Haut-Katanga and Lualaba."
+    places = {p.name: p for p in geomap.parse(text).places}
+    assert {name: p.kind for name, p in places.items()} == {
+        "Ituri": "region",
+        "Haut-Katanga": "region",
+        "Lualaba": "region",
+    }
+    gz = Gazetteer.default()
+    for province, capital in [("Ituri", "Bunia"), ("Haut-Katanga", "Lubumbashi"), ("Lualaba", "Kolwezi")]:
+        town = next(e for e in gz.lookup(capital) if e.country == "CD")
+        assert (places[province].lat, places[province].lon) == (town.lat, town.lon), province
+
+
+def test_the_nile_is_the_river_and_river_nile_state_the_state():
+    article = geomap.parse("Boats crossed the Nile north of Khartoum. Aid reached River Nile state.")
+    assert [(p.mentions[0].text, p.kind) for p in article.places] == [
+        ("Nile", "river"),
+        ("Khartoum", "city"),
+        ("River Nile state", "region"),
+    ]
+
+
 def test_somalia_s_regions_by_the_press_s_spelling():
     article = geomap.parse("Al-Shabaab attacked a base in Lower Shabelle and a town in Middle Shabelle.")
     assert [(p.name, p.country, p.kind) for p in article.places] == [
