@@ -860,9 +860,13 @@ class Builder:
                 row["kind"] = kind_for_population(row["population"], r["id"] in self.capitals)
 
     def aliases(self, path: Path) -> None:
-        """Extra names; one marked as the label becomes the entry's name, and the source's name an extra one."""
+        """Extra names; one marked as the label becomes the entry's name, and the source's name an extra one; one
+        marked wrong is taken off the entry (a name its source gives it by mistake)."""
         for r in read_tsv(path):
             row = self.by_id[r["target"]]
+            if r.get("label") == "wrong":
+                row["names"] = [n for n in row["names"] if name_key(n) != name_key(r["alias"])]
+                continue
             if r.get("label") == "yes":
                 row["names"].insert(0, row["name"])
                 row["name"] = r["alias"]

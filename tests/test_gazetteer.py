@@ -4,6 +4,7 @@ import pytest
 import zstandard
 from shapely.geometry import Point
 
+from geomap.article import parse
 from geomap.errors import GazetteerError
 from geomap.gazetteer import Gazetteer, data_dir, haversine_km
 from geomap.polygons import read_zst
@@ -411,3 +412,12 @@ def test_the_press_s_world_regions_are_unions_of_their_countries(gz):
     # Clipperton Island, France's, is in Central America as Natural Earth has it: France is not
     paris = gz.lookup("Paris")[0]
     assert not gz.area(gz.lookup("Central America")[0].id).covers(Point(paris.lon, paris.lat))
+
+
+def test_a_name_a_source_gives_by_mistake_is_taken_off(gz):
+    # Natural Earth names its Lankaran (AZ-LAN) polygon "Shusha" too; aliases.tsv marks the name wrong
+    assert "ne:admin1:AZ-LAN" not in {e.id for e in gz.lookup("Shusha")}
+    town = next(e for e in gz.lookup("Shusha") if e.kind == "town")
+    assert not gz.area("ne:admin1:AZ-LAN").covers(Point(town.lon, town.lat))
+    place = parse("Azerbaijani forces took heights near Shusha.").place("Shusha")
+    assert abs(place.lat - town.lat) < 0.05 and abs(place.lon - town.lon) < 0.05
