@@ -416,7 +416,9 @@ def _longest_spans(text: str, folded: str, gz: Gazetteer) -> list[tuple[int, int
                     break
     taken = bytearray(len(folded))
     chosen = []
-    for start, end, key in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+    # a span that starts inside a hyphenated word yields to one that takes the whole word, however long:
+    # "Sud-Ouest region" is Sud-Ouest, not "Sud" and Haiti's "Ouest region"
+    for start, end, key in sorted(hits, key=lambda h: (_after_a_hyphen(text, h[0]), -(h[1] - h[0]), h[0])):
         if not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, key))
@@ -528,6 +530,10 @@ def _names_something_else(text: str, start: int, end: int) -> bool:
 def _a_city(gz: Gazetteer, key: str) -> bool:
     """Whether a name is that of a city of :data:`DEDICATION_CITY` people or more."""
     return any(e.population >= DEDICATION_CITY for e in gz.lookup(key))
+
+
+def _after_a_hyphen(text: str, start: int) -> bool:
+    return text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalpha()
 
 
 def _inside_a_compound_name(text: str, start: int, end: int, span_starts: set[int], span_ends: set[int]) -> bool:
