@@ -353,8 +353,14 @@ def _spelled_as_written(cands: list[Entry], mentions: list[Mention], text: str) 
     ("Gainesville, Va."), match however they are written."""
     if any(len(m.key.replace(" ", "")) > 3 or text[m.end - 1 : m.end + 1].count(".") for m in mentions):
         return cands
-    written = {m.text for m in mentions}
+    # "the Est region" is written "Est": the generic word the mention took in is no part of the name
+    written = {_without_generic_word(m) for m in mentions}
     return [e for e in cands if written & {e.name, *e.names}]
+
+
+def _without_generic_word(m: Mention) -> str:
+    name, _, last = m.text.rpartition(" ")
+    return name if m.kind_hint and name and GENERIC_KIND.get(last.lower()) == m.kind_hint else m.text
 
 
 def _near_the_story(gz: Gazetteer, e: Entry, anchors: list[Entry], regions: list[Entry]) -> bool:

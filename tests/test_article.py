@@ -691,6 +691,33 @@ def test_the_nile_is_the_river_and_river_nile_state_the_state():
     ]
 
 
+def test_burkina_faso_s_thirteen_regions_and_somalia_s_member_states_are_unions_of_their_provinces():
+    text = (
+        "Gunmen killed civilians in Barsalogho, in the Centre-Nord region, and attacked a convoy in the Est "
+        "region near Fada N'Gourma. Al-Shabaab attacked a base in Jubaland near Kismayo and a town in South West "
+        "State, while Hirshabelle forces fought near Beledweyne."
+    )
+    places = {p.name: p for p in geomap.parse(text).places}
+    gz = Gazetteer.default()
+    for region, town in [
+        ("Centre-Nord", "Barsalogho"),
+        ("Est", "Fada N'gourma"),
+        ("Jubaland", "Kismayo"),
+        ("Hirshabelle", "Beledweyne"),
+    ]:
+        assert places[region].kind == "region", region
+        assert gz.area(places[region].id).covers(Point(places[town].lon, places[town].lat)), region
+    assert places["South West State"].country == "SO"
+
+
+def test_a_short_name_written_with_its_generic_word_keeps_its_spelling_check():
+    # "Est" (three letters) must be spelled as an entry spells it; "the Est region" is written "Est"
+    est = geomap.parse("Gunmen attacked a convoy in the Est region of Burkina Faso.").place("Est region")
+    assert (est.kind, est.country) == ("region", "BF")
+    east = geomap.parse("Rebels took a town in Cameroon's Est region, near Bertoua.").place("Est region")
+    assert (east.name, east.country) == ("East", "CM")
+
+
 def test_somalia_s_regions_by_the_press_s_spelling():
     article = geomap.parse("Al-Shabaab attacked a base in Lower Shabelle and a town in Middle Shabelle.")
     assert [(p.name, p.country, p.kind) for p in article.places] == [
