@@ -163,16 +163,16 @@ def test_corpus_map_draws_offline_with_time_slider_and_heat(browser, tmp_path):
     page.get_by_text("Mention density").click()
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
     # a pin's popup links back to its article: the title shows as text, never as markup
-    popups = []
+    popups, bold = [], []
     for i in range(page.locator("path.leaflet-interactive").count()):
         page.locator("path.leaflet-interactive").nth(i).dispatch_event("click")
         if page.locator(".leaflet-popup-content").count():
-            popups.append(page.locator(".leaflet-popup-content").last.inner_text())
+            # read as the click opens it: a popup the next click closes leaves the page as its fade ends
+            popup = page.locator(".leaflet-popup-content").last
+            popups.append(popup.inner_text())
+            bold.append(popup.locator("b").count())
     one = next(p for p in popups if "Kharkiv" in p)
     assert "<b>One</b>" in one and "2024-05-01" in one and "Shelling hit Kharkiv" in one
-    # read at one moment: popups closed by the next click leave the page as their fade ends
-    popups_js = "[...document.querySelectorAll('.leaflet-popup-content')]"
-    bold = page.evaluate(popups_js + ".map(p => p.querySelectorAll('b').length)")
     assert bold and set(bold) == {1}  # one each: the name geomap set in bold, never the article's title
     visit.assert_clean()
     visit.context.close()

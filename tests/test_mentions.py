@@ -305,7 +305,8 @@ def test_part_of_a_double_barrelled_name_is_no_place_but_two_joined_places_are()
 
 def test_a_hyphenated_name_is_taken_whole_before_a_longer_name_starting_inside_it():
     # Haiti's "Ouest region" is longer than "Sud-Ouest", but starts inside the hyphenated word
-    assert spans("Separatists attacked Buea, in Cameroon's Sud-Ouest region.") == ["Buea", "Cameroon", "Sud-Ouest region"]
+    text = "Separatists attacked Buea, in Cameroon's Sud-Ouest region."
+    assert spans(text) == ["Buea", "Cameroon", "Sud-Ouest region"]
 
 
 def test_a_name_before_an_apostrophe_inside_a_word_is_no_place_but_a_possessive_keeps_it():
