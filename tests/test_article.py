@@ -718,6 +718,16 @@ def test_a_short_name_written_with_its_generic_word_keeps_its_spelling_check():
     assert (east.name, east.country) == ("East", "CM")
 
 
+def test_a_crossing_a_lake_and_a_member_state_no_package_holds():
+    torkham = geomap.parse("Pakistan closed the Torkham crossing with Afghanistan.").place("Torkham")
+    assert (torkham.kind, torkham.country) == ("village", "PK")
+    places = {p.name: p for p in geomap.parse("Boats sank on Lake Tana, near Bahir Dar.").places}
+    tana, bahir_dar = places["Lake Tana"], places["Bahir Dar"]
+    assert tana.kind == "sea" and haversine_km(tana.lat, tana.lon, bahir_dar.lat, bahir_dar.lon) < 60
+    galmudug = geomap.parse("Troops retook a port town in Galmudug state, Somalia.").place("Galmudug")
+    assert (galmudug.kind, galmudug.country) == ("region", "SO")
+
+
 def test_somalia_s_regions_by_the_press_s_spelling():
     article = geomap.parse("Al-Shabaab attacked a base in Lower Shabelle and a town in Middle Shabelle.")
     assert [(p.name, p.country, p.kind) for p in article.places] == [
