@@ -130,7 +130,9 @@ def _placed_as_said(d: Distance, anchor: Place, target: Place) -> Place | None:
     15 km east of Pokrovsk" is none of the Novooleksandrivkas 200 km off, which is all the gazetteer holds."""
     lon, lat = relation_of(d, anchor, None)["estimated_target"]
     km = haversine_km(lat, lon, target.lat, target.lon)
-    if km <= ANOTHER_VILLAGE_KM:
+    # a point put "about 100 km north" is itself that uncertain: its compass word alone spans 40 km each way
+    # ("Uri and Kupwara, about 100 km north of Srinagar" lie 75-90 km off to the north-west)
+    if km <= max(ANOTHER_VILLAGE_KM, STATED_DISTANCE_SLACK * d.meters / 1000):
         return None
     why = (
         f"placed {d.text} {compass_word(d.direction)} of {anchor.name}, as the text says: the gazetteer's "
@@ -175,6 +177,8 @@ def namesakes(gz: Gazetteer, place: Place, taken: Collection[str], also: Iterabl
 # village of its front, not one 200 km off. Past the second figure, the gazetteer's village is another one.
 BARE_DIRECTION_KM = 60.0
 ANOTHER_VILLAGE_KM = 100.0
+# ... or, past that, farther than this many times the distance the text states
+STATED_DISTANCE_SLACK = 1.5
 BARE_DIRECTION_SLACK = 67.5  # degrees either side of the stated direction: "south" takes SSW to SSE and more
 # The small places a bare direction may move: villages, and towns this small ("Bakhmut (north of Donetsk)", a
 # town of 70,000, is 80 km off and right; a Novotroitske 340 km off is another one).

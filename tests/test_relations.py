@@ -62,6 +62,14 @@ def test_a_village_the_gazetteer_holds_only_far_off_is_drawn_where_the_relation_
     assert town.kind != "site"
 
 
+def test_a_long_distance_leaves_the_gazetteer_s_village_within_its_own_uncertainty():
+    # "about 100 km north" puts a point 123 km from Uri, which lies 75 km west-north-west of Srinagar: a
+    # compass word alone spans 40 km each way at that range, so Uri stays the gazetteer's
+    text = "Shelling damaged homes in Uri, about 100 km north of Srinagar."
+    uri = geomap.parse(text).place("Uri")
+    assert uri.kind == "village" and uri.country == "IN"
+
+
 def test_the_relation_picks_the_namesake_the_text_describes():
     # spelled as the Balakliia-area Andriyivka is named, so only the relation can tell them apart
     text = (
