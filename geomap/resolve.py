@@ -96,7 +96,7 @@ BORDER_SLACK_DEG = 0.15
 # rest of a list whose names the gazetteer lacks ("Ivanivka and Stelmakhivka in Kharkiv Oblast"), as it holds them all.
 CONTAINED_IN = re.compile(
     r"\s*,\s*|\s*\(\s*|"
-    r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?-i:[A-Z])[\w’'-]*(?:[\s-](?-i:[A-Z])[\w’'-]*)?)*\s+in\s+(?:the\s+)?"
+    r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)(?-i:[A-Z])[\w’'-]*(?:[\s-](?-i:[A-Z])[\w’'-]*)?)*,?\s+in\s+(?:the\s+)?"
     r"(?:(?:far\s+)?(?:north|south)?-?(?:east|west)?(?:ern)?\s+(?:part\s+)?(?:of\s+)?(?:the\s+)?)?",
     re.IGNORECASE,
 )
@@ -507,11 +507,15 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             # Gegharkunik province" is no Al-Kut in Iraq)
             if not any(_within_deg(gz, o, e, BORDER_SLACK_DEG) for o in areas for e in candidates[ga]):
                 outside.add(ga)
-        if not b.kind_hint and not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):
+        if not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):
             holder = next((o for o in areas if o.kind == "region" and _holds(gz, o, inner)), None)
-            if holder is not None:
+            if holder is not None and not b.kind_hint:
                 bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
                 holders.append(b)
+            elif holder is not None and len(areas) > 1:
+                # of two regions the name may be, the one holding the place: "Bahawalpur, in Punjab province"
+                # is Pakistan's Punjab, however Indian the rest of the article
+                bonus[gb][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
     return bonus, holders, outside
 
 

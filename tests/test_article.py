@@ -140,6 +140,18 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
         assert [(p.name, [m.text for m in p.mentions]) for p in cities] == [("Zaporizhzhya", ["Zaporizhzhia"])], text
 
 
+def test_a_place_written_in_a_region_picks_which_of_its_namesakes_the_region_is():
+    text = (
+        "Indian troops shelled Poonch and Rajouri, and flights were halted at Amritsar and Jammu. Pakistan said "
+        "Indian missiles struck targets in Muzaffarabad and Bahawalpur, in Punjab province."
+    )
+    article = geomap.parse(text)
+    punjab, bahawalpur = article.place("Punjab"), article.place("Bahawalpur")
+    # the article's focus is India, whose Punjab holds Amritsar; but the text puts Bahawalpur in this one
+    assert punjab.country == "PK" and "holds Bahawalpur, as the text says" in punjab.evidence
+    assert "inside Punjab, as the text says" in bahawalpur.evidence
+
+
 def test_containment_may_name_a_part_of_the_area():
     place = geomap.parse("Fighting raged near Andriivka in the north of the Kharkiv region.").places[0]
     assert place.country == "UA" and "inside Kharkiv, as the text says" in place.evidence
