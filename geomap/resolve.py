@@ -780,7 +780,19 @@ def _rank(
             evidence.append(why)
         scored.append((score, e, evidence))
     scored.sort(key=lambda t: -t[0])
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        # two areas of one name, nothing else to choose by: the larger, which holds more of what the name may
+        # mean ("Kashmir": the whole of it, not the disputed piece by the Siachen glacier Natural Earth names so)
+        tied = [t for t in scored if t[0] == scored[0][0]]
+        if all(e.is_area for _, e, _ in tied):
+            tied.sort(key=lambda t: -_area_size(gz, t[1]))
+            scored[: len(tied)] = tied
     return scored
+
+
+def _area_size(gz: Gazetteer, e: Entry) -> float:
+    geom = gz.area(e.id)
+    return geom.area if geom is not None else 0.0
 
 
 def _rival_town(town: Entry, region: Entry, focus: dict[str, float], own_name: bool) -> bool:

@@ -740,6 +740,23 @@ def test_a_crossing_a_lake_and_a_member_state_no_package_holds():
     assert (galmudug.kind, galmudug.country) == ("region", "SO")
 
 
+def test_kashmir_is_the_whole_region_and_each_side_by_the_press_s_names():
+    whole = geomap.parse("Tensions rose over Kashmir, the Himalayan region claimed by India and Pakistan.")
+    kashmir = whole.place("Kashmir")
+    assert kashmir.id == "union:kashmir"  # not the disputed piece by the Siachen glacier, as large a name
+    gz = Gazetteer.default()
+    srinagar = next(e for e in gz.lookup("Srinagar") if e.country == "IN")
+    assert gz.area(kashmir.id).covers(Point(srinagar.lon, srinagar.lat))
+    sides = geomap.parse(
+        "Militants killed tourists near Pahalgam in Indian-administered Kashmir. Floods hit Muzaffarabad in "
+        "Pakistan-administered Kashmir."
+    )
+    assert [(p.name, p.country) for p in sides.places if p.kind == "region"] == [
+        ("Jammu and Kashmir", "IN"),
+        ("Azad Kashmir", "PK"),
+    ]
+
+
 def test_somalia_s_regions_by_the_press_s_spelling():
     article = geomap.parse("Al-Shabaab attacked a base in Lower Shabelle and a town in Middle Shabelle.")
     assert [(p.name, p.country, p.kind) for p in article.places] == [
