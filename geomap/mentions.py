@@ -533,6 +533,7 @@ def _a_city(gz: Gazetteer, key: str) -> bool:
 
 
 def _after_a_hyphen(text: str, start: int) -> bool:
+    """Whether a span at ``start`` begins inside a hyphenated word ("Ouest" in "Sud-Ouest")."""
     return text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalpha()
 
 

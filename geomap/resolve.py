@@ -507,15 +507,19 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             # Gegharkunik province" is no Al-Kut in Iraq)
             if not any(_within_deg(gz, o, e, BORDER_SLACK_DEG) for o in areas for e in candidates[ga]):
                 outside.add(ga)
-        if not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):
+        # a bare outer name held the place as a region; one written with its generic word is a region already,
+        # and only where several regions may be it is there a choice for the place to make
+        choice = not b.kind_hint or len(areas) > 1
+        if choice and not inner.is_area and not _landmark_of_the_town(inner, candidates[gb]):
             holder = next((o for o in areas if o.kind == "region" and _holds(gz, o, inner)), None)
-            if holder is not None and not b.kind_hint:
-                bonus[(b.key, "region")][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
-                holders.append(b)
-            elif holder is not None and len(areas) > 1:
-                # of two regions the name may be, the one holding the place: "Bahawalpur, in Punjab province"
-                # is Pakistan's Punjab, however Indian the rest of the article
-                bonus[gb][holder.id] = (f"holds {inner.name}, as the text says", HOLDS_BONUS)
+            if holder is not None:
+                # "Bahawalpur, in Punjab province" is Pakistan's Punjab, however Indian the rest of the article
+                bonus[gb if b.kind_hint else (b.key, "region")][holder.id] = (
+                    f"holds {inner.name}, as the text says",
+                    HOLDS_BONUS,
+                )
+                if not b.kind_hint:
+                    holders.append(b)
     return bonus, holders, outside
 
 
