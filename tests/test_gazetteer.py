@@ -421,3 +421,11 @@ def test_a_name_a_source_gives_by_mistake_is_taken_off(gz):
     assert not gz.area("ne:admin1:AZ-LAN").covers(Point(town.lon, town.lat))
     place = parse("Azerbaijani forces took heights near Shusha.").place("Shusha")
     assert abs(place.lat - town.lat) < 0.05 and abs(place.lon - town.lon) < 0.05
+
+
+def test_a_population_a_source_has_wrong_is_corrected():
+    # GeoNames gives Stepanakert (Khankendi) 2,100 people; populations.tsv gives Wikipedia's 55,151
+    town = next(e for e in Gazetteer.default().lookup("Stepanakert") if e.id == "geonames:146970")
+    assert town.population == 55151 and town.kind == "town"
+    place = parse("STEPANAKERT — Azerbaijan shelled the city overnight.").places[0]
+    assert place.id == "geonames:146970"  # the city, not the Natural Earth unit of its name
