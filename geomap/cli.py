@@ -198,13 +198,17 @@ def _start_loading(sources: list, options: dict) -> None:
     preload()
 
 
-def _parse_one(args: argparse.Namespace):
+def _start_one(args: argparse.Namespace):
+    """Read the one article of ``args`` and start the slow loads; returns the article's source, the parse
+    options and the front line asked for (None without one). The caller imports what it needs next, while
+    the loads go on, and then calls :func:`_parse`."""
     from geomap.inputs import read_one
 
     options = _options(args)
     source = read_one(args.article)
     _start_loading([source], options)
-    return _parse(source, options)
+    front = _front(args)  # after the loads start: reading it imports shapely and pyproj
+    return source, options, front
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -234,19 +238,19 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    source, options, front = _start_one(args)
     from geomap.geojson import encode
     from geomap.outputs import write_atomic
 
-    front = _front(args)
-    article = _parse_one(args)
+    article = _parse(source, options)
     write_atomic(Path(args.output), encode(article.to_geojson(front)))
     print(args.output)
     return 0
 
 
 def cmd_places(args: argparse.Namespace) -> int:
-    front = _front(args)
-    article = _parse_one(args)
+    source, options, front = _start_one(args)
+    article = _parse(source, options)
     header = ("mention", "name", "kind", "country", "lat", "lon", "confidence", "role")
     rows = [(*header, "front_km", "side") if front else header]
     for p in article.places:
