@@ -126,6 +126,28 @@ GENERIC_AREA_WORDS = frozenset(
 )
 # Function words ("the", "we", "most") are common even where a famous place shares the name.
 FUNCTION_WORD_ZIPF = 5.5
+# Country adjectives where py_i18n_countries' are wrong or not the press's: it swaps Niger's and Nigeria's, gives
+# Wallis and Futuna "Welsh", writes the country's name for Montenegro, Kosovo or South Sudan, and has only a rare
+# form for Yemen ("Yemenite"), the Emirates ("Emirian") or Argentina ("Argentinean"). Each list replaces its entry.
+NATIONALITIES = {
+    "NE": ("Nigerien",),
+    "NG": ("Nigerian",),
+    "WF": (),
+    "YE": ("Yemeni", "Yemenite"),
+    "AE": ("Emirati",),
+    "AR": ("Argentine", "Argentinian", "Argentinean"),
+    "BA": ("Bosnian",),
+    "DJ": ("Djiboutian",),
+    "EH": ("Sahrawi",),
+    "KZ": ("Kazakh", "Kazakhstani"),
+    "ME": ("Montenegrin",),
+    "PS": ("Palestinian",),
+    "SK": ("Slovak", "Slovakian"),
+    "SS": ("South Sudanese",),
+    "TM": ("Turkmen",),
+    "UZ": ("Uzbek", "Uzbekistani"),
+    "XK": ("Kosovar",),
+}
 # Ukrainian and Russian words at least this frequent ("мир", "надія", "дружба", "зелене" at 3.9) are everyday
 # words before they are villages; front-line names stay below it (Бахмут 3.4, Авдіївка 3.4, Лиман 3.4)
 CYRILLIC_COMMON_WORD_ZIPF = 3.7
@@ -1004,13 +1026,16 @@ def write_name_index(rows: list[dict], offsets: list[int]) -> None:
 def write_demonyms(wheel: Path, country_ids: dict[str, str]) -> int:
     """``demonyms.tsv``: country adjectives ("Ukrainian", "Israeli") and the ISO code each names.
 
-    Adjectives shared by two countries ("Congolese") and entries that are not adjectives are left out.
+    The package's adjectives, mended by :data:`NATIONALITIES`. Adjectives shared by two countries ("Congolese")
+    and entries that are no adjective (the country's own name: "Jersey", "Guam") are left out.
     """
-    table = json.loads(read_wheel_member(wheel, "py_i18n_countries/en.json"))["nationalities"]
+    data = json.loads(read_wheel_member(wheel, "py_i18n_countries/en.json"))
+    names = data["countries"]
     codes: dict[str, set[str]] = {}
-    for cc, adjective in table.items():
-        if cc in country_ids and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", adjective):
-            codes.setdefault(adjective, set()).add(cc)
+    for cc, adjective in data["nationalities"].items():
+        for adj in NATIONALITIES.get(cc, (adjective,)):
+            if cc in country_ids and adj != names.get(cc) and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", adj):
+                codes.setdefault(adj, set()).add(cc)
     rows = sorted((adj, ccs.pop()) for adj, ccs in codes.items() if len(ccs) == 1)
     text = "adjective\tcountry\n" + "".join(f"{adj}\t{cc}\n" for adj, cc in rows)
     (OUT / "demonyms.tsv").write_text(text, encoding="utf-8")

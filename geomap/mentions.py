@@ -147,6 +147,8 @@ SIDE_AFTER = re.compile(
 # "Independence Day", "the 57th Independence anniversary", "Russia-1".
 NOT_PLACE_AFTER = re.compile(r"\s+(?:(?:group|grouping|battalion|brigade|regiment)s?|time|anniversary|Day)\b|[-‑]\d")
 SIDE_BEFORE = re.compile(r"\b(?:pro|anti)[-‑]$", re.IGNORECASE)
+# The word a country's adjective qualifies, after one space: "Somali forces", "Saudi Crown Prince"
+ADJECTIVE_BEFORE_A_WORD = re.compile(r" [^\W\d_]")
 # "his brother Tyler", "her daughter Paris": a kinship word after a possessive makes the name after it a person's
 KINSHIP = frozenset(
     "brother sister son daughter wife husband father mother cousin uncle aunt nephew niece grandson granddaughter "
@@ -307,6 +309,10 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             kind_hint = ""
         else:
             end, kind_hint = _generic_suffix(doc.text, end)
+        # "Somali forces", "Saudi officials": a country's adjective before the word it qualifies is no place, though
+        # a region ("Somali") or an alias ("Saudi") bears it; with its generic word ("Somali region") it is one
+        if not kind_hint and country_of(text) and ADJECTIVE_BEFORE_A_WORD.match(doc.text, end):
+            continue
         # a name's own generic word ("Kursk region") outranks one it shares ("the district of Kursk region")
         own = own_generic_kind(text)
         kind_hint = (

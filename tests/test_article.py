@@ -837,3 +837,23 @@ def test_gaza_s_neighbourhoods_and_camps_are_drawn_where_they_are_not_at_the_cit
         assert 0.3 < haversine_km(places[name].lat, places[name].lon, city.lat, city.lon) < 4, name
     assert places["Mawasi"].lon < places["Khan Younis"].lon
     assert places["Qalqilya"].name == "Qalqīlyah"
+
+
+def test_front_places_no_package_holds_and_the_press_s_spellings_of_others():
+    palma = geomap.parse("Insurgents overran Palma, near the gas project in Cabo Delgado, Mozambique.").place("Palma")
+    assert palma.country == "MZ"  # GeoNames' cities hold only Palma de Mallorca's name
+    texts = {
+        "Jets struck the Fordow enrichment plant near Qom, Iran.": {"Fordow enrichment plant": "IR"},
+        "Gunmen attacked an army post in Rajouri, near Poonch, in Indian Kashmir.": {"Rajouri": "IN"},
+        "The RSF reached Heglig, in South Kordofan, Sudan.": {"Heglig": "SD"},
+        "Somali troops retook Harardhere, in Mudug.": {"Harardhere": "SO"},
+        "Jihadists attacked Banibangou, in Niger's Tillaberi region.": {"Banibangou": "NE"},
+        "Strikes hit Rimal and Sheikh Radwan in Gaza City.": {"Rimal": "PS", "Sheikh Radwan": "PS"},
+    }
+    for text, expected in texts.items():
+        places = {p.forms[0]: p for p in geomap.parse(text).places}
+        assert {form: places[form].country for form in expected if form in places} == expected, text
+    fordow, qom = (
+        geomap.parse("Jets struck the Fordow enrichment plant near Qom.").place(n) for n in ("Fordow", "Qom")
+    )
+    assert haversine_km(fordow.lat, fordow.lon, qom.lat, qom.lon) < 40  # not the village Fordu, 50 km south of Qom

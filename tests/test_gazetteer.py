@@ -5,6 +5,7 @@ import zstandard
 from shapely.geometry import Point
 
 from geomap.article import parse
+from geomap.demonyms import country_of
 from geomap.errors import GazetteerError
 from geomap.gazetteer import Gazetteer, data_dir, haversine_km
 from geomap.polygons import read_zst
@@ -429,3 +430,10 @@ def test_a_population_a_source_has_wrong_is_corrected():
     assert town.population == 55151 and town.kind == "town"
     place = parse("STEPANAKERT — Azerbaijan shelled the city overnight.").places[0]
     assert place.id == "geonames:146970"  # the city, not the Natural Earth unit of its name
+
+
+def test_country_adjectives_as_the_press_writes_them():
+    assert (country_of("Nigerian"), country_of("Nigerien")) == ("NG", "NE")  # the package swaps them
+    assert (country_of("Yemeni"), country_of("Palestinian"), country_of("Emirati")) == ("YE", "PS", "AE")
+    # the package's adjective for Wallis and Futuna; a country's name is no adjective ("New Jersey")
+    assert country_of("Welsh") is None and country_of("Jersey") is None

@@ -396,3 +396,9 @@ def test_south_ossetia_is_a_region_of_georgia_in_english_and_in_ukrainian():
 def test_the_duma_is_russia_s_parliament_and_duma_near_damascus_a_town():
     assert spans("The State Duma passed the law. Lawmakers in the Duma voted on Friday.") == []
     assert spans("Rebels shelled Duma, near Damascus.") == ["Duma", "Damascus"]
+
+
+def test_a_country_s_adjective_before_a_word_is_no_place_though_a_region_bears_it():
+    # Ethiopia's Somali region and an alias of Saudi Arabia bear these adjectives
+    assert spans("Somali forces retook the town. Saudi officials met the envoy.") == []
+    assert spans("Aid reached the Somali region of Ethiopia.") == ["Somali region", "Ethiopia"]

@@ -95,13 +95,13 @@ def test_districts_listed_with_one_generic_word_are_sites_at_the_city_of_their_s
 
 def test_a_part_of_a_town_written_with_its_town_is_a_site_there():
     text = (
-        "The RSF shelled Omdurman's Karari district. Strikes hit the Rimal neighbourhood of Gaza City and the "
+        "The RSF shelled Omdurman's Karari district. Strikes hit the Tuffah neighbourhood of Gaza City and the "
         "Christian quarter in Aleppo, and the Crown Heights neighborhood of Brooklyn was quiet."
     )
     a = parse(text)
     for name, town in (
         ("Karari district", "Omdurman"),
-        ("Rimal neighbourhood", "Gaza"),
+        ("Tuffah neighbourhood", "Gaza"),
         ("Christian quarter", "Aleppo"),
         ("Crown Heights neighborhood", "Brooklyn"),  # not the village of Crown Heights, 110 km up the Hudson
     ):
