@@ -25,7 +25,7 @@ from geomap.folding import fold, name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.inflection import declined_keys, language, nominatives, qualifies, starts_cyrillic
 from geomap.mention import Mention
-from geomap.roles import LOCATIVE, LOCATIVE_REACH
+from geomap.roles import after_a_locative
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name, as the gazetteer's names have them ("Croix-des-Bouquets",
@@ -754,9 +754,7 @@ def _quoted_speakers(text: str, found: list[tuple[int, int, str]]) -> set[str]:
         if SPEECH_AFTER.match(text, end)
         or (CLAUSE_END.match(text, end) and SPEECH_BEFORE.search(text, max(0, start - 12), start))
     }
-    placed = {
-        key for start, _, key in found if key in spoken and LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start)
-    }
+    placed = {key for start, _, key in found if key in spoken and after_a_locative(text, start)}
     return spoken - placed
 
 

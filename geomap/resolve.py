@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 import shapely
 from shapely.geometry import Point
 
-from geomap.demonyms import countries_in
+from geomap.demonyms import countries_in, country_of
 from geomap.folding import name_key
 from geomap.gazetteer import ADMIN1_PREFIX, SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.geonames import is_abbreviation
@@ -132,6 +132,11 @@ TOWN_CUE_BEFORE = re.compile(
 # "Torkula village of Guma Local Government Area", where the village is Torkula.
 VILLAGE_OF = re.compile(r"\bthe\s+villages?\s+of\s+$", re.IGNORECASE)
 VILLAGE_BONUS = 2.0
+# A country's adjective and a kind of place before a name: "the Italian island of ", "the Russian border town of "
+INTRODUCED_WITH_COUNTRY = re.compile(
+    r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:(?:border|frontline|front-line|port|coastal|southern|northern|"
+    r"eastern|western|central)\s+)?(?:city|town|village|island|port|region|province|settlement|enclave)\s+of\s+$"
+)
 TOWN_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b)", re.IGNORECASE)
 # What happens in a city, not across its region, in the sentence of a bare name: its districts, its blocks of
 # flats, its metro, its mayor ("In Kharkiv, a missile hit the Saltivskyi district")
@@ -194,6 +199,8 @@ def resolve_places(
     for g, found in _counties_of_named_states(candidates, regions).items():
         bonuses[g] = found | bonuses[g]
     for g, found in _called_villages(doc, groups, candidates).items():
+        bonuses[g] = found | bonuses[g]
+    for g, found in _introduced_with_its_country(doc, groups, candidates).items():
         bonuses[g] = found | bonuses[g]
     for g in outside:
         del candidates[g]
@@ -579,6 +586,22 @@ def _called_villages(doc: Document, groups, candidates) -> dict:
             for e in cands:
                 if e.kind == "village":
                     bonus[g][e.id] = ("the text calls it a village", VILLAGE_BONUS)
+    return bonus
+
+
+def _introduced_with_its_country(doc: Document, groups, candidates) -> dict:
+    """Bonuses for the places of a country whose adjective introduces the name: "the Italian island of
+    Lampedusa", "the Russian city of Belgorod", "the Lebanese village of Khiam". The text says the country, as
+    "Parkland, Florida" says the state (see :func:`_written_containment`), so the place is believed however far
+    it lies from the rest of the story."""
+    bonus: dict = defaultdict(dict)
+    for g, cands in candidates.items():
+        for m in groups[g]:
+            said = INTRODUCED_WITH_COUNTRY.search(doc.text, max(0, m.start - 40), m.start)
+            cc = said and country_of(said.group(1))
+            for e in cands if cc else ():
+                if e.country == cc:
+                    bonus[g][e.id] = (f"the text calls it {said.group(1)}", CONTAINMENT_BONUS)
     return bonus
 
 

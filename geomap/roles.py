@@ -68,6 +68,26 @@ METONYMIC_OBJECT = re.compile(
 # reach is faster.
 REACH = 60
 LOCATIVE_REACH = 45
+# Capitalised names listed before another, joined by commas and at most one "and" or "or", the last: "in Daraa
+# and " before "Sweida", "near Homs, Hama or " before "Aleppo" (not "Shevchenko and Udachne, " before "Ukraine's
+# General Staff said": a list ends at its "and"); sought this far back
+_LISTED_NAME = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+LISTED_BEFORE = re.compile(rf"(?:{_LISTED_NAME}, )*{_LISTED_NAME}(?:,? (?:and|or) |, )$")
+LISTED_REACH = 80
+
+
+def after_a_locative(text: str, start: int) -> bool:
+    """Whether a locative ("in", "near", "shelled") comes before the name at ``start``, or before the first of
+    the names listed with it: "fighters in Daraa and Sweida said" puts both in a place.
+
+    >>> after_a_locative("Fighters in Daraa and Sweida said they held.", 22)
+    True
+    >>> after_a_locative("Daraa and Sweida said they held.", 10)
+    False
+    """
+    listed = LISTED_BEFORE.search(text, max(0, start - LISTED_REACH), start)
+    at = listed.start() if listed else start
+    return bool(LOCATIVE.search(text, max(0, at - LOCATIVE_REACH), at))
 
 
 def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str:
@@ -76,7 +96,7 @@ def mention_role(text: str, start: int, end: int, dateline: bool = False) -> str
     if dateline or REPORTING.search(text, max(0, start - REACH), start):
         return "reporting"
     cyrillic = starts_cyrillic(text[start:end])  # the Cyrillic cues only for a Cyrillic name
-    if LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start) or (
+    if after_a_locative(text, start) or (
         cyrillic and CYRILLIC_LOCATIVE.search(text, max(0, start - LOCATIVE_REACH), start)
     ):
         return "literal"

@@ -120,6 +120,13 @@ DENOMINATIONS = frozenset(
 NAMED_AFTER_THEIR_TOWN = frozenset("Castle Cathedral Abbey Racecourse Prison Penitentiary Dam Mine Base Plant".split())
 # "Space Station", "Police Station": what these heads follow is an institution, not a named site
 NOT_SITE_BEFORE_HEAD = frozenset("Space Police Fire Power Nuclear Research".split())
+# "the Eastern Theater Command", "the Canal Authority", "the Dam Safety Board": a head followed by one of these
+# opens an institution's name, not a site's
+NOT_SITE_AFTER_HEAD = frozenset(
+    "Command Commander Authority Committee Commission Board Council Company Corporation Foundation Association "
+    "Directorate Administration".split()
+)
+WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 # The settlement a site is drawn at, written right after it: "Hampton Avenue in St. Louis", "Rogers Centre, Toronto"
 WRITTEN_IN = re.compile(r"(?:,|\s+in|\s+at|\s+near|\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
 # ... but not past the end of its sentence or clause: "In Kharkiv, a missile hit the Saltivskyi district, and two
@@ -184,6 +191,8 @@ def find_site_names(text: str, taken: Iterable[tuple[int, int]] = ()) -> list[Si
         if (not named and end == head_start + len(head)) or (named and all(w.isdigit() for w in named)):
             continue  # a head word alone ("the Hospital", "Harare's Hospital"), or after a number, is no name
         if named[-1:] in ([w] for w in NOT_SITE_BEFORE_HEAD):
+            continue
+        if (after := WORD_AFTER.match(text, end)) and after.group(1) in NOT_SITE_AFTER_HEAD:
             continue
         if head == "St." and SAINT_AFTER.match(text, end):
             continue  # "St. Louis": the saint, not the street

@@ -857,3 +857,14 @@ def test_front_places_no_package_holds_and_the_press_s_spellings_of_others():
         geomap.parse("Jets struck the Fordow enrichment plant near Qom.").place(n) for n in ("Fordow", "Qom")
     )
     assert haversine_km(fordow.lat, fordow.lon, qom.lat, qom.lon) < 40  # not the village Fordu, 50 km south of Qom
+
+
+def test_a_place_the_text_gives_its_country_is_believed_far_from_the_story():
+    text = (
+        "Clashes in Tripoli killed dozens. Flights were diverted to Misrata, and forces in Benghazi, Zawiya and "
+        "Gharyan were put on alert. Boats left Zuwara for the Italian island of Lampedusa."
+    )
+    lampedusa = geomap.parse(text).place("Lampedusa")
+    assert lampedusa is not None and lampedusa.country == "IT"
+    # the country the text gives it vouches for it, as a state written after a town does
+    assert "the text calls it Italian" in lampedusa.evidence

@@ -402,3 +402,15 @@ def test_a_country_s_adjective_before_a_word_is_no_place_though_a_region_bears_i
     # Ethiopia's Somali region and an alias of Saudi Arabia bear these adjectives
     assert spans("Somali forces retook the town. Saudi officials met the envoy.") == []
     assert spans("Aid reached the Somali region of Ethiopia.") == ["Somali region", "Ethiopia"]
+
+
+def test_a_place_listed_after_a_locative_is_no_speaker():
+    # "Sweida said" alone would make Sweida a speaker, and a small town's name a person's
+    assert spans("Local fighters in Daraa and Sweida said they had expelled government forces.") == [
+        "Daraa",
+        "Sweida",
+    ]
+
+
+def test_al_sham_ends_armed_groups_names_and_is_not_damascus():
+    assert spans("Fighters of Hayat Tahrir al-Sham and Ahrar al-Sham entered Hama.") == ["Hama"]

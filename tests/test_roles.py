@@ -16,6 +16,10 @@ from geomap.roles import mention_role, place_role
         ("Officials throughout the north-eastern Kharkiv region said", "Kharkiv", "literal"),
         ("Russia's southeastern coast was hit", "Russia", "literal"),
         ("contributed reporting from Berlin.", "Berlin", "reporting"),
+        # the locative before a list places each name in it; a list ends at its "and"
+        ("Fighters in Daraa and Sweida said they held.", "Sweida", "literal"),
+        ("Strikes near Homs, Hama or Aleppo, Syria said.", "Hama", "literal"),
+        ("It shelled the villages of Shevchenko and Udachne, Ukraine's General Staff said.", "Ukraine", "metonymic"),
     ],
 )
 def test_mention_roles(text, name, role):

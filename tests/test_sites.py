@@ -263,3 +263,8 @@ def test_a_village_the_gazetteer_lacks_placed_by_a_directional_distance_is_drawn
         azimuth, _, metres = Geod(ellps="WGS84").inv(goma.lon, goma.lat, kalehe.lon, kalehe.lat)
         assert round(metres / 1000) == 55 and round(azimuth) == -135
         assert [(d.anchor, d.target) for d in article.distances] == [("Goma", "Kalehe")]
+
+
+def test_a_head_that_opens_an_institution_s_name_is_no_site():
+    text = "China's Eastern Theater Command held drills. A shell hit the Drama Theater in Mariupol."
+    assert [s.text for s in find_site_names(text)] == ["Drama Theater"]
