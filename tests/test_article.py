@@ -849,10 +849,13 @@ def test_front_places_no_package_holds_and_the_press_s_spellings_of_others():
         "Somali troops retook Harardhere, in Mudug.": {"Harardhere": "SO"},
         "Jihadists attacked Banibangou, in Niger's Tillaberi region.": {"Banibangou": "NE"},
         "Strikes hit Rimal and Sheikh Radwan in Gaza City.": {"Rimal": "PS", "Sheikh Radwan": "PS"},
+        "Ukrainian drones struck the Crimea bridge on Saturday.": {"Crimea bridge": "UA"},
     }
     for text, expected in texts.items():
         places = {p.forms[0]: p for p in geomap.parse(text).places}
         assert {form: places[form].country for form in expected if form in places} == expected, text
+    bridge = geomap.parse("Ukrainian drones struck the Crimea bridge on Saturday.").place("Crimea bridge")
+    assert bridge.name == "Crimean Bridge"  # not the peninsula, with the bridge's generic word
     fordow, qom = (
         geomap.parse("Jets struck the Fordow enrichment plant near Qom.").place(n) for n in ("Fordow", "Qom")
     )
