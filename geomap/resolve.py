@@ -735,8 +735,12 @@ def _rank(
         evidence = []
         # famous cities are what a bare name means unless the article's area says otherwise
         # and so are national capitals of some size: a bare "Washington" in a story told from London
-        famous = e.population >= 1_000_000 or (e.id in gz.capitals and e.population >= SMALL_PLACE)
-        score = math.log10(e.population + 1) / 3 + (MILLION_CITY if famous else 0.75 if e.population >= 100_000 else 0)
+        # (a settlement's: an area's weight is its kind's prior, not a city's fame, so Georgia the country, of 3.7
+        # million people, does not outrank the state in an American story)
+        settlement = not e.is_area
+        famous = settlement and (e.population >= 1_000_000 or (e.id in gz.capitals and e.population >= SMALL_PLACE))
+        big = settlement and e.population >= 100_000
+        score = math.log10(e.population + 1) / 3 + (MILLION_CITY if famous else 0.75 if big else 0)
         if famous and e.population < 1_000_000:
             evidence.append("a national capital")
         prior = KIND_PRIOR.get(e.kind, 0.0)

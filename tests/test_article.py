@@ -871,3 +871,13 @@ def test_a_place_the_text_gives_its_country_is_believed_far_from_the_story():
     assert lampedusa is not None and lampedusa.country == "IT"
     # the country the text gives it vouches for it, as a state written after a town does
     assert "the text calls it Italian" in lampedusa.evidence
+
+
+def test_georgia_in_an_american_story_is_the_state_and_in_a_caucasian_one_the_country():
+    us = geomap.parse(
+        "The hurricane hit Sarasota, Venice and Fort Myers, crossed Florida from Tampa to Orlando and weakened "
+        "as it moved over Georgia and the Carolinas."
+    ).place("Georgia")
+    assert (us.kind, us.country) == ("region", "US")  # the country's 3.7 million people are no city's fame
+    caucasus = geomap.parse("Russian troops remain in Georgia's breakaway regions. Protests filled Tbilisi.")
+    assert caucasus.place("Georgia").country == "GE"
