@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geomap.demonyms import country_of
-from geomap.distances import Distance
+from geomap.distances import Distance, opposite
 from geomap.errors import GazetteerError
 from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
@@ -145,6 +145,8 @@ OWN_OBJECT_AFTER = re.compile(
     r"\s+(?:radius\s+)?(?:of|from|around)\s+(?:the|its|a|an|their|his|her|our)\s+"
     r"(?!(?:[a-z-]+\s+)?(?:edges?|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
 )
+# The front line, as a distance's far end: "15 km north of the front", "10 km west of the front line"
+FROM_THE_FRONT = re.compile(r"\s+(?:of|from)\s+the\s+(?:front(?:\s*-?\s*line)?s?|line\s+of\s+contact|contact\s+line)\b")
 # A river is held as one point, a town it passes or its mouth: a distance from it is drawn there only where what it
 # locates lies within this much more than the distance of that point. "Manbij, about 30 km west of the Euphrates" is
 # 870 km from the Euphrates' point, at its mouth; "Krynky, 3 km from the Dnipro" 30 km from the Dnipro's, at Kherson.
@@ -201,6 +203,10 @@ def anchor_distances(
             anchored = _anchor(text, d, before, subjects, after, sentences, sent, focus, described, capitals, by_id)
             if anchored.anchor_rule == "of-phrase":
                 landmarks.add(next(m.start for m, p in after if p.id == anchored.anchor_id))
+            elif anchored.direction and anchored.anchor_id and FROM_THE_FRONT.match(text, d.end):
+                # "Pokrovske, some 15 km north of the front": measured from the front, which the map does not
+                # hold, and drawn around the place it locates, on whose other side the front lies
+                anchored = replace(anchored, direction=opposite(anchored.direction))
         out += [_off_the_river(t, by_id, by_name) for t in _with_each_target(text, anchored, refs, sent)]
     return out
 

@@ -287,6 +287,16 @@ def compass_word(direction: str) -> str:
     return next(word for word, point in DIRECTIONS.items() if point == direction)
 
 
+def opposite(direction: str) -> str:
+    """The compass point opposite another.
+
+    >>> opposite("N"), opposite("ENE")
+    ('S', 'WSW')
+    """
+    bearing = (BEARINGS[direction] + 180.0) % 360.0
+    return next(point for point, b in BEARINGS.items() if b == bearing)
+
+
 def parse_number(s: str) -> float | None:
     """'13' -> 13, '1,200' -> 1200, 'three' -> 3, 'a' -> 1, 'twenty-five' -> 25, 'half a' -> 0.5."""
     s = " ".join(s.lower().replace("-", " ").split())

@@ -365,3 +365,13 @@ def test_the_size_of_a_thing_no_place_is_named_for_is_not_the_focus_places():
     # a place its sentence names still holds it
     [d] = geomap.parse("Officials closed a 10-mile stretch of road near Ventura.").distances
     assert (d.extent, d.anchor) == ("length", "Ventura")
+
+
+def test_a_place_n_km_north_of_the_front_has_the_front_to_its_south():
+    text = "Russian drones struck Pokrovske, some 15 km north of the front, on Tuesday."
+    (d,) = geomap.parse(text, ner=False).distances
+    # the front is off the map: the distance is drawn around the place it locates, towards the front
+    assert (d.anchor, d.direction) == ("Pokrovske", "S")
+    text = "Russian drones struck Pokrovske, some 15 km north of Huliaipole, on Tuesday."
+    (d,) = geomap.parse(text, ner=False).distances
+    assert (d.anchor, d.direction) == ("Hulyaypole", "N")  # from a place on the map, as written
