@@ -52,6 +52,7 @@ from geomap.errors import GazetteerError
 from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import MentionRef, Place, entry_fields
+from geomap.relations import ANOTHER_VILLAGE_KM, SMALL_TOWN, STATED_DISTANCE_SLACK
 from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
@@ -515,9 +516,25 @@ def _located(text: str, d: Distance, before_here, described: Place | None, ancho
         and not p.holds(anchor)
         and m.start >= clause
     ]
-    # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
-    pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]
+    # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"; not
+    # a town the distance cannot reach: "near Isfahan and a site at Parchin, about 30 km southeast of Tehran"
+    # locates Parchin, which the map lacks, not Isfahan, 340 km off (a village so far off is the text's other
+    # village of that name, which geomap.relations puts where the distance does)
+    pinned = [p for p in named if (p.kind in SETTLEMENT_KINDS or p.kind == "other") and _within_reach(d, anchor, p)]
+    named = [p for p in named if p in pinned or not (p.kind in SETTLEMENT_KINDS or p.kind == "other")]
     return (pinned or named)[-1].name if named else ""
+
+
+def _within_reach(d: Distance, anchor: Place, p: Place) -> bool:
+    """Whether ``p`` may be what ``d`` from ``anchor`` locates: a village or small town wherever it lies, a larger
+    place only about as far from the anchor as the text says, where the anchor's point is where it is measured
+    from (a town's or a landmark's; not an area's or a river's, a stand-in)."""
+    if p.kind == "village" or p.population < SMALL_TOWN or not d.meters:
+        return True
+    if anchor.kind not in SETTLEMENT_KINDS and anchor.kind != "other":
+        return True
+    km, stated = haversine_km(anchor.lat, anchor.lon, p.lat, p.lon), d.meters / 1000
+    return abs(km - stated) <= max(ANOTHER_VILLAGE_KM, STATED_DISTANCE_SLACK * stated)
 
 
 def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:

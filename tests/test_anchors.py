@@ -375,3 +375,11 @@ def test_a_place_n_km_north_of_the_front_has_the_front_to_its_south():
     text = "Russian drones struck Pokrovske, some 15 km north of Huliaipole, on Tuesday."
     (d,) = geomap.parse(text, ner=False).distances
     assert (d.anchor, d.direction) == ("Hulyaypole", "N")  # from a place on the map, as written
+
+
+def test_a_distance_locates_no_city_it_cannot_reach():
+    # Parchin is off the map; Isfahan, named before it, lies 340 km from Tehran, not about 30
+    text = "Jets struck batteries near Isfahan and a site at Parchin, about 30 km southeast of Tehran."
+    assert anchored(text) == [("about 30 km", "Tehran", "", "of-phrase")]
+    text = "Jets struck a base near Varamin, about 40 km southeast of Tehran."
+    assert anchored(text)[0][2] == "Varāmīn"  # a town as far off as the text says is what it locates
