@@ -516,19 +516,19 @@ def _located(text: str, d: Distance, before_here, described: Place | None, ancho
         and not p.holds(anchor)
         and m.start >= clause
     ]
-    # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"; not
-    # a town the distance cannot reach: "near Isfahan and a site at Parchin, about 30 km southeast of Tehran"
+    # not a town the distance cannot reach: "near Isfahan and a site at Parchin, about 30 km southeast of Tehran"
     # locates Parchin, which the map lacks, not Isfahan, 340 km off (a village so far off is the text's other
     # village of that name, which geomap.relations puts where the distance does)
-    pinned = [p for p in named if (p.kind in SETTLEMENT_KINDS or p.kind == "other") and _within_reach(d, anchor, p)]
-    named = [p for p in named if p in pinned or not (p.kind in SETTLEMENT_KINDS or p.kind == "other")]
+    named = [p for p in named if _within_reach(d, anchor, p)]
+    # a settlement or landmark over a river or region named after it: "Krynky on the left bank of the Dnipro"
+    pinned = [p for p in named if p.kind in SETTLEMENT_KINDS or p.kind == "other"]
     return (pinned or named)[-1].name if named else ""
 
 
 def _within_reach(d: Distance, anchor: Place, p: Place) -> bool:
-    """Whether ``p`` may be what ``d`` from ``anchor`` locates: a village or small town wherever it lies, a larger
-    place only about as far from the anchor as the text says, where the anchor's point is where it is measured
-    from (a town's or a landmark's; not an area's or a river's, a stand-in)."""
+    """Whether ``p`` may be what ``d`` from ``anchor`` locates: a village, a small town or an area wherever it lies
+    (an area's population is none), a larger place only about as far from the anchor as the text says, where the
+    anchor's point is where it is measured from (a town's or a landmark's; not an area's or a river's)."""
     if p.kind == "village" or p.population < SMALL_TOWN or not d.meters:
         return True
     if anchor.kind not in SETTLEMENT_KINDS and anchor.kind != "other":
