@@ -378,8 +378,10 @@ def test_a_place_n_km_north_of_the_front_has_the_front_to_its_south():
 
 
 def test_a_distance_locates_no_city_it_cannot_reach():
-    # Parchin is off the map; Isfahan, named before it, lies 340 km from Tehran, not about 30
-    text = "Jets struck batteries near Isfahan and a site at Parchin, about 30 km southeast of Tehran."
+    # Isfahan, named before the distance, lies 340 km from Tehran, not about 30: the depot is off the map
+    text = "Jets struck batteries near Isfahan and a depot in the hills, about 30 km southeast of Tehran."
     assert anchored(text) == [("about 30 km", "Tehran", "", "of-phrase")]
+    text = "Jets struck batteries near Isfahan and a site at Parchin, about 30 km southeast of Tehran."
+    assert anchored(text) == [("about 30 km", "Tehran", "Parchin", "of-phrase")]
     text = "Jets struck a base near Varamin, about 40 km southeast of Tehran."
     assert anchored(text)[0][2] == "Varāmīn"  # a town as far off as the text says is what it locates
