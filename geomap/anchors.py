@@ -52,7 +52,7 @@ from geomap.errors import GazetteerError
 from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import MentionRef, Place, entry_fields
-from geomap.relations import ANOTHER_VILLAGE_KM, SMALL_TOWN, STATED_DISTANCE_SLACK
+from geomap.relations import SMALL_TOWN, stated_slack_km
 from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
@@ -533,8 +533,7 @@ def _within_reach(d: Distance, anchor: Place, p: Place) -> bool:
         return True
     if anchor.kind not in SETTLEMENT_KINDS and anchor.kind != "other":
         return True
-    km, stated = haversine_km(anchor.lat, anchor.lon, p.lat, p.lon), d.meters / 1000
-    return abs(km - stated) <= max(ANOTHER_VILLAGE_KM, STATED_DISTANCE_SLACK * stated)
+    return abs(haversine_km(anchor.lat, anchor.lon, p.lat, p.lon) - d.meters / 1000) <= stated_slack_km(d)
 
 
 def _territory_entered(text: str, d: Distance, countries: dict[str, Place]) -> Place | None:

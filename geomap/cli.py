@@ -185,9 +185,10 @@ def _parse(source, options: dict):
     return parse(source.text, title=source.title, date=source.date, url=source.url, **options)
 
 
-def _start_loading(sources: list, options: dict) -> None:
+def _start_loading(args: argparse.Namespace, sources: list, options: dict):
     """Start the slow loads side by side, before the caller imports the pipeline and the map libraries:
-    the NER model loads in a helper process, the gazetteer decompresses in a thread.
+    the NER model loads in a helper process, the gazetteer decompresses in a thread. Then read the front line
+    ``args`` asks for, which imports shapely and pyproj while they load; returns it (None without one).
     """
     from geomap.gazetteer import preload
 
@@ -196,6 +197,7 @@ def _start_loading(sources: list, options: dict) -> None:
 
         warm_up()  # first, while this process has no thread that a fork would copy in the middle of its work
     preload()
+    return _front(args)
 
 
 def _start_one(args: argparse.Namespace):
@@ -206,9 +208,7 @@ def _start_one(args: argparse.Namespace):
 
     options = _options(args)
     source = read_one(args.article)
-    _start_loading([source], options)
-    front = _front(args)  # after the loads start: reading it imports shapely and pyproj
-    return source, options, front
+    return source, options, _start_loading(args, [source], options)
 
 
 def cmd_map(args: argparse.Namespace) -> int:
@@ -216,8 +216,7 @@ def cmd_map(args: argparse.Namespace) -> int:
 
     options = _options(args)
     sources = [s for a in args.articles for s in read_sources(a)]
-    _start_loading(sources, options)
-    front = _front(args)  # after the loads start: reading it imports shapely and pyproj
+    front = _start_loading(args, sources, options)
     from geomap.geojson import encode
     from geomap.outputs import write_atomic
     from geomap.webmap import open_in_browser, render_map, save_map

@@ -130,15 +130,21 @@ def _placed_as_said(d: Distance, anchor: Place, target: Place) -> Place | None:
     15 km east of Pokrovsk" is none of the Novooleksandrivkas 200 km off, which is all the gazetteer holds."""
     lon, lat = relation_of(d, anchor, None)["estimated_target"]
     km = haversine_km(lat, lon, target.lat, target.lon)
-    # a point put "about 100 km north" is itself that uncertain: its compass word alone spans 40 km each way
-    # ("Uri and Kupwara, about 100 km north of Srinagar" lie 75-90 km off to the north-west)
-    if km <= max(ANOTHER_VILLAGE_KM, STATED_DISTANCE_SLACK * d.meters / 1000):
+    if km <= stated_slack_km(d):
         return None
     why = (
         f"placed {d.text} {compass_word(d.direction)} of {anchor.name}, as the text says: the gazetteer's "
         f"{target.name} lies {km:.0f} km from there, and it holds none that fits"
     )
     return _another_village(target, anchor, lat, lon, why)
+
+
+def stated_slack_km(d: Distance) -> float:
+    """How far from where a stated distance puts it a place may lie and still be what the distance locates:
+    :data:`ANOTHER_VILLAGE_KM`, or more for a long distance, which is itself that uncertain (its compass word
+    alone spans 40 km each way at 100 km: "Uri and Kupwara, about 100 km north of Srinagar" lie 75-90 km off to
+    the north-west)."""
+    return max(ANOTHER_VILLAGE_KM, STATED_DISTANCE_SLACK * d.meters / 1000)
 
 
 def _another_village(target: Place, anchor: Place, lat: float, lon: float, why: str) -> Place:
