@@ -20,7 +20,7 @@ import json
 import math
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -130,6 +130,7 @@ class Gazetteer:
             # the name buckets they lie in, not 240k rows and 600k names (that would take seven times longer).
             self._places = read_zst(folder / "places.tsv.zst")
             self._names = read_zst(folder / "names.tsv.zst")
+            self._ids_zst = (folder / "ids.tsv.zst").read_bytes()  # unpacked when an id is first asked for
             meta = json.loads((folder / "name_buckets.json").read_text(encoding="utf-8"))
             self._spans: dict[str, list[int]] = meta["buckets"]
             longest = int(meta["longest_name"])
@@ -149,7 +150,7 @@ class Gazetteer:
         # starts_a_longer_name's and _posting's answers: the same names recur in article after article
         self._heads: dict[str, bool] = {}
         self._postings: dict[str, str | None] = {}
-        self._by_id: dict[str, int] | None = None
+        self._ids: list[str] | None = None
         self._countries: dict[str, Entry] | None = None
         self._capitals: dict[str, Entry] | None = None
         self._seats: dict[tuple[str, str], Entry] | None = None
@@ -253,7 +254,12 @@ class Gazetteer:
         """The country entry for an ISO 3166-1 alpha-2 code ("UA"), or None; unions of countries (the Soviet
         Union, the European Union) are not countries here."""
         if self._countries is None:
-            rows = (self._entry(offset) for offset, line in self._scan() if b"\tcountry\t" in line)
+            # the kind is the third column, and no other column holds a tab-bounded "country": found by
+            # searching the rows' bytes, two hundred are decoded instead of all of them
+            rows, at = [], self._places.find(b"\tcountry\t", self._first_row)
+            while at != -1:
+                rows.append(self._entry(self._places.rfind(b"\n", 0, at) + 1))
+                at = self._places.find(b"\tcountry\t", at + 1)
             self._countries = {e.country: e for e in rows if e.kind == "country" and not e.id.startswith("union:")}
         return self._countries.get(code.upper())
 
@@ -328,9 +334,19 @@ class Gazetteer:
 
     def get_embedded(self, ids: list[str]) -> dict[str, Entry]:
         """The embedded entries among ``ids``, whatever the user gazetteer holds."""
-        if self._by_id is None:
-            self._by_id = {line[: line.index(b"\t")].decode("utf-8"): offset for offset, line in self._scan()}
-        return {i: self._entry(self._by_id[i]) for i in ids if i in self._by_id}
+        return {i: self._entry(offset) for i in ids if (offset := self._offset_of(i)) is not None}
+
+    def _offset_of(self, ident: str) -> int | None:
+        """The byte offset of the row of entry ``ident`` in ``places.tsv``, or None: from the id index, whose
+        lines ("id<TAB>offset") are sorted by id, and a tab sorts before anything an id holds."""
+        if self._ids is None:
+            try:
+                self._ids = zstandard.ZstdDecompressor().decompress(self._ids_zst).decode("utf-8").split("\n")
+            except (zstandard.ZstdError, UnicodeDecodeError) as e:
+                raise GazetteerError(f"gazetteer data in {self.folder} is damaged: ids.tsv.zst: {e}") from e
+        probe = ident + "\t"
+        i = bisect_left(self._ids, probe)
+        return int(self._ids[i][len(probe) :]) if i < len(self._ids) and self._ids[i].startswith(probe) else None
 
     def area(self, ident: str) -> BaseGeometry | None:
         """The polygon of an area entry (country, region, sea), or None for a point."""
@@ -339,13 +355,6 @@ class Gazetteer:
     def areas_within(self, west: float, south: float, east: float, north: float) -> dict[str, BaseGeometry]:
         """The area polygons whose bounding boxes meet this window (degrees, west <= east), by entry id."""
         return self.areas.within(west, south, east, north)
-
-    def _scan(self) -> Iterator[tuple[int, bytes]]:
-        """Every row with its byte offset: for the rare question no name answers (an id, the countries)."""
-        offset = self._first_row
-        for line in self._places[offset:-1].split(b"\n"):
-            yield offset, line
-            offset += len(line) + 1
 
     def _entry(self, offset: int) -> Entry:
         """The entry whose row starts at byte ``offset`` of ``places.tsv``."""

@@ -216,10 +216,19 @@ def test_towns_keep_no_airport_codes_and_the_eu_is_its_members(gz):
     assert not gz.area(eu.id).contains(Point(30.52, 50.45))  # Kyiv
 
 
-def test_entry_ids_are_unique(gz):
-    ids = [line[: line.index(b"\t")] for _, line in gz._scan()]
-    assert len(ids) == len(gz) > 200_000
-    assert len(ids) == len(set(ids))  # Natural Earth gives two Sudanese states one ISO code
+def test_entry_ids_are_unique_and_each_finds_its_row():
+    """``get(id)`` bisects the id index for the offset of the id's row: every row must be there once, under
+    its own id, in the order bisecting assumes."""
+    places = read_zst(data_dir() / "places.tsv.zst")
+    lines = read_zst(data_dir() / "ids.tsv.zst").decode().splitlines()
+    assert lines == sorted(lines)
+    index = dict(line.split("\t") for line in lines)
+    rows = places.split(b"\n")[1:-1]
+    assert len(index) == len(lines) == len(rows) > 200_000  # Natural Earth gives two Sudanese states one ISO code
+    starts = {int(offset) for offset in index.values()}
+    assert len(starts) == len(rows)
+    for ident, offset in index.items():
+        assert places.startswith(ident.encode() + b"\t", int(offset)) and places[int(offset) - 1] == ord("\n")
 
 
 def test_get_unknown_id_is_a_gazetteer_error(gz):
