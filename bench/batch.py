@@ -8,7 +8,11 @@ and in chunks, as a worker parses), of parse + resolve + per-article GeoJSON, an
 process's; and the time to write the combined dataset and map. For comparison on equal terms, the same whole
 task also runs in fresh plain processes, warmed up as a worker is: one alone, and two side by side (two busy
 processes on a two-core machine share more than cores: caches, memory bandwidth, clock). Every figure is the
-best of three rounds, each round measuring everything once.
+best of three rounds, each round measuring everything once; the workers' share of the target's measure is also
+given as the median of the rounds' own shares, since on this machine a run's speed depends on its minute as
+much as on what it runs (a worker and a plain process mapping the same articles at the same time, one on each
+core, ran at 0.93-1.04 times each other's rate, with the same CPU time and page faults; one after the other,
+at 0.69-1.04).
 
 Every run writes one file per article, and what creating a file costs depends on the disk: on this machine's
 ext4, which has no journal, the kernel passes over the inodes freed in the last minutes before it takes one
@@ -60,7 +64,7 @@ def main() -> None:
         creating = []  # ms per file, each round's
         for r in range(args.rounds):
             creating.append(_creation_ms(Path(tmp) / f"probe{r}"))
-            for key, rate in _single_process(texts, corpus, Path(tmp) / f"single{r}").items():
+            for key, rate in _single_process(texts, args.copies, corpus, Path(tmp) / f"single{r}").items():
                 rates[key].append(rate)
             for k in (1, 2):
                 plain = _plain_processes(k, str(corpus), f"{tmp}/r{r}")
@@ -91,11 +95,14 @@ def main() -> None:
         for workers in (1, 2):
             per = best[f"dask {workers}"]
             s = runs[workers][-1]
+            # each round's workers against the same round's single process, whose figures share its spell
+            paired = statistics.median(d / p for d, p in zip(rates[f"dask {workers}"], rates["parse"], strict=True))
             peaks = ", ".join(f"{m:.0f}" for m in s.worker_peak_mb)
             print(
                 f"{workers} worker(s), {n} articles: {per * workers:.0f} articles/s, {per:.0f} per worker "
                 f"({spread[f'dask {workers}']}): {per / best['parse']:.0%} of the single-process warm parse+resolve "
-                f"(target 90 %), {per / best['task']:.0%} of a worker's whole task in one process, "
+                f"(target 90 %; round by round, median {paired:.0%}), "
+                f"{per / best['task']:.0%} of a worker's whole task in one process, "
                 f"{per / best[f'plain {workers}']:.0%} of {workers} plain process(es) at once; worker peak RSS "
                 f"{peaks} MB; workers ready in {s.startup_seconds:.1f} s; combined dataset + map "
                 f"{s.combine_seconds:.1f} s; failed {len(s.failed)}"
@@ -104,23 +111,29 @@ def main() -> None:
     sys.stdout.flush()
 
 
-def _single_process(texts: list[str], corpus: Path, out: Path) -> dict[str, float]:
-    """The single-process rates on the same articles, warm: parse+resolve article by article (the target's
-    measure) and in chunks as a worker parses; with the per-article GeoJSON; and a worker's whole task."""
+def _single_process(texts: list[str], copies: int, corpus: Path, out: Path) -> dict[str, float]:
+    """The single-process rates, warm: parse+resolve article by article (the target's measure) and a worker's
+    whole task, both on every article the workers map; in chunks as a worker parses, and with the per-article
+    GeoJSON, on a sample of 500. The target's measure runs as long as a worker's (this machine's speed swings
+    by a quarter from one minute to the next: a 6 s run's best of three caught fast spells that a 25 s run
+    averages over, and so put the workers lower than they were)."""
     import geomap
     from geomap.article import parse_many
     from geomap.geojson import encode
 
     for text in texts:  # one pass first: the steady rate (the gazetteer's name index is read as names are
         geomap.parse(text)  # first looked up, and shapes and areas are made once)
-    sample = texts * max(1, 500 // len(texts))
     start = time.perf_counter()
-    articles = [geomap.parse(t) for t in sample]
-    parse_rate = len(sample) / (time.perf_counter() - start)
+    for _ in range(copies):
+        for text in texts:
+            geomap.parse(text)
+    parse_rate = copies * len(texts) / (time.perf_counter() - start)
+    sample = texts * max(1, 500 // len(texts))
     start = time.perf_counter()
     for i in range(0, len(sample), CHUNK):
         parse_many(sample[i : i + CHUNK])
     chunked_rate = len(sample) / (time.perf_counter() - start)
+    articles = [geomap.parse(t) for t in sample]
     start = time.perf_counter()
     for a in articles:
         encode(a.to_geojson())
@@ -129,7 +142,7 @@ def _single_process(texts: list[str], corpus: Path, out: Path) -> dict[str, floa
         "parse": parse_rate,
         "chunked": chunked_rate,
         "with geojson": 1 / (1 / chunked_rate + 1 / write_rate),
-        "task": _map_all(collect_tasks([str(corpus)])[: len(sample)], str(out)),
+        "task": _map_all(collect_tasks([str(corpus)]), str(out)),
     }
 
 
