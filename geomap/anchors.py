@@ -274,7 +274,7 @@ def _anchor(
         else:
             referent = _capital_referred(before, sentences, sent, focus, capitals, settlement["owner"])
     else:
-        referent = settlement and _settlement_before(text, d.start, before, sentences, sent)
+        referent = settlement and _settlement_before(text, d.start, before, sentences, sent, settlement["head"])
     if referent:
         right_before = _written_right_before(text, d, before)
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
@@ -363,14 +363,31 @@ def _written_right_before(text: str, d: Distance, before):
     return before[-1] if before and LOCATED_GAP.fullmatch(text, before[-1][0].end, d.start) else None
 
 
-def _settlement_before(text: str, at: int, before, sentences, sent: tuple[int, int]) -> Place | None:
+def _settlement_before(
+    text: str, at: int, before, sentences, sent: tuple[int, int], head: str | None = None
+) -> Place | None:
     """The last settlement named before ``at`` in its sentence or the one before, but not one written right
     before ``at`` (the place a distance there locates): what "the city" after a distance refers back to
-    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from."""
-    for m, p in _named_since_last_sentence(before, sentences, sent):
-        if m.end <= at and p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at):
-            return p
-    return None
+    ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from. Where
+    the text calls one of its sentence's by the ``head`` it refers back with, that one: "Siversk, a small town
+    north of Bakhmut, ... within 3 km of the town centre" is measured from Siversk (but "the city of El Obeid" a
+    sentence before does not make "El Fasher ... 15 km south of the city" El Obeid's)."""
+    named = [
+        (m, p)
+        for m, p in _named_since_last_sentence(before, sentences, sent)
+        if m.end <= at and p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at)
+    ]
+    called = [p for m, p in named if head and m.start >= sent[0] and _called(text, m, head)]
+    return (called or [p for _, p in named] or [None])[0]
+
+
+def _called(text: str, m, head: str) -> bool:
+    """Whether the text calls the place it names at ``m`` a ``head``: "Siversk, a small town", "the town of
+    Siversk"."""
+    after = CALLED_A_PLACE.match(text, m.end)
+    if after is not None and after.group().rsplit(None, 1)[-1] == head:
+        return True
+    return text[max(0, m.start - 20) : m.start].endswith(f"the {head} of ")
 
 
 def _capital_referred(

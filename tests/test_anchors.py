@@ -32,6 +32,20 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             ("12 km", "Kramatorsk", "Slovyansk", "subject"),
         ),
         ("Kharkiv was hit again. The strike landed 5 km from the city centre.", ("5 km", "Kharkiv", "", "subject")),
+        # the one the text calls a town is "the town", not the last one named
+        (
+            "Siversk, a small town north of Bakhmut, was bombed; troops were within 3 km of the town centre.",
+            ("within 3 km", "Siversk", "", "subject"),
+        ),
+        (
+            "Drones struck the town of Siversk and the city of Bakhmut; troops were 3 km from the town.",
+            ("3 km", "Siversk", "", "subject"),
+        ),
+        # but within its sentence: the city of the sentence before is not "the city" over one named since
+        (
+            "Shells hit the city of El Obeid. Fighters besieged El Fasher, attacking Zamzam, 15 km south of the city.",
+            ("15 km", "El Fasher", "Zamzam", "subject"),
+        ),
         # "downtown" is the city's
         (
             "HOUSTON — A tanker overturned near Conroe, about 40 miles north of downtown, officials said.",
