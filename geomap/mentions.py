@@ -206,6 +206,8 @@ CYRILLIC_RIVER_BEFORE = re.compile(
 )
 # "Kharkiv governor Oleh Syniehubov", "the Texas governor": an oblast or a state, not its capital city.
 GOVERNOR_AFTER = re.compile(r"\s+governor\b", re.IGNORECASE)
+# "along the Belgorod border", "10 km from the Donetsk border": a region's border, where no country has the name
+BORDER_AFTER = re.compile(r"\s+borders?\b")
 # What lies between two names of a list: "Lyman, Siversk", "Siversk and Bilohorivka".
 LIST_GAP = re.compile(r",\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 # A word and what may trail it (for the word before a span: "Mr." in "Mr. Wagner"), the word after a span with
@@ -321,6 +323,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             or _shared_kind(doc.text, end, start)
             or _river_cue(doc.text, start, end, gz, key)
             or ("region" if GOVERNOR_AFTER.match(doc.text, end) else "")
+            or _border_cue(doc.text, end, gz, key)
         )
         first = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
         # asked only of a name that would otherwise be weak or a common word
@@ -859,6 +862,15 @@ def _river_cue(text: str, start: int, end: int, gz: Gazetteer, key: str) -> str:
     if nxt and nxt.group(1).lower() in INSTITUTIONS:
         return ""
     return "river" if any(e.kind == "river" for e in gz.lookup(key)) else ""
+
+
+def _border_cue(text: str, end: int, gz: Gazetteer, key: str) -> str:
+    """ "the Belgorod border": "region", where the gazetteer has a region of the name and no country ("the Lebanon
+    border" is the country's)."""
+    if not BORDER_AFTER.match(text, end):
+        return ""
+    kinds = {e.kind for e in gz.lookup(key)}
+    return "region" if "region" in kinds and "country" not in kinds else ""
 
 
 def _first_word(text: str, sentence_start: int) -> int:

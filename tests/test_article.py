@@ -405,6 +405,13 @@ def test_a_governor_governs_a_region_and_a_list_proves_its_first_name():
     assert [p.name for p in listed] == ["Lyman", "Siversk", "Bilohorivka"]
 
 
+def test_a_border_named_after_a_region_is_the_region_s_and_a_country_s_the_country_s():
+    places = geomap.parse("Drones struck villages along the Belgorod border, the governor said.", ner=False).places
+    assert [(p.name, p.kind, p.country) for p in places] == [("Belgorod", "region", "RU")]
+    places = geomap.parse("Israeli troops shelled villages near the Lebanon border.", ner=False).places
+    assert [(p.name, p.kind) for p in places] == [("Lebanon", "country")]
+
+
 def test_an_adjective_naming_who_acts_is_no_evidence_of_where():
     # Engels on the Volga was once called Pokrovsk; "Russian forces" fight in Ukraine
     for text in ("Russian troops close in on Pokrovsk.", "Russian forces are now 3 to 5 km from Pokrovsk."):
