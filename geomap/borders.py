@@ -84,8 +84,21 @@ def with_borders(text: str, distances: list[Distance], places: list[Place]) -> l
         anchor = by_id.get(d.anchor_id)
         named = border_named(text, d.end, places, anchor, guessed=d.anchor_rule == "focus")
         codes = named or border_crossed(text, d, places, anchor)
-        out.append(replace(d, border=codes) if codes else d)
+        if codes:
+            d = replace(d, border=codes)
+        elif anchor is not None and _of_its_border(text, d.end, anchor):
+            # "Mezhova, about 10 km from the Donetsk border": measured from a region's outline, which is no
+            # state border to draw a band along; no mark beats a ring around the region's point
+            d = replace(d, anchor="", anchor_id="", anchor_rule="")
+        out.append(d)
     return out
+
+
+def _of_its_border(text: str, end: int, anchor: Place) -> bool:
+    """Whether the distance ending at ``end`` is measured from the border of ``anchor``, a region named before
+    the word: "10 km from the Donetsk border"."""
+    m = BORDER_AFTER.match(text[end : end + 120])
+    return anchor.kind == "region" and m is not None and m.group("first") in (anchor.name, *anchor.forms)
 
 
 def choose_by_borders(text: str, places: list[Place], distances: list[Distance], gz: Gazetteer) -> list[Place]:

@@ -62,8 +62,10 @@ def borders(text):
         ("Russian troops shelled Volchansk, 5 km from the border with Russia.", ("5 km", "Vovchansk", ("UA", "RU"))),
         ("Российские войска обстреляли Волчанск, в 5 км от границы с Россией.", ("5 км", "Vovchansk", ("UA", "RU"))),
         ("Troops left Volchansk, 300 km from the border with Russia.", ("300 km", "Volchansk", ("RU", "KZ"))),
-        # "the Kharkiv border" names no state border: an ordinary distance
-        ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "Kharkiv", ())),
+        # "the Kharkiv border" is the Kharkiv region's, no state border: measured from an outline geomap does not
+        # draw, so from nothing on the map (a ring around the region's point would mislead); "from the region" stays
+        ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "", ())),
+        ("Shelling hit Vovchansk, 5 km from the Kharkiv region.", ("5 km", "Kharkiv", ())),
         # a distance into a country or region: from the border it crossed, the area's side first, the other side
         # the country the move came from
         ("Ukrainian troops pushed 10 km into Russia near Sudzha.", ("10 km", "Russia", ("RU", "UA"))),
