@@ -47,7 +47,7 @@ BORDER_AFTER = re.compile(
     r"(?P<prep>from|of|off|inside|beyond|across|past|behind|along)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+)?"
     r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
-    r"(?:border|frontier|Blue\s+Line)\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
+    r"(?:border|frontier|(?P<blue>Blue\s+Line))\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
 # The same in Ukrainian and Russian reports: "за 5 км від кордону", "в 6 км от украинской границы", "за 10 км від
 # державного кордону з Росією"
@@ -192,6 +192,11 @@ def border_named(
     if m is None:
         return _cyrillic_border(text, end, places, anchor)
     words = [w for w in (m.group("first"), m.group("second"), m.group("with")) if w]
+    if m.group("blue"):
+        # the UN's Blue Line is Lebanon's border with Israel, whichever country the anchor lies nearest: "a launch
+        # site less than 5 km north of the Blue Line" in the Bekaa had made its border with Syria
+        home = anchor.country if anchor is not None and anchor.country in ("LB", "IL") else "LB"
+        return _border_of(home, ["IL" if home == "LB" else "LB"], anchor)
     found = [_country(w, places) for w in words]
     if None in found:
         return ()  # "from the Kharkiv border": a word that names no country, so no state border to draw

@@ -37,6 +37,11 @@ def borders(text):
             "A drone struck a car in Bint Jbeil, about 4 km north of the Blue Line.",
             ("about 4 km", "Bent Jbaïl", ("LB", "IL")),
         ),
+        # whatever border the anchor lies nearest: the Bekaa is nearer Syria
+        (
+            "Jets hit the Bekaa Valley and a launch site less than 5 km north of the Blue Line.",
+            ("less than 5 km", "Beqaa Valley", ("LB", "IL")),
+        ),
         # inside, across or beyond the border; "inside the Russian border" is on that side, wherever the anchor
         ("Troops from Sumy advanced 12 km inside the Russian border.", ("12 km", "Sumy", ("RU", "UA"))),
         ("Fighting raged near Korenevo, roughly 25 km across the border.", ("roughly 25 km", "Korenevo", ("RU", "UA"))),
