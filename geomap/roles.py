@@ -55,7 +55,12 @@ CYRILLIC_AGENT_VERBS = re.compile(
     r"відкину|отверг|хоче|хочет|хотят|хочуть|прагне|стремит)[а-яіїєё]*",
     re.IGNORECASE,
 )
-REPORTING = re.compile(r"(?:reporting|reported|contributed|writing|filed)\s+(?:\w+\s+){0,3}from\s+$", re.IGNORECASE)
+# "contributed reporting from Berlin"; not with a distance between ("fighters were reported 20 km from Babanusa")
+REPORTING = re.compile(
+    r"(?:reporting|reported|contributed|writing|filed)\s+"
+    r"(?:(?!\d|(?:km|kilomet\w*|miles?|met(?:re|er)s?)\b)\w+\s+){0,3}from\s+$",
+    re.IGNORECASE,
+)
 POSSESSIVE = re.compile(r"^(?:'s|’s|')\s+(?:[\w-]+\s+)?([\w-]+)")
 METONYMIC_OBJECT = re.compile(
     r"\b(?:make|makes|urging|urged|urge|pressed|pressing|asked|asking|told|telling)\s+$", re.I

@@ -16,6 +16,8 @@ from geomap.roles import mention_role, place_role
         ("Officials throughout the north-eastern Kharkiv region said", "Kharkiv", "literal"),
         ("Russia's southeastern coast was hit", "Russia", "literal"),
         ("contributed reporting from Berlin.", "Berlin", "reporting"),
+        # a distance between: where the fighters were, not a reporter
+        ("Fighters were reported 20 km from Babanusa.", "Babanusa", "literal"),
         # the locative before a list places each name in it; a list ends at its "and"
         ("Fighters in Daraa and Sweida said they held.", "Sweida", "literal"),
         ("Strikes near Homs, Hama or Aleppo, Syria said.", "Hama", "literal"),
