@@ -207,7 +207,7 @@ CYRILLIC_RIVER_BEFORE = re.compile(
 # "Kharkiv governor Oleh Syniehubov", "the Texas governor": an oblast or a state, not its capital city.
 GOVERNOR_AFTER = re.compile(r"\s+governor\b", re.IGNORECASE)
 # "along the Belgorod border", "10 km from the Donetsk border": a region's border, where no country has the name
-BORDER_AFTER = re.compile(r"\s+borders?\b")
+BORDER_WORD_AFTER = re.compile(r"\s+borders?\b")
 # What lies between two names of a list: "Lyman, Siversk", "Siversk and Bilohorivka".
 LIST_GAP = re.compile(r",\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+")
 # A word and what may trail it (for the word before a span: "Mr." in "Mr. Wagner"), the word after a span with
@@ -867,7 +867,7 @@ def _river_cue(text: str, start: int, end: int, gz: Gazetteer, key: str) -> str:
 def _border_cue(text: str, end: int, gz: Gazetteer, key: str) -> str:
     """ "the Belgorod border": "region", where the gazetteer has a region of the name and no country ("the Lebanon
     border" is the country's)."""
-    if not BORDER_AFTER.match(text, end):
+    if not BORDER_WORD_AFTER.match(text, end):
         return ""
     kinds = {e.kind for e in gz.lookup(key)}
     return "region" if "region" in kinds and "country" not in kinds else ""
