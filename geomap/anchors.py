@@ -236,7 +236,10 @@ def _with_each_target(text: str, d: Distance, refs, sent: tuple[int, int]) -> li
     if CALLED_A_PLACE.match(text, refs[i][0].end, d.start):
         return [d]  # "Huliaipole and Stepnohirsk, a village about 5 km west of Kamianske": the village alone
     group = [*reversed(_coordinated(text, refs, i, -1)), refs[i][1], *_coordinated(text, refs, i, 1)]  # text order
-    names = list(dict.fromkeys(p.name for p in group if p.id != d.anchor_id))
+    # an area beside a settlement is its address, not a second target: "Paradise, the Butte County town destroyed
+    # in 2018, about 15 miles northeast of Chico" locates Paradise
+    located = [p for p in group if p.kind not in AREA_KINDS] or group
+    names = list(dict.fromkeys(p.name for p in located if p.id != d.anchor_id))
     return [replace(d, target=name) for name in names] or [d]
 
 

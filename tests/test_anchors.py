@@ -139,6 +139,11 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Ukrainian marines hold Krynky on the left bank of the Dnipro, about 30 km east of Kherson.",
             ("about 30 km", "Kherson", "Krynky", "of-phrase"),
         ),
+        # an area beside the settlement is its address, not a second place the distance locates
+        (
+            "Crews contained a fire near Paradise, the Butte County town, about 15 miles northeast of Chico.",
+            ("about 15 miles", "Chico", "Paradise", "of-phrase"),
+        ),
     ],
 )
 def test_what_a_distance_is_measured_from_and_what_it_locates(text, expected):
