@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import types
 from dataclasses import replace
 from functools import cache
 from multiprocessing.connection import Connection
@@ -77,11 +78,28 @@ def _entities(nlp, sentences: list[str]) -> list[Entities]:
     return [[(e.start_char, e.end_char, e.label_) for e in parsed.ents] for parsed in nlp.pipe(sentences)]
 
 
+def _without_spacy_cli() -> None:
+    """Keep ``import spacy`` in this process from importing spaCy's command line.
+
+    spaCy 3.8's ``__init__`` imports its whole command line (typer, weasel, httpx, jinja2) only to offer
+    ``spacy.info``: 0.3 s of the 1.2 s that importing spaCy takes, and a one-off command line waits for the
+    helper's load. NER never calls it (spaCy v4 imports it lazily: explosion/spaCy#12962). For a process of
+    geomap's own only, the helper, since anyone else's ``spacy.cli`` would be this empty one; where spaCy
+    is imported already, nothing changes.
+    """
+    if "spacy" in sys.modules:
+        return
+    for name in ("spacy.cli", "spacy.cli.info"):
+        sys.modules.setdefault(name, types.ModuleType(name))
+    sys.modules["spacy.cli.info"].info = None  # what spaCy's __init__ imports from it
+
+
 def _serve(conn: Connection, callers_end: Connection) -> None:
     """The helper process of :func:`warm_up`: load the model, then read each list of sentences it is sent
     (None back when the model is not installed) until the other end closes."""
     # a forked helper holds a copy of the caller's end: closed, the caller's death (even a kill) reads as EOF
     callers_end.close()
+    _without_spacy_cli()
     nlp = _model()
     while True:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -95,3 +96,15 @@ def test_the_helper_ends_when_its_caller_is_killed():
     while _running(helper) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _running(helper)
+
+
+def test_the_helper_loads_the_model_without_spacy_s_command_line(seed_text):
+    """The helper's process leaves spaCy's command line unimported (0.3 s of its load) and reads the same."""
+    code = (
+        "import json, sys; from geomap import ner; ner._without_spacy_cli(); nlp = ner._model();"
+        "print(json.dumps(['typer' in sys.modules, ner._entities(nlp, [sys.stdin.read()])]))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True)
+    cli_imported, entities = json.loads(run.stdout)
+    assert not cli_imported
+    assert json.loads(json.dumps(ner._entities(ner._model(), [seed_text]))) == entities  # labels as a list's
