@@ -217,10 +217,15 @@ VERTICAL_AFTER = re.compile(
     r"|underground|deep\s*(?:[.,;:)]|$)|high\b(?!-)|tall\b|in\s+(?:depth|altitude|height|elevation))"
 )
 # A length or a width is the size of a thing ("a 1,200-km-long front line", "a convoy 40 miles long", "the
-# strait is 4 km wide", "a 10-mile stretch of Highway 101"), not how far it lies from a place: listed at its anchor,
-# never drawn as a ring.
+# strait is 4 km wide", "a 10-mile stretch of Highway 101", "their 2,600-km border"), not how far it lies from a
+# place: listed at its anchor, never drawn as a ring. A distance written straight before a line's noun is its
+# length; not before a zone's ("a 20-km border zone" is a band's depth, "a 30-km exclusion zone" a buffer).
 EXTENT_AFTER = re.compile(
     r"(?i)\s*(?:(?P<word>long|wide)\b|in\s+(?P<noun>length|width)\b|(?P<part>stretch|section|segment)\s+of\b"
+    r"|(?:\([^()]{1,30}\)\s*)?(?P<line>border|frontier|front(?:[\s-]?line)?|frontline|coastline|shoreline|pipeline"
+    r"|railway|railroad|highway|road|route|corridor|tunnel|wall|fence|trench|canal|convoy|perimeter|boundary"
+    r"|line\s+of\s+(?:contact|control))s?\b(?![\s-]*(?:zones?|areas?|regions?|strips?|belts?|towns?|villages?"
+    r"|districts?|crossings?|posts?|guards?|communities|residents|troops|forces|security)\b)"
     r"|(?P<cyr>завдовжки|довжиною|протяжністю|длиной|протяжённостью|протяженностью|завширшки|шириною|шириной))"
 )
 EXTENTS = {"long": "length", "length": "length", "wide": "width", "width": "width"}
@@ -344,6 +349,8 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
     ['length', '', 'width']
     >>> [d.extent for d in find_distances("Police closed a 10-mile stretch of Highway 101.")]
     ['length']
+    >>> [d.extent for d in find_distances("along their 2,600-km border, in a 20-km border zone")]
+    ['length', '']
     """
     if suffix in EXTENTS:
         return EXTENTS[suffix]
@@ -352,6 +359,8 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
         return ""
     if m.group("cyr"):
         return "width" if "шир" in m.group("cyr").lower() else "length"
+    if m.group("line"):
+        return "length"
     return EXTENTS[(m.group("word") or m.group("noun") or m.group("part")).lower()]
 
 

@@ -124,6 +124,11 @@ def test_horizontal_distances_near_vertical_words_stay(text):
         ("The Kerch Strait is 4.5 km wide at Kerch.", "width"),
         ("Траншея завдовжки: 20 км завдовжки біля Бахмута.", "length"),
         ("Andriivka lies 13 km south of Bakhmut.", ""),
+        # a distance written before a line's noun is its length, not before a zone's
+        ("Pakistan and Afghanistan fought along their 2,600-km border.", "length"),
+        ("Shelling hit the Donbas along a 1,000 km (620-mile) front line.", "length"),
+        ("Residents of the 20-km border zone were evacuated.", ""),
+        ("Troops were 8 km from the frontier.", ""),
         ("Troops pushed 10 km deep into Kursk.", ""),
     ],
 )
