@@ -123,8 +123,11 @@ AREA_KINDS = frozenset({"region", "district", "country"})
 TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
 NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 # Between a place and the distance that locates it: "Tawila, some 60 km west of the city", "Sake, a town 25 km to
-# the west"
-LOCATED_GAP = re.compile(rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*)")
+# the west", and the place's site that the distance locates: "the Tuapse refinery, about 150 km down the coast", "the
+# Nur Shams and Tulkarm camps about 50 km to the west"
+LOCATED_GAP = re.compile(
+    rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*|\s+(?:(?:refugee\s+)?camps?|port|{LANDMARK_HEAD})\s*,?\s*)"
+)
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about 60 km west of
 # El Fasher": the settlement so introduced right before a distance is what it locates, whether the gazetteer knows
 # it or not (see geomap.sites); so is one the text calls a settlement there: "Kalehe, a lakeside town in South
@@ -291,8 +294,17 @@ def _anchor(
     to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
     if to_the or ALONG_AFTER.match(text, d.end):
         target = _written_right_before(text, d, before)
-        if target is not None and (origin := _settlement_before(text, target[0].start, before, sentences, sent)):
-            return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule="sentence", target=target[1].name)
+        if target is not None:
+            # from the settlement named before the list it ends: "Jenin ... the Nur Shams and Tulkarm camps about
+            # 50 km to the west" are measured from Jenin, not from Nur Shams; after a comma the distance is the
+            # last one's alone ("hospitals in Jalalabad and Kabul, about 150 km to the west")
+            apposed = "," in text[target[0].end : d.start]
+            first = before[-1 - (0 if apposed else len(_coordinated(text, before, len(before) - 1, -1)))]
+            origin = _settlement_before(text, first[0].start, before, sentences, sent)
+            if origin is not None:
+                return replace(
+                    d, anchor=origin.name, anchor_id=origin.id, anchor_rule="sentence", target=target[1].name
+                )
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]

@@ -168,6 +168,21 @@ def test_a_place_n_km_to_the_north_lies_so_from_the_place_named_before():
     assert anchored(text)[0][1] == "Bakhmut"
 
 
+def test_a_site_of_the_place_named_before_lies_so_from_the_place_before_it():
+    # the place's site between it and the distance: "the Tuapse refinery, about 150 km down the coast"
+    text = "Drones set fire to the port of Novorossiysk and to the Tuapse refinery, about 150 km down the coast."
+    assert anchored(text) == [("about 150 km", "Novorossiysk", "Tuapse", "sentence")]
+    # a list the distance follows with no comma is all located, from the settlement named before the list
+    text = "Troops raided Jenin, and the raid spread to the Nur Shams and Tulkarm camps about 50 km to the west."
+    assert anchored(text) == [
+        ("about 50 km", "Janīn", "Nur Shams", "sentence"),
+        ("about 50 km", "Janīn", "Ţūlkarm", "sentence"),
+    ]
+    # after a comma, the last of the list alone, from the one before it
+    text = "Helicopters flew the injured to hospitals in Jalalabad and Kabul, about 150 km to the west."
+    assert anchored(text) == [("about 150 km", "Jalālābād", "Kabul", "sentence")]
+
+
 def test_a_distance_in_apposition_to_the_last_of_a_list_locates_it_alone():
     text = "Russian forces pressed toward Huliaipole and Stepnohirsk, a village about 5 km west of Kamianske."
     assert anchored(text) == [("about 5 km", "Kamyanske", "Stepnohirsk", "of-phrase")]
