@@ -137,12 +137,19 @@ INTRODUCED_WITH_COUNTRY = re.compile(
     r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:(?:border|frontline|front-line|port|coastal|southern|northern|"
     r"eastern|western|central)\s+)?(?:city|town|village|island|port|region|province|settlement|enclave)\s+of\s+$"
 )
-TOWN_CUE_AFTER = re.compile(r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b)", re.IGNORECASE)
+# ... and after it: "Kursk's mayor", "Kursk city", and a distance that puts it at a point ("In Ryazan, about
+# 200 km southeast of Moscow, ...")
+TOWN_CUE_AFTER = re.compile(
+    r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b|,\s+(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+"
+    r"(?:\s*|-)(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?(?:east|west)?\s+of|from)\b)",
+    re.IGNORECASE,
+)
 # What happens in a city, not across its region, in the sentence of a bare name: its districts, its blocks of
-# flats, its metro, its mayor ("In Kharkiv, a missile hit the Saltivskyi district")
+# flats, its metro, its mayor ("In Kharkiv, a missile hit the Saltivskyi district", "debris fell in the city's
+# Zavodskoy district")
 URBAN_CUE = re.compile(
-    r"\b(?:[A-Z][a-z’'-]*(?:skyi|skyy|skiy|zkyi)\s+[Dd]istrict|(?:apartment|residential)\s+(?:block|building|"
-    r"area|tower)s?|high-rises?|metro\s+station|city\s+cent(?:re|er)|mayor)\b"
+    r"\b(?:[A-Z][a-z’'-]*(?:skyi|skyy|skiy|zkyi|skoy|skoi)\s+[Dd]istrict|(?:apartment|residential)\s+(?:block|"
+    r"building|area|tower)s?|high-rises?|metro\s+station|city\s+cent(?:re|er)|mayor|the\s+city[’']s)\b"
 )
 ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
 # Names that vouch for each other: a candidate this near one of another name's candidates, or inside it

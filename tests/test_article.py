@@ -127,6 +127,8 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
     for text in (
         "Villages in the Kharkiv region were shelled. In Kharkiv, a missile hit the Saltivskyi district.",
         "Villages in the Kharkiv region were shelled. A missile hit a residential building in Kharkiv.",
+        "Drones hit the Kharkiv region. In Kharkiv, debris damaged homes in the city's Industrialnyi district.",
+        "Drones hit the Kharkiv region. In Kharkiv, about 30 km south of the border, a refinery burned.",
     ):
         kharkivs = [p for p in geomap.parse(text).places if p.name == "Kharkiv"]
         assert sorted(p.kind for p in kharkivs) == ["city", "region"], text
