@@ -130,8 +130,9 @@ WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 # The settlement a site is drawn at, written right after it: "Hampton Avenue in St. Louis", "Rogers Centre, Toronto"
 WRITTEN_IN = re.compile(r"(?:,|\s+in|\s+at|\s+near|\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$")
 # ... but not past the end of its sentence or clause: "In Kharkiv, a missile hit the Saltivskyi district, and two
-# people died in Vovchansk"; "a school in the Industrialnyi district. Shelling was reported in Kupiansk"
-CLAUSE_ENDS = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|whereas)\s")
+# people died in Vovchansk"; "a school in the Industrialnyi district. Shelling was reported in Kupiansk"; nor past
+# a second place's preposition: "the Barmal district of Paktika and in Khost"
+CLAUSE_ENDS = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|whereas)\s|\s(?:and|or)\s+(?:in|at|near|on)\s")
 AFTER_GAP = 40
 WRITTEN_CONFIDENCE = 0.5  # its own name or the text says which town
 AROUND_CONFIDENCE = 0.3  # only the article's places say which

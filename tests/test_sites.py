@@ -110,6 +110,8 @@ def test_a_part_of_a_town_written_with_its_town_is_a_site_there():
     assert {p.kind for p in a.places} == {"site", "city"}
     # with no town written with it, it makes no mark
     assert parse("Shells hit the Karari district and Omdurman.").place("Karari district") is None
+    # nor is it drawn at a town written past another name
+    assert parse("Drones struck the Barmal district of Paktika and in Khost.").place("Barmal district") is None
     # a part the gazetteer holds is drawn at its own point: the Beach camp, not Ash Shati, a region of Libya
     shati = parse("Strikes hit the Shati neighbourhood of Gaza City.").place("Shati neighbourhood")
     assert (shati.country, shati.lat, shati.lon) == ("PS", 31.5321972, 34.4453944)
