@@ -754,9 +754,12 @@ def _rank(
         if own_in_focus and e.kind == "country" and not focus.get(e.country) and not own[e.id]:
             prior = 0.0
             evidence.append("a country by another name, which a town in the article's focus bears as its own")
-        if any(m.dateline for m in mentions) and e.population >= 1_000_000:
+        dateline = any(m.dateline for m in mentions)
+        if dateline and e.population >= 1_000_000:
             prior += 2.0  # datelines name news hubs: "MOSCOW." is not Moscow, Idaho
             evidence.append("a dateline, and a city of a million or more")
+        if dateline and e.kind == "region" and not mentions[0].kind_hint:
+            prior -= 2.0  # and towns: "SURIN, Thailand -" is the town, not the province of its name
         if (
             e.kind == "region"
             and not mentions[0].kind_hint

@@ -84,6 +84,18 @@ def test_dateline_city_is_the_metropolis_not_a_namesake_in_the_article_country()
     assert (county.kind, county.country) == ("district", "US")
 
 
+def test_a_dateline_is_a_town_not_the_province_of_its_name():
+    text = (
+        "SURIN, Thailand — Troops fought near the Ta Muen Thom temple on Thursday. Villagers were evacuated in "
+        "Surin, Sisaket and Buriram provinces, and fighting spread towards the Preah Vihear temple."
+    )
+    a = geomap.parse(text)
+    surins = sorted((p.kind, [m.role for m in p.mentions]) for p in a.places if p.name == "Surin")
+    assert surins == [("region", ["literal"]), ("town", ["reporting"])]
+    # a temple by its own name, not the province named after it
+    assert a.place("Preah Vihear Temple").kind == "other" and a.place("Preah Vihear") is None
+
+
 def test_containment_written_in_the_text_picks_the_namesake_inside():
     from shapely.geometry import Point
 
