@@ -228,6 +228,12 @@ EXTENT_AFTER = re.compile(
     r"|districts?|crossings?|posts?|guards?|communities|residents|troops|forces|security)\b)"
     r"|(?P<cyr>завдовжки|довжиною|протяжністю|длиной|протяжённостью|протяженностью|завширшки|шириною|шириной))"
 )
+# "a power line running 330 km to the substation", "the pipeline stretches 1,000 km across Ukraine": a line's
+# length; but "the front runs 5 km east of Pokrovsk" says where it lies
+EXTENT_BEFORE = re.compile(r"(?i)\b(?:runs?|running|stretch(?:es|ed|ing)?|extend(?:s|ed|ing)?|spans?|spanning)\s+$")
+PLACED_AFTER = re.compile(
+    r"(?i)\s*(?:(?:north|south|east|west)\w*|of|from|away|off|inside|behind|beyond|into|short|outside)\b"
+)
 EXTENTS = {"long": "length", "length": "length", "wide": "width", "width": "width"}
 EXTENTS |= dict.fromkeys(("stretch", "section", "segment"), "length")
 VAGUE = re.compile(
@@ -351,9 +357,13 @@ def _extent(text: str, d: Distance, suffix: str = "") -> str:
     ['length']
     >>> [d.extent for d in find_distances("along their 2,600-km border, in a 20-km border zone")]
     ['length', '']
+    >>> [d.extent for d in find_distances("a line running 330 km to Dnipro; the front runs 5 km east of Pokrovsk")]
+    ['length', '']
     """
     if suffix in EXTENTS:
         return EXTENTS[suffix]
+    if EXTENT_BEFORE.search(text, max(0, d.start - 20), d.start) and not PLACED_AFTER.match(text, d.end):
+        return "length"
     m = EXTENT_AFTER.match(text, d.end, d.end + 30)
     if m is None:
         return ""

@@ -129,6 +129,9 @@ def test_horizontal_distances_near_vertical_words_stay(text):
         ("Shelling hit the Donbas along a 1,000 km (620-mile) front line.", "length"),
         ("Residents of the 20-km border zone were evacuated.", ""),
         ("Troops were 8 km from the frontier.", ""),
+        # a line's length, after a verb of extent, where no place follows
+        ("A power line running 330 km to the Dniprovska substation was cut.", "length"),
+        ("The front runs 5 km east of Pokrovsk.", ""),
         ("Troops pushed 10 km deep into Kursk.", ""),
     ],
 )
