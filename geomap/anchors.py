@@ -106,7 +106,8 @@ SETTLEMENT_HEADS = {"city", "town", "village", "port"}
 # follows ("of the city Kharkiv"), see _the_settlement_after.
 THE_SETTLEMENT_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:of|from|outside)\s+(?:(?P<the>the\s+"
-    r"(?:(?P<owner>[A-Z][a-z]+|(?:country|nation)(?:'s|’s))\s+(?=capital\b))?(?P<head>city|town|village|port|capital"
+    r"(?:(?P<owner>[A-Z][a-z]+|(?:country|nation)(?:'s|’s))\s+(?=capital\b))?"
+    r"(?:[a-z]+(?:-[a-z]+)?\s+(?=(?:city|town|village|port)\b))?(?P<head>city|town|village|port|capital"
     r"|(?P<regional>(?:regional|provincial|oblast|state)\s+capital|regional\s+cent(?:re|er))))|downtown)"
     r"\b(?!\s+of\b)(?:,?\s+(?P<name>[A-Z]))?"
 )
@@ -283,6 +284,14 @@ def _anchor(
         referent = settlement and _settlement_before(text, d.start, before, sentences, sent, settlement["head"])
     if referent:
         right_before = _written_right_before(text, d, before)
+        # the other end of a pair the referent opens only where it lies about so far: "the road between Addis Ababa
+        # and Ambo, about 110 km west of the capital" locates Ambo, "the road between Palmyra and Homs, about 30 km
+        # east of the ancient city" a convoy, not Homs, 150 km off
+        paired = right_before and any(
+            p.id == referent.id and COORDINATION.match(text[m.end : right_before[0].start]) for m, p in before
+        )
+        if paired and not _within_reach(d, referent, right_before[1]):
+            right_before = None
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
         return replace(d, anchor=referent.name, anchor_id=referent.id, anchor_rule="subject", target=target)
     if capital:

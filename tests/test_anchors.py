@@ -419,3 +419,11 @@ def test_a_distance_locates_no_city_it_cannot_reach():
     assert anchored(text) == [("about 30 km", "Tehran", "Parchin", "of-phrase")]
     text = "Jets struck a base near Varamin, about 40 km southeast of Tehran."
     assert anchored(text)[0][2] == "Varāmīn"  # a town as far off as the text says is what it locates
+
+
+def test_the_ancient_city_after_a_distance_is_the_settlement_named_before():
+    text = "Jets struck a convoy on the road between Palmyra and Homs, about 30 km east of the ancient city."
+    # the pair's other end is not what the distance locates where it lies far off: Homs is 150 km from Palmyra
+    assert anchored(text) == [("about 30 km", "Tadmur", "", "subject")]
+    text = "Gunmen abducted travellers on the road between Addis Ababa and Ambo, about 110 km west of the capital."
+    assert anchored(text) == [("about 110 km", "Addis Ababa", "Hāgere Hiywet", "subject")]
