@@ -15,6 +15,7 @@ nickname, stays off a map of Bakhmut although Norway has a village of that name.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import itertools
@@ -131,6 +132,10 @@ TOWN_CUE_BEFORE = re.compile(
 # bore the name; as much as the text's generic word after a name ("the text calls it a ...") weighs. Not
 # "Torkula village of Guma Local Government Area", where the village is Torkula.
 VILLAGE_OF = re.compile(r"\bthe\s+villages?\s+of\s+$", re.IGNORECASE)
+# "In Marib, drones hit an oil facility 12 miles east of the city": the name its sentence goes on to call "the city"
+# is a town, as surely as one the text calls a region is a region: over a province's prior and its want of rival towns
+CALLED_THE_CITY_BONUS = 4.0
+THE_TOWN_AFTER = re.compile(r"\b(?:of|from|outside|in)\s+the\s+(?:[a-z]+\s+)?(?:city|town)\b(?!\s+of\b)")
 VILLAGE_BONUS = 2.0
 # A country's adjective and a kind of place before a name: "the Italian island of ", "the Russian border town of "
 INTRODUCED_WITH_COUNTRY = re.compile(
@@ -206,6 +211,8 @@ def resolve_places(
     for g, found in _counties_of_named_states(candidates, regions).items():
         bonuses[g] = found | bonuses[g]
     for g, found in _called_villages(doc, groups, candidates).items():
+        bonuses[g] = found | bonuses[g]
+    for g, found in _called_towns(doc, groups, candidates).items():
         bonuses[g] = found | bonuses[g]
     for g, found in _introduced_with_its_country(doc, groups, candidates).items():
         bonuses[g] = found | bonuses[g]
@@ -593,6 +600,26 @@ def _called_villages(doc: Document, groups, candidates) -> dict:
             for e in cands:
                 if e.kind == "village":
                     bonus[g][e.id] = ("the text calls it a village", VILLAGE_BONUS)
+    return bonus
+
+
+def _called_towns(doc: Document, groups, candidates) -> dict:
+    """Bonuses for the towns among the candidates of a bare name that its sentence goes on to call "the city" or
+    "the town", naming no other place between ("In Marib, drones hit an oil facility 12 miles east of the city"):
+    not the province of that name."""
+    starts = sorted(m.start for ms in groups.values() for m in ms)
+    bonus: dict = defaultdict(dict)
+    for g, cands in candidates.items():
+        if g[1] or not any(e.is_area for e in cands):
+            continue
+        for m in groups[g]:
+            called = THE_TOWN_AFTER.search(doc.text, m.end, m.sentence[1])
+            following = bisect.bisect_right(starts, m.start)
+            if called is None or (following < len(starts) and starts[following] < called.start()):
+                continue
+            for e in cands:
+                if e.kind in SETTLEMENT_KINDS:
+                    bonus[g][e.id] = ("its sentence calls it the city", CALLED_THE_CITY_BONUS)
     return bonus
 
 

@@ -84,6 +84,15 @@ def test_dateline_city_is_the_metropolis_not_a_namesake_in_the_article_country()
     assert (county.kind, county.country) == ("district", "US")
 
 
+def test_a_name_its_sentence_calls_the_city_is_the_town_not_the_province():
+    text = "Houthis fired at Aden. In Marib, government forces repelled an attack 30 km west of the city."
+    marib = geomap.parse(text).place("Ma'rib")
+    assert marib.kind == "town" and "its sentence calls it the city" in marib.evidence
+    # not where another place is named between: "the city" is that one
+    text = "In Marib, officials said drones hit Sanaa, 30 km from the city centre."
+    assert geomap.parse(text).place("Ma'rib").kind == "region"
+
+
 def test_a_dateline_is_a_town_not_the_province_of_its_name():
     text = (
         "SURIN, Thailand — Troops fought near the Ta Muen Thom temple on Thursday. Villagers were evacuated in "
