@@ -137,9 +137,11 @@ APPOSITION_TAIL = (
     rf"{SETTLEMENT_APPOSITION}(?:\s+(?:in|on|near)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}"
     r"(?:\s+(?:region|oblast|province|state|district))?)?"
 )
+# with an Arabic article's particle: "the town of Busra al-Harir"
 INTRODUCED_BEFORE = re.compile(
     r"(?:\bthe\s+(?:village|town|settlement|hamlet)\s+of|\b(?:towards?|into|near|reached|captured|seized|entered))"
-    rf"\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?:\s*,|{APPOSITION_TAIL}\s*,?)\s*$"
+    r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:al|el|an|ar|as|ash|ad|adh|at|az)-)?[A-Z][\w’'-]+)?)"
+    rf"(?:\s*,|{APPOSITION_TAIL}\s*,?)\s*$"
 )
 # no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
 CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")
@@ -309,11 +311,13 @@ def _anchor(
             # last one's alone ("hospitals in Jalalabad and Kabul, about 150 km to the west")
             apposed = "," in text[target[0].end : d.start]
             first = before[-1 - (0 if apposed else len(_coordinated(text, before, len(before) - 1, -1)))]
-            origin = _settlement_before(text, first[0].start, before, sentences, sent)
+            origin, rule = _settlement_before(text, first[0].start, before, sentences, sent), "sentence"
+            if origin is None and focus is not None and focus.kind in SETTLEMENT_KINDS and focus.id != target[1].id:
+                # none named since the sentence before: from the town the story is about ("Bodies were found on the
+                # highway to Mazatlán, about 200 km to the south" in a story from Culiacán)
+                origin, rule = focus, "focus"
             if origin is not None:
-                return replace(
-                    d, anchor=origin.name, anchor_id=origin.id, anchor_rule="sentence", target=target[1].name
-                )
+                return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule=rule, target=target[1].name)
     if after:
         m, p = after[0]
         gap = text[d.end : m.start]

@@ -427,3 +427,16 @@ def test_the_ancient_city_after_a_distance_is_the_settlement_named_before():
     assert anchored(text) == [("about 30 km", "Tadmur", "", "subject")]
     text = "Gunmen abducted travellers on the road between Addis Ababa and Ambo, about 110 km west of the capital."
     assert anchored(text) == [("about 110 km", "Addis Ababa", "Hāgere Hiywet", "subject")]
+
+
+def test_a_place_n_km_to_the_south_with_no_town_named_near_lies_so_from_the_story_s_town():
+    text = (
+        "Gunmen fought soldiers across Culiacán, the capital of Sinaloa state. Culiacán's schools closed. The army "
+        "sent more troops to the city. Bodies were found on the highway to Mazatlán, about 200 kilometres to the south."
+    )
+    assert anchored(text) == [("about 200 kilometres", "Culiacán", "Mazatlán", "focus")]
+
+
+def test_a_town_introduced_with_an_arabic_article_is_what_the_distance_locates():
+    text = "Fighters set up roadblocks around the town of Busra al-Harir, about 25 km west of Sweida city."
+    assert anchored(text) == [("about 25 km", "As-Suwayda", "Busra al-Harir", "of-phrase")]
