@@ -123,7 +123,10 @@ _NUM_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
 )
-_WORD_NUMBER = rf"(?:(?:a|an)\s+)?(?:{_NUM_WORDS})(?:[\s-]+(?:and\s+)?(?:{_NUM_WORDS}))*"
+# "and" only after "hundred" or "thousand" ("a hundred and fifty"): "between three and five" is a range
+_WORD_NUMBER = (
+    rf"(?:(?:a|an)\s+)?(?:{_NUM_WORDS})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUM_WORDS}))*"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}|a|an|half\s+a|a\s+half)"
 _UNITS = (
@@ -142,8 +145,8 @@ DISTANCE = re.compile(
     \b  # both a qualifier and a number start a word; failing elsewhere at once makes the scan fast
     (?:(?P<qual>{_QUAL}|between)\s+)?
     (?<![\w.\-−])(?P<num>{_NUMBER})
-    (?:\s*(?:-|–|—|to|and)\s*(?P<num2>{_NUMBER}))?
-    (?P<half>\s+and\s+a\s+half)?
+    (?:\s*(?:-|–|—|to|and)\s*(?!a[\s-]+half\b)(?P<num2>{_NUMBER}))?  # "one and a half" is no range
+    (?P<half>[\s-]+and[\s-]+a[\s-]+half)?  # "two and a half", "two-and-a-half"
     \s*-?\s*
     (?P<unit>{_UNIT})\b
     (?P<half2>\s+and\s+a\s+half)?

@@ -12,6 +12,13 @@ CASES = [
     ("Khan Younis, 10 km to the north", 10000.0, "exact", "N"),
     ("40 nautical miles", 74080.0, "exact", ""),
     ("a mile and a half", 2414.016, "exact", ""),
+    # a half after a number in words, hyphenated or not, is no range from a half
+    ("one and a half km", 1500.0, "exact", ""),
+    ("two-and-a-half kilometres", 2500.0, "exact", ""),
+    ("two and a half miles north", 4023.36, "exact", "N"),
+    # "and" joins a range's ends, and only after "hundred" or "thousand" a number's words
+    ("between three and five kilometres", 5000.0, "about", ""),
+    ("a hundred and fifty miles", 241401.6, "exact", ""),
     ("less than a mile", 1609.344, "less than", ""),
     ("more than 600 kilometres (370 miles)", 600000.0, "more than", ""),
     ("within 1 mile", 1609.344, "up to", ""),
