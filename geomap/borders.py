@@ -46,7 +46,7 @@ BORDER_AFTER = re.compile(
     AFTER_DISTANCE + r"(?:(?:buffer|security|demilitari[sz]ed|exclusion|sanitary)\s+)?(?:zone|strip|belt)?\s*"
     r"(?P<prep>from|of|off|inside|beyond|across|past|behind|along)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern)?\s+)?"
-    r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:state\s+)?"
+    r"(?:(?P<first>[A-Z][a-z]+)(?:\s?[-–]\s?(?P<second>[A-Z][a-z]+))?\s+)?(?:(?:state|region|oblast|province)\s+)?"
     r"(?:border|frontier|(?P<blue>Blue\s+Line))\b(?:\s+with\s+(?:the\s+)?(?P<with>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?))?",
 )
 # The same in Ukrainian and Russian reports: "за 5 км від кордону", "в 6 км от украинской границы", "за 10 км від

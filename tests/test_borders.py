@@ -70,6 +70,7 @@ def borders(text):
         # "the Kharkiv border" is the Kharkiv region's, no state border: measured from an outline geomap does not
         # draw, so from nothing on the map (a ring around the region's point would mislead); "from the region" stays
         ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "", ())),
+        ("Russia took Novopavlivka, 3 km from the Dnipropetrovsk region border.", ("3 km", "", ())),
         ("Shelling hit Vovchansk, 5 km from the Kharkiv region.", ("5 km", "Kharkiv", ())),
         # a distance into a country or region: from the border it crossed, the area's side first, the other side
         # the country the move came from
