@@ -56,8 +56,11 @@ from geomap.relations import SMALL_TOWN, stated_slack_km
 from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
-# (away) of", "8 km away from", "a 30-km radius of".
-AFTER_DISTANCE = r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?(?:away\s+|radius\s+)?"
+# (away) of", "8 km away from", "a 30-km radius of", "7 miles upstream from".
+AFTER_DISTANCE = (
+    r"^[\s,]*(?:(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:(?:away|radius|upstream|downstream|upriver|downriver|inland|offshore)\s+)?"
+)
 OF_PHRASE = re.compile(
     AFTER_DISTANCE
     + r"(?P<prep>of|from|outside|into|inside|beyond|deep\s+into|further\s+into|off|short\s+of|near|around)\s+"

@@ -440,3 +440,8 @@ def test_a_place_n_km_to_the_south_with_no_town_named_near_lies_so_from_the_stor
 def test_a_town_introduced_with_an_arabic_article_is_what_the_distance_locates():
     text = "Fighters set up roadblocks around the town of Busra al-Harir, about 25 km west of Sweida city."
     assert anchored(text) == [("about 25 km", "As-Suwayda", "Busra al-Harir", "of-phrase")]
+
+
+def test_a_distance_upstream_from_a_town_is_measured_from_it():
+    text = "Campers were evacuated to Ingram, a small town 7 miles upstream from Kerrville, Texas."
+    assert anchored(text) == [("7 miles", "Kerrville", "Ingram", "of-phrase")]
