@@ -314,10 +314,10 @@ def _candidates(gz: Gazetteer, key: str, hint: str, by_seat: bool = True) -> lis
         )
     if hint:
         wanted = [e for e in found if e.kind == hint]
-        # "the Azov sea" is no town Azov; but "Montego Bay", "Palm Bay", "Safety Bay" are towns by their own
-        # full names, the generic word and all
+        # "the Azov sea" is no town Azov, "the Guadalupe River" no village Guadalupe; but "Montego Bay", "Palm Bay",
+        # "Fall River" are towns by their own full names, the generic word and all
         own_word = any(GENERIC_KIND.get(w) == hint for w in key.split())
-        return wanted or ([] if hint == "sea" and not own_word else found)
+        return wanted or ([] if hint in ("sea", "river") and not own_word else found)
     return found
 
 

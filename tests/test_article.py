@@ -93,6 +93,16 @@ def test_a_name_its_sentence_calls_the_city_is_the_town_not_the_province():
     assert geomap.parse(text).place("Ma'rib").kind == "region"
 
 
+def test_a_river_the_gazetteer_lacks_is_no_town_of_its_name():
+    text = (
+        "KERRVILLE, Texas (AP) - Floods killed 43 people in Kerr County as the Guadalupe River rose 26 feet.\n\n"
+        "Searchers combed the banks near Hunt, about 15 miles west of Kerrville. Campers were taken to Ingram."
+    )
+    assert geomap.parse(text).place("Guadalupe") is None  # not Guadalupe, California
+    # a town whose own name holds the word stays one
+    assert geomap.parse("Police in Fall River, Massachusetts, said.").place("Fall River").kind in ("city", "town")
+
+
 def test_a_dateline_is_a_town_not_the_province_of_its_name():
     text = (
         "SURIN, Thailand — Troops fought near the Ta Muen Thom temple on Thursday. Villagers were evacuated in "
