@@ -313,7 +313,8 @@ def _anchor(
             # 50 km to the west" are measured from Jenin, not from Nur Shams; after a comma the distance is the
             # last one's alone ("hospitals in Jalalabad and Kabul, about 150 km to the west")
             apposed = "," in text[target[0].end : d.start]
-            first = before[-1 - (0 if apposed else len(_coordinated(text, before, len(before) - 1, -1)))]
+            listed = 0 if apposed else len(_coordinated(text, before, len(before) - 1, -1))
+            first = before[-1 - listed]
             origin, rule = _settlement_before(text, first[0].start, before, sentences, sent), "sentence"
             if origin is None and focus is not None and focus.kind in SETTLEMENT_KINDS and focus.id != target[1].id:
                 # none named since the sentence before: from the town the story is about ("Bodies were found on the

@@ -132,11 +132,11 @@ TOWN_CUE_BEFORE = re.compile(
 # bore the name; as much as the text's generic word after a name ("the text calls it a ...") weighs. Not
 # "Torkula village of Guma Local Government Area", where the village is Torkula.
 VILLAGE_OF = re.compile(r"\bthe\s+villages?\s+of\s+$", re.IGNORECASE)
+VILLAGE_BONUS = 2.0
 # "In Marib, drones hit an oil facility 12 miles east of the city": the name its sentence goes on to call "the city"
 # is a town, as surely as one the text calls a region is a region: over a province's prior and its want of rival towns
-CALLED_THE_CITY_BONUS = 4.0
 THE_TOWN_AFTER = re.compile(r"\b(?:of|from|outside|in)\s+the\s+(?:[a-z]+\s+)?(?:city|town)\b(?!\s+of\b)")
-VILLAGE_BONUS = 2.0
+CALLED_THE_CITY_BONUS = 4.0
 # A country's adjective and a kind of place before a name: "the Italian island of ", "the Russian border town of "
 INTRODUCED_WITH_COUNTRY = re.compile(
     r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:(?:border|frontline|front-line|port|coastal|southern|northern|"
