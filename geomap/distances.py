@@ -127,7 +127,10 @@ _NUM_WORDS = (
 _WORD_NUMBER = (
     rf"(?:(?:a|an)\s+)?(?:{_NUM_WORDS})(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUM_WORDS}))*"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a whole number may take a fraction ("2 1/2 miles", "2½ miles"), and a fraction stand alone ("¾ mile")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+[1-3]/[2-4]\b|\s?[½¼¾])?|[½¼¾]"
+FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+FRACTION = re.compile(r"(?P<whole>[\d,]*(?:\.\d+)?)\s*(?:(?P<num>[1-3])/(?P<den>[2-4])|(?P<sign>[½¼¾]))")
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}|a|an|half\s+a|a\s+half)"
 _UNITS = (
     r"nautical\s+miles?", "nmi", "kilomet(?:er|re)s?", "kms?", "met(?:er|re)s?", "miles?", "mi", "yards?",
@@ -312,8 +315,12 @@ def opposite(direction: str) -> str:
 
 
 def parse_number(s: str) -> float | None:
-    """'13' -> 13, '1,200' -> 1200, 'three' -> 3, 'a' -> 1, 'twenty-five' -> 25, 'half a' -> 0.5."""
+    """'13' -> 13, '1,200' -> 1200, 'three' -> 3, 'a' -> 1, 'twenty-five' -> 25, 'half a' -> 0.5, '2 1/2' -> 2.5."""
     s = " ".join(s.lower().replace("-", " ").split())
+    if fraction := FRACTION.fullmatch(s):
+        whole = float(fraction["whole"].replace(",", "") or 0)
+        part = FRACTIONS[fraction["sign"]] if fraction["sign"] else int(fraction["num"]) / int(fraction["den"])
+        return whole + part
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
         value = float(s.replace(",", ""))
         return value if math.isfinite(value) else None

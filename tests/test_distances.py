@@ -19,6 +19,10 @@ CASES = [
     # "and" joins a range's ends, and only after "hundred" or "thousand" a number's words
     ("between three and five kilometres", 5000.0, "about", ""),
     ("a hundred and fifty miles", 241401.6, "exact", ""),
+    # fractions, as AP style writes them and as typeset
+    ("2 1/2 miles north", 4023.36, "exact", "N"),
+    ("2½ miles", 4023.36, "exact", ""),
+    ("¾ mile", 1207.008, "exact", ""),
     ("less than a mile", 1609.344, "less than", ""),
     ("more than 600 kilometres (370 miles)", 600000.0, "more than", ""),
     ("within 1 mile", 1609.344, "up to", ""),
