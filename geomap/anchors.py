@@ -292,9 +292,7 @@ def _anchor(
         # the other end of a pair the referent opens only where it lies about so far: "the road between Addis Ababa
         # and Ambo, about 110 km west of the capital" locates Ambo, "the road between Palmyra and Homs, about 30 km
         # east of the ancient city" a convoy, not Homs, 150 km off
-        paired = right_before and any(
-            p.id == referent.id and COORDINATION.match(text[m.end : right_before[0].start]) for m, p in before
-        )
+        paired = right_before and [p.id for p in _coordinated(text, before, len(before) - 1, -1)[:1]] == [referent.id]
         if paired and not _within_reach(d, referent, right_before[1]):
             right_before = None
         target = _introduced(text, d.start, before) or (right_before[1].name if right_before else "")
