@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from geomap import __version__
 from geomap.errors import GazetteerError, GeomapError, InputError
@@ -137,10 +137,28 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGPIPE
 
 
+def run() -> NoReturn:
+    """The ``geomap`` command: :func:`main`, then leave without freeing what the run built.
+
+    Freeing it is the interpreter's last work: a quarter of a million gazetteer entries took 0.17 s of a 1.1 s
+    ``geomap export``, for memory the process is giving back anyway. Every file is closed by then (outputs are
+    written whole or not at all); what is left is the output streams' buffers, flushed here.
+    """
+    code = main()
+    if "multiprocessing" in sys.modules:  # the NER helper: a daemon, which the interpreter's exit would end
+        for child in sys.modules["multiprocessing"].active_children():
+            child.kill()
+            child.join()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left before the last lines were flushed: as in main
+        code = 128 + signal.SIGPIPE
+    sys.stderr.flush()
+    os._exit(code)
+
+
 def _choose_user_gazetteer(args: argparse.Namespace) -> None:
     """``--gazetteer PATH`` for this process and the batch workers it starts (they inherit the environment)."""
-    import os
-
     path = getattr(args, "gazetteer", None)
     if path is None:
         return
@@ -411,4 +429,4 @@ COMMANDS = {
 }
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,31 @@ def test_a_reader_that_leaves_early_gets_no_traceback(seed_path):
     err = p.stderr.read().decode()
     assert p.wait(timeout=300) == 141
     assert err == ""
+
+
+def _processes_in_group(group: int) -> list[int]:
+    """The processes whose process group is ``group``, read from /proc (Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that ended while the list was read
+        if int(fields[2]) == group:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_the_command_leaves_no_process_behind(tmp_path):
+    # the NER helper starts loading spaCy at once; a run that needed none of it ends before the load does
+    out = tmp_path / "x.geojson"
+    p = subprocess.Popen(
+        [*GEOMAP, "export", "-", "-o", str(out)], stdin=subprocess.PIPE, start_new_session=True, text=True
+    )
+    p.communicate("Shelling hit Kharkiv overnight.", timeout=300)
+    assert p.returncode == 0
+    assert out.is_file()
+    assert _processes_in_group(p.pid) == []
 
 
 @pytest.mark.parametrize(
