@@ -148,6 +148,10 @@ INTRODUCED_BEFORE = re.compile(
 )
 # no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
 CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")
+# A thing the text does not name, right before the distance that locates it: "a glide bomb hit a village about 5 km
+# from Lyman", "struck an oil depot 40 km from the border"; but "Borova is a village 5 km from Lyman" names it
+UNNAMED_BEFORE = re.compile(r"(?P<word>[\w’'-]+)\s+(?:a|an|another)\s+(?:[a-z][\w-]*\s+){1,3}$")
+COPULAS = frozenset({"is", "was", "are", "were", "remains", "became", "becomes", "as"})
 # A distance from a thing the map does not hold: "within a mile of its hull", "200 m from the ship", "a 2-km radius of
 # the plant"; it is no distance from the place the article is most about, as one from a part of a place may be
 # ("3 kilometers from the southern edge of the city")
@@ -551,6 +555,9 @@ def _located(text: str, d: Distance, before_here, described: Place | None, ancho
     introduced = _introduced(text, d.start, before_here)
     if introduced:
         return introduced
+    unnamed = UNNAMED_BEFORE.search(text, max(0, d.start - 60), d.start)
+    if unnamed is not None and unnamed.group("word").lower() not in COPULAS:
+        return ""
     # not a dateline, and not a country or who acts ("Yemen's Houthis fired at a ship 50 miles off Hodeidah"), and
     # not one of an earlier clause ("troops pushed into Khan Younis and tanks massed 2 km from Deir al-Balah")
     since = before_here[0][0].start if before_here else d.start  # the sentence's places lie after it

@@ -445,3 +445,10 @@ def test_a_town_introduced_with_an_arabic_article_is_what_the_distance_locates()
 def test_a_distance_upstream_from_a_town_is_measured_from_it():
     text = "Campers were evacuated to Ingram, a small town 7 miles upstream from Kerrville, Texas."
     assert anchored(text) == [("7 miles", "Kerrville", "Ingram", "of-phrase")]
+
+
+def test_a_distance_after_a_thing_the_text_does_not_name_locates_none_of_its_places():
+    text = "Troops attacked near Kupiansk and Borova, and a glide bomb hit a village about 5 km from Lyman."
+    assert anchored(text) == [("about 5 km", "Lyman", "", "of-phrase")]
+    text = "Troops shelled Borova, which is a village about 5 km from Lyman."
+    assert anchored(text)[0][2] == "Borova"  # a named place the sentence calls a village
