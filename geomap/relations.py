@@ -110,8 +110,10 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
         fitting = [e for e in namesakes(gz, target, by_id) if _fits(d, *_distance_and_bearing(anchor, e.lat, e.lon))]
         if not fitting:
             # the text and the gazetteer disagree, and relation_of reports it; but a village the gazetteer holds
-            # far off is another one, and the one the text means is where it says
-            if not region and _small(target) and (site := _placed_as_said(d, anchor, target)) is not None:
+            # far off is another one, and the one the text means is where it says; so is a town of another
+            # country ("New Hope, about 25 miles southeast of Negril" is no New Hope in Minnesota)
+            another = _small(target) or target.country != anchor.country
+            if not region and another and (site := _placed_as_said(d, anchor, target)) is not None:
                 moved[target.id] = site
             continue
         best = min(fitting, key=lambda e: _misfit(d, anchor, e.lat, e.lon))

@@ -62,6 +62,19 @@ def test_a_village_the_gazetteer_holds_only_far_off_is_drawn_where_the_relation_
     assert town.kind != "site"
 
 
+def test_a_town_of_another_country_far_from_where_the_relation_puts_it_is_another_place():
+    # the gazetteer's only New Hopes are American; the one 25 miles southeast of Negril is Jamaica's
+    text = (
+        "KINGSTON, Jamaica - Hurricane Melissa struck Jamaica on Tuesday. The storm made landfall near New Hope, "
+        "about 25 miles southeast of Negril, the U.S. National Hurricane Center said."
+    )
+    article = geomap.parse(text)
+    place, negril = article.place("New Hope"), article.place("Negril")
+    assert place.kind == "site" and place.country == "JM"
+    azimuth, _, metres = Geod(ellps="WGS84").inv(negril.lon, negril.lat, place.lon, place.lat)
+    assert round(metres / 1609.344) == 25 and round(azimuth) == 135
+
+
 def test_a_long_distance_leaves_the_gazetteer_s_village_within_its_own_uncertainty():
     # "about 100 km north" puts a point 123 km from Uri, which lies 75 km west-north-west of Srinagar: a
     # compass word alone spans 40 km each way at that range, so Uri stays the gazetteer's
