@@ -43,7 +43,7 @@ from geomap.demonyms import country_of
 from geomap.directions import find_bare_directions
 from geomap.distances import Distance, compass_word
 from geomap.folding import name_key
-from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer, haversine_km
+from geomap.gazetteer import AREA_KINDS, SETTLEMENT_KINDS, Gazetteer, haversine_km
 from geomap.inflection import language, nominative_phrases
 from geomap.mentions import CYRILLIC_AREA_WORD, INSTITUTIONS
 from geomap.places import MentionRef, Place, entry_fields, site_id
@@ -110,6 +110,8 @@ NOT_NAME_WORDS = frozenset(
 MAX_NAME_WORDS = 6
 SAINT_AFTER = re.compile(r"\s+[A-Z]")  # "St. Louis": a capital after "St." makes it the saint
 POSSESSIVE = re.compile(r"['’]s ")
+# Between a country or region and the site it owns: "the U.S. National Hurricane Center", "Russia's Kursk plant"
+OWNER_GAP = re.compile(r"(?:['’]s)? ")
 # Words that, with a demonym, make a church the institution: "the Catholic Church", "the Ukrainian Orthodox Church"
 DENOMINATIONS = frozenset(
     "Catholic Orthodox Anglican Methodist Presbyterian Baptist Lutheran Episcopal Evangelical Protestant Greek "
@@ -322,9 +324,17 @@ def _drawn_sites(doc: Document, places: list[Place], gz: Gazetteer) -> list[tupl
         if key in resolved:
             continue
         if key not in by_key:
-            held = named[bisect_left(starts, site.start) : bisect_left(starts, site.end)]
-            # "Colorado State University" is in Colorado, whichever town of the article was named last
-            areas = tuple(p for _, e, p in held if p.geometry is not None and e <= site.end)
+            lo = bisect_left(starts, site.start)
+            held = named[lo : bisect_left(starts, site.end)]
+            # "Colorado State University" is in Colorado, whichever town of the article was named last; and so
+            # is what its country or region is written right before: "the U.S. National Hurricane Center"
+            owner = [
+                p
+                for _, e, p in named[lo - 1 : lo]
+                if p.kind in AREA_KINDS and OWNER_GAP.fullmatch(doc.text, e, site.start)
+            ]
+            inside = [p for _, e, p in held if e <= site.end]
+            areas = tuple(p for p in [*owner, *inside] if p.geometry is not None)
             drawn = towns.drawing(site, areas)
             if drawn is None:
                 continue

@@ -187,6 +187,13 @@ def test_a_site_whose_name_holds_a_region_is_drawn_only_inside_it():
     assert dropped.place("Colorado State University") is None
 
 
+def test_a_site_its_country_is_written_before_is_drawn_only_inside_it():
+    text = "The storm hit Negril in Jamaica, the U.S. National Hurricane Center said."
+    assert parse(text).place("National Hurricane Center") is None  # in Miami, which the article does not name
+    kept = parse("Russian bombs hit Kharkiv overnight, and Ukraine's Saltivka Children's Hospital was damaged.")
+    assert "drawn at Kharkiv" in kept.place("Saltivka Children's Hospital").evidence[0]
+
+
 def test_no_town_no_site():
     assert parse("Crowds filled Royal Street on Friday.").place("Royal Street") is None
 
