@@ -25,7 +25,7 @@ from geomap.folding import fold, name_key
 from geomap.gazetteer import SETTLEMENT_KINDS, Gazetteer
 from geomap.inflection import declined_keys, language, nominatives, qualifies, starts_cyrillic
 from geomap.mention import Mention
-from geomap.roles import after_a_locative
+from geomap.roles import after_a_locative, mention_role
 from geomap.text import Document
 
 # Lower-case words allowed inside a multi-word place name, as the gazetteer's names have them ("Croix-des-Bouquets",
@@ -239,8 +239,9 @@ LOCATED_AFTER = re.compile(
     r"(?:[\d,.]+\s*(?:km|kilomet|miles?\b|mi\b)|(?:north|south|east|west)\S*\s+of\b)",
     re.IGNORECASE,
 )
-# "Sake, a town 25 km to the west", "Mir, a village in Belarus": a name in apposition to what it names
-SETTLEMENT_APPOSITION = r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port)\b"
+# "Sake, a town 25 km to the west", "Mir, a village in Belarus", "Black River, the capital of St. Elizabeth parish": a
+# name in apposition to what it names
+SETTLEMENT_APPOSITION = r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port|capital)\b"
 CALLED_A_PLACE = re.compile(SETTLEMENT_APPOSITION)
 # "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
 INTRODUCES_A_PLACE = re.compile(
@@ -325,7 +326,11 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
             or ("region" if GOVERNOR_AFTER.match(doc.text, end) else "")
             or _border_cue(doc.text, end, gz, key)
         )
-        first = not dateline and (in_headline or _first_word(doc.text, sentence[0]) == start)
+        # a sentence's first word takes a capital whatever it is; a later word of the name that takes one proves
+        # a name ("Montego Bay's airport was closed"), save in a headline, where every word may take one; a name
+        # that opens its sentence to speak or act is an institution's as often ("The White House announced")
+        proved = any(w[:1].isupper() for w in text.split()[1:]) and mention_role(doc.text, start, end) == "literal"
+        first = not dateline and (in_headline or (_first_word(doc.text, sentence[0]) == start and not proved))
         # asked only of a name that would otherwise be weak or a common word
         located = (first or key in gz.common_names) and bool(
             LOCATED_AFTER.match(doc.text, end) or CALLED_A_PLACE.match(doc.text, end)

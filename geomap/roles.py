@@ -30,7 +30,11 @@ GEOGRAPHIC_NOUNS = frozenset(
     "coast coastline border borders territory territories soil airspace waters side frontier outskirts "
     "region regions oblast part parts north south east west northeast northwest southeast southwest "
     "capital city cities towns villages countryside interior heartland mainland shore shores ports port "
-    "skies sky land lands frontline front".split()
+    "skies sky land lands frontline front "
+    # its parts and works: "Montego Bay's airport was closed", "Kharkiv's streets"
+    "airport airports airfield harbour harbor bridge bridges streets roads station hospital hospitals suburbs "
+    "suburb district districts neighbourhood neighbourhoods neighborhood neighborhoods downtown centre center "
+    "beaches".split()
 )
 AGENT_VERBS = re.compile(
     r"^\s*(?:has|have|had|is|was|will|would|could|should|may|might|must|can|did|does)?\s*(?:not\s+)?"

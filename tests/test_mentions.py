@@ -104,6 +104,18 @@ def test_a_name_opening_a_sentence_that_says_where_it_lies_is_a_place():
     assert [p.name for p in geomap.parse(text, ner=False).places] == ["Bilhorod-Dnistrovskyi", "Odesa"]
 
 
+def test_a_name_opening_a_sentence_with_a_capital_further_on_is_no_weak_word():
+    text = "Hurricane Melissa struck Jamaica. Montego Bay's airport was closed, and Ocho Rios was flooded."
+    ms = [m for m in find_mentions(Document.from_text(text)) if m.text in ("Montego Bay", "Ocho Rios")]
+    assert [(m.text, m.weak) for m in ms] == [("Montego Bay", False), ("Ocho Rios", False)]
+    # one that opens its sentence to speak is an institution's name as often as a place's
+    ms = find_mentions(Document.from_text("Trump spoke. The White House announced the tariffs on Thursday."))
+    assert [m.weak for m in ms if m.text == "The White House"] == [True]
+    # nor is one the sentence calls a capital
+    text = "Storms hit the island. Mandeville, the capital of Manchester parish, was under water."
+    assert [m.weak for m in find_mentions(Document.from_text(text)) if m.text == "Mandeville"] == [False]
+
+
 def test_airport_codes_of_towns_are_not_abbreviations():
     ms = find_mentions(Document.from_text("Fighters of the SAF and the HRL met in the UAE and the US."))
     assert [m.text for m in ms] == ["UAE", "US"]

@@ -15,6 +15,7 @@ from geomap.roles import mention_role, place_role
         ("Ethnic armed groups in northern Shan State said they took Lashio.", "Shan State", "literal"),
         ("Officials throughout the north-eastern Kharkiv region said", "Kharkiv", "literal"),
         ("Russia's southeastern coast was hit", "Russia", "literal"),
+        ("Montego Bay's airport was closed", "Montego Bay", "literal"),
         ("contributed reporting from Berlin.", "Berlin", "reporting"),
         # a distance between: where the fighters were, not a reporter
         ("Fighters were reported 20 km from Babanusa.", "Babanusa", "literal"),
