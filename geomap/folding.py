@@ -10,6 +10,8 @@ folded text keeps the offsets of the original and a match in it is a span of it.
 'velyka novosilka'
 >>> name_key("  Mar’yinka ")
 "mar'yinka"
+>>> spelled_out("st. elizabeth")
+'saint elizabeth'
 """
 
 from __future__ import annotations
@@ -50,3 +52,17 @@ def fold(text: str) -> str:
 def name_key(name: str) -> str:
     """The key a name is stored under: folded, with runs of spaces collapsed."""
     return " ".join(fold(name).split())
+
+
+# The abbreviations a place's name opens with that gazetteers spell out, each for many names ("St. Elizabeth"
+# parish is GeoNames' Saint Elizabeth; "Mt. Kenya", "Ft. Lauderdale"), as folded
+SPELLED_OUT = {"st": "saint", "st.": "saint", "ste": "sainte", "ste.": "sainte", "mt": "mount", "mt.": "mount"}
+SPELLED_OUT |= {"ft": "fort", "ft.": "fort"}
+
+
+def spelled_out(key: str) -> str | None:
+    """``key`` (a folded name, or the start of one) with the abbreviation it opens with spelled out; None if it
+    opens with none."""
+    first, space, rest = key.partition(" ")
+    full = SPELLED_OUT.get(first)
+    return full + space + rest if full and space else None

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 import zstandard
 
 from geomap.errors import GazetteerError
-from geomap.folding import name_key
+from geomap.folding import name_key, spelled_out
 from geomap.polygons import PolygonStore, read_zst
 
 if TYPE_CHECKING:
@@ -198,6 +198,7 @@ class Gazetteer:
                     i += 1
                 known = i < len(lines) and lines[i].startswith(head)
             known = known or (self.user is not None and self.user.has_longer_key(head))
+            known = known or ((full := spelled_out(head)) is not None and self.starts_a_longer_name(full))
             if len(self._heads) >= MAX_REMEMBERED_HEADS:
                 self._heads.clear()
             self._heads[head] = known
@@ -210,14 +211,22 @@ class Gazetteer:
             return self._postings[key]
         except KeyError:
             pass
-        lines = self._bucket(key[:2])
-        probe = key + "\t"
-        i = bisect_left(lines, probe)
-        found = lines[i][len(probe) :] if i < len(lines) and lines[i].startswith(probe) else None
+        found = self._own_posting(key)
+        if found is None and (full := spelled_out(key)) is not None:
+            # "St. Elizabeth" parish, which no source abbreviates, is Saint Elizabeth; but where some place goes by
+            # the abbreviated name, that one ("University of St. Thomas" is no saint's parish in the Caribbean)
+            found = self._own_posting(full)
         if len(self._postings) >= MAX_REMEMBERED_NAMES:
             self._postings.clear()
         self._postings[key] = found
         return found
+
+    def _own_posting(self, key: str) -> str | None:
+        """The postings of ``key`` itself (see :meth:`_posting`), or None."""
+        lines = self._bucket(key[:2])
+        probe = key + "\t"
+        i = bisect_left(lines, probe)
+        return lines[i][len(probe) :] if i < len(lines) and lines[i].startswith(probe) else None
 
     def _bucket(self, prefix: str) -> list[str]:
         """The lines ("name<TAB>postings") of the names starting with ``prefix`` (two letters), read on first

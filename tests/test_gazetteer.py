@@ -446,3 +446,13 @@ def test_country_adjectives_as_the_press_writes_them():
     assert (country_of("Yemeni"), country_of("Palestinian"), country_of("Emirati")) == ("YE", "PS", "AE")
     # the package's adjective for Wallis and Futuna; a country's name is no adjective ("New Jersey")
     assert country_of("Welsh") is None and country_of("Jersey") is None
+
+
+def test_a_name_that_opens_with_an_abbreviation_is_also_the_name_spelled_out(gz):
+    # no source calls Jamaica's parish "St. Elizabeth"; GeoNames spells it out
+    assert [e.id for e in gz.lookup("St. Elizabeth")] == [e.id for e in gz.lookup("Saint Elizabeth")] != []
+    assert gz.starts_a_longer_name("st. eliz")  # so that a mention's span grows over it
+    # a place that goes by the abbreviated name is that place alone: Saint-Louis in Senegal is no "St. Louis"
+    assert {e.country for e in gz.lookup("St. Louis")} == {"US", "FR"}
+    places = parse("Floods cut roads in St. Elizabeth and St Catherine parishes, Jamaica.", ner=False).places
+    assert [(p.name, p.kind) for p in places][:1] == [("Saint Elizabeth", "region")]
