@@ -20,7 +20,8 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
    in rule 1's yielding, the place an earlier distance was measured from ("Klishchiivka, 9 km south of Bakhmut
    and 2 km from the railway") counts only if no other is named; failing one, the first settlement or landmark
    the sentence names after the distance;
-5. ``focus``: the article's main place (most mentioned literal place that is not a country).
+5. ``focus``: the article's main place (most mentioned literal place that is not a country), where it is a point
+   to measure from: not a region.
 
 What the distance locates (``target``) is the place it refers back to, else the settlement introduced right
 before it, known or not ("the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about
@@ -365,9 +366,10 @@ def _anchor(
     literal_after = [p for m, p in after if (p.kind in SETTLEMENT_KINDS or p.kind == "other") and m.role != "metonymic"]
     if literal_after:
         return replace(d, anchor=literal_after[0].name, anchor_id=literal_after[0].id, anchor_rule="sentence")
-    # the article's focus, failing all else; not for the size of a thing its sentence names no place for ("Officials
-    # closed a 10-mile stretch of Highway 101"), nor for a distance from a thing off the map
-    if focus is not None and not d.extent and not OWN_OBJECT_AFTER.match(text, d.end):
+    # the article's focus, failing all else, but not a region (a ring around its middle marks nothing the text says);
+    # not for the size of a thing its sentence names no place for ("Officials closed a 10-mile stretch of Highway
+    # 101"), nor for a distance from a thing off the map
+    if focus is not None and focus.kind != "region" and not d.extent and not OWN_OBJECT_AFTER.match(text, d.end):
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
 

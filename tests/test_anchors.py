@@ -452,3 +452,11 @@ def test_a_distance_after_a_thing_the_text_does_not_name_locates_none_of_its_pla
     assert anchored(text) == [("about 5 km", "Lyman", "", "of-phrase")]
     text = "Troops shelled Borova, which is a village about 5 km from Lyman."
     assert anchored(text)[0][2] == "Borova"  # a named place the sentence calls a village
+
+
+def test_a_region_the_story_is_about_is_no_point_to_measure_from():
+    text = (
+        "Gangs attacked towns across the Artibonite. Families fled the Artibonite for Saint-Marc. The gang raided "
+        "Pont-Sondé, about 10 km to the west, in October."
+    )
+    assert anchored(text) == [("about 10 km", "", "", "")]
