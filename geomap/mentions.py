@@ -462,6 +462,8 @@ def _looks_like_a_name(text: str, gz: Gazetteer, key: str) -> bool:
     if not words or not words[0][:1].isupper():
         return False
     for w in words[1:]:
+        # a French article or "de" elided before a capital is a connector too: "Petite-Rivière-de-l'Artibonite"
+        w = w[2:] if w[1:2] in ("'", "’") and w[:1].lower() in ("l", "d") else w
         if not w[:1].isupper() and w.lower() not in NAME_CONNECTORS and not generic_kind(w.lower()):
             # or an area's name that the gazetteer writes so ("the Gulf states", "the Baltic states"); not a
             # town's foreign name ("Gaza by", Norwegian for Gaza City, in "the siege of Gaza by the army")

@@ -75,6 +75,9 @@ def test_towns_of_other_wars_that_no_registry_package_holds(gz):
         ("Barsalogho", "BF", 13.419, -1.056),
         ("Tinzawatene", "ML", 19.949, 2.968),
         ("Khayelitsha", "ZA", -34.040, 18.678),
+        ("Muse", "MM", 23.979, 97.905),
+        ("Mogoke", "MM", 22.917, 96.500),
+        ("Petite Rivière de l'Artibonite", "HT", 19.133, -72.483),
     ]:
         assert any(e.country == country and haversine_km(e.lat, e.lon, lat, lon) < 3 for e in gz.lookup(name)), name
 

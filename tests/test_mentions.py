@@ -116,6 +116,11 @@ def test_a_name_opening_a_sentence_with_a_capital_further_on_is_no_weak_word():
     assert [m.weak for m in find_mentions(Document.from_text(text)) if m.text == "Mandeville"] == [False]
 
 
+def test_a_french_article_elided_before_a_capital_joins_a_name():
+    text = "Gunmen attacked the town of Petite-Rivière-de-l'Artibonite overnight."
+    assert spans(text) == ["Petite-Rivière-de-l'Artibonite"]
+
+
 def test_airport_codes_of_towns_are_not_abbreviations():
     ms = find_mentions(Document.from_text("Fighters of the SAF and the HRL met in the UAE and the US."))
     assert [m.text for m in ms] == ["UAE", "US"]
