@@ -122,10 +122,11 @@ MASCULINE_DISTRICT = ("ий район", "ій район", "ой район")
 # Words that make a bare name the town even where the article also names the region of that name: "the city
 # of Donetsk", "the capital Donetsk", "the regional capital, Zaporizhzhia", "Donetsk's mayor"; a point to measure
 # from, "20 miles north of Kharkiv", "near Kharkiv"; and a route between towns, "from Donetsk to Mariupol",
-# "halfway between Kharkiv and Chuhuiv".
+# "halfway between Kharkiv and Chuhuiv", "the rail link between Madrid and Valencia".
 TOWN_CUE_BEFORE = re.compile(
     r"(?:\b(?:city|town|capital,?|port|centre|center)\s+(?:of\s+)?(?:the\s+)?"
-    r"|\b(?:(?:north|south)?(?:east|west)?(?:ern)?\s+of|near|outside|towards?|around|between)\s+)$",
+    r"|\b(?:(?:north|south)?(?:east|west)?(?:ern)?\s+of|near|outside|towards?|around|between)\s+"
+    r"|\bbetween\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+and\s+)$",
     re.IGNORECASE,
 )
 # "the village of Novooleksandrivka", "the villages of Andriivka and ...": a village, whatever town or city once
