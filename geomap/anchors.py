@@ -97,8 +97,11 @@ INTO_TERRITORY = re.compile(
 )
 # The words "the <head>" refers back to a landmark by (see HEAD_WORDS)
 LANDMARK_HEAD = r"(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base|refinery|depot|bridge|dam"
-# A sentence that opens by referring back to a place: "The plant, which supplies…", "The airbase is…"
-DESCRIBED_SUBJECT = re.compile(rf"\W*The\s+(?P<head>{LANDMARK_HEAD}|city|town|village|port)\b")
+# A sentence that opens by referring back to a place: "The plant, which supplies…", "The airbase is…", "The
+# ruby-mining town lies…"
+DESCRIBED_SUBJECT = re.compile(
+    rf"\W*The\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<head>{LANDMARK_HEAD}|city|town|village|port)\b"
+)
 # The words a landmark's name holds for each head ("the airbase" is the Engels air base); settlements by kind.
 HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air base", "airbase", "airfield"),
               "base": ("base",), "airfield": ("airfield", "air base", "airbase"), "airport": ("airport",),

@@ -111,8 +111,9 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
         if not fitting:
             # the text and the gazetteer disagree, and relation_of reports it; but a village the gazetteer holds
             # far off is another one, and the one the text means is where it says; so is a town of another
-            # country ("New Hope, about 25 miles southeast of Negril" is no New Hope in Minnesota)
-            another = _small(target) or target.country != anchor.country
+            # country than the town it is measured from ("New Hope, about 25 miles southeast of Negril" is no New
+            # Hope in Minnesota; but an area's point is no place to measure from)
+            another = _small(target) or (target.country != anchor.country and anchor.kind in TARGET_KINDS)
             if not region and another and (site := _placed_as_said(d, anchor, target)) is not None:
                 moved[target.id] = site
             continue

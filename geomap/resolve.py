@@ -146,7 +146,7 @@ INTRODUCED_WITH_COUNTRY = re.compile(
 # ... and after it: "Kursk's mayor", "Kursk city", and a distance that puts it at a point ("In Ryazan, about
 # 200 km southeast of Moscow, ...")
 TOWN_CUE_AFTER = re.compile(
-    r"^(?:(?:'s|’s)\s+mayor\b|\s+city\b|,\s+(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+"
+    r"^(?:(?:'s|’s)\s+mayor\b|\s+(?:city|township)\b|,\s+(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+"
     r"(?:\s*|-)(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?(?:east|west)?\s+of|from)\b)",
     re.IGNORECASE,
 )

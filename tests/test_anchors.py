@@ -460,3 +460,8 @@ def test_a_region_the_story_is_about_is_no_point_to_measure_from():
         "Pont-Sondé, about 10 km to the west, in October."
     )
     assert anchored(text) == [("about 10 km", "", "", "")]
+
+
+def test_a_sentence_opening_with_the_town_and_its_adjectives_refers_back_to_it():
+    text = "Rebels handed the town of Mogoke to the army. The ruby-mining town lies about 115 km north of Mandalay."
+    assert anchored(text) == [("about 115 km", "Mandalay", "Mogok", "of-phrase")]

@@ -169,6 +169,7 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
         "Fighting raged in the Zaporizhzhia region. Drones struck the capital Zaporizhzhia overnight.",
         "Fighting raged in the Zaporizhzhia region. Shells hit a village halfway between Zaporizhzhia and Orikhiv.",
         "Fighting raged in the Zaporizhzhia region. Shells hit the road between Orikhiv and Zaporizhzhia.",
+        "Fighting raged in the Zaporizhzhia region. Shells hit a village in Zaporizhzhia township.",
     ):
         cities = [p for p in geomap.parse(text).places if p.kind == "city"]
         assert [(p.name, [m.text for m in p.mentions]) for p in cities] == [("Zaporizhzhya", ["Zaporizhzhia"])], text

@@ -75,6 +75,17 @@ def test_a_town_of_another_country_far_from_where_the_relation_puts_it_is_anothe
     assert round(metres / 1609.344) == 25 and round(azimuth) == 135
 
 
+def test_a_town_measured_from_an_area_s_point_stays_where_the_gazetteer_has_it():
+    # the peninsula's point is no place to measure from: Novorossiysk lies 186 km from "100 km east" of it
+    text = (
+        "Drones advanced on Russia's Black Sea port of Novorossiysk. The major port city lies on Russia's "
+        "southeastern coast, 100 kilometers east of the Crimean peninsula."
+    )
+    article = geomap.parse(text, ner=False)
+    assert article.distances[0].target == "Novorossiysk"
+    assert article.place("Novorossiysk").kind == "city"
+
+
 def test_a_long_distance_leaves_the_gazetteer_s_village_within_its_own_uncertainty():
     # "about 100 km north" puts a point 123 km from Uri, which lies 75 km west-north-west of Srinagar: a
     # compass word alone spans 40 km each way at that range, so Uri stays the gazetteer's
