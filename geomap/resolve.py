@@ -104,6 +104,9 @@ CONTAINED_IN = re.compile(
 # A city's district, written with its city: "the Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district"
 DISTRICT_OF_CITY = re.compile(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
 CITY_OWNS = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
+# After "Town, Name": where the sentence goes on, not a list ("Buffalo, New York, police said"; but "Bakhmut,
+# Donetsk and Mariupol")
+ADDRESS_END = re.compile(r"\s*(?:[.;:)!?]|,\s+(?!(?:and|or)\b)[a-z]|$)")
 # How far from its city's point a district of that city may lie (Kyiv's outer districts: about 15 km).
 CITY_DISTRICT_KM = 20.0
 # A city this large has districts of its own: one named in the sentence of what happened in it is the city's
@@ -509,15 +512,19 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
             areas = [e for e in candidates[gb] if e.kind in ("region", "country")]
         elif outer.is_area and (b.kind_hint or outer.kind in ("country", "region")):
             areas = [outer]  # "Pokrovsk, Donetsk oblast", "Kramatorsk, Ukraine", "Parkland, Florida"
+        elif "," in gap and ADDRESS_END.match(doc.text, b.end):
+            # "Buffalo, New York, police said": the state the town is in, however large its city namesake
+            areas = [e for e in candidates[gb] if e.kind == "region"]
         else:
             continue  # "Bakhmut, Donetsk and Mariupol": a list
-        held = False
+        held = None  # the first of the inner name's places that one of the areas holds
         for e in candidates[ga]:
             holder = next((o for o in areas if not e.is_area and _holds(gz, o, e)), None)
             if holder is not None:
                 bonus[ga][e.id] = (f"inside {holder.name}, as the text says", CONTAINMENT_BONUS)
-                held = True
-        inner = chosen[ga][1]
+                held = held or e
+        # the place the bonus makes it: "Oceanside, New York" is the village on Long Island, not the Californian city
+        inner = chosen[ga][1] if held is None or chosen[ga][1].id in bonus[ga] else held
         foreign = all(o.country != inner.country for o in areas)
         # an address names the region for certain: "in the Kharkiv region", and after a comma an abbreviated
         # state ("Murray, Wash.") or a dateline's ("CAMP MURRAY, Wash. -"), never an item of a list

@@ -249,6 +249,16 @@ def test_a_town_written_with_its_state_is_the_one_in_that_state():
     assert "inside Florida, as the text says" in parkland.evidence
 
 
+def test_a_state_written_after_its_town_is_the_state_not_the_city_of_its_name():
+    buffalo, state = geomap.parse("Police in Buffalo, New York, arrested a man.", ner=False).places
+    assert (buffalo.name, state.name, state.kind) == ("Buffalo", "New York", "region")
+    oceanside, state = geomap.parse("He grew up in Oceanside, New York.", ner=False).places
+    assert state.kind == "region" and round(oceanside.lat) == 41  # on Long Island, not California's city
+    # a list goes on after it: "Donetsk" is the city
+    places = geomap.parse("Shelling hit Bakhmut, Donetsk and Mariupol.", ner=False).places
+    assert [p.kind for p in places] == ["town", "city", "city"]
+
+
 def test_a_state_that_no_large_town_is_named_after_beats_a_small_namesake_near_the_story():
     # California, Maryland lies 80 km from Washington; the bare name is still the state
     text = "Trump told Marines in California last month that Kelly, in Washington, liked the job."
