@@ -274,6 +274,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     # the person's name, wherever the article uses it: "Noma (not her real name) ... said Noma"
     pseudonyms = {key for start, end, key in found if PSEUDONYM_AFTER.match(doc.text, end)}
     persons = _names_of_persons(doc.text, found, gz, _quoted_speakers(doc.text, found))
+    # but the town a story is filed from is a town, whoever else bears its name: "ALLEN, Texas (AP) - ... at Allen
+    # Premium Outlets"
+    persons -= {key for start, _, key in found if any(s == start for s, _ in datelines)}
     for start, end, key in found:
         if key in pseudonyms or key in persons:
             continue

@@ -121,6 +121,12 @@ def test_a_french_article_elided_before_a_capital_joins_a_name():
     assert spans(text) == ["Petite-Rivière-de-l'Artibonite"]
 
 
+def test_the_town_a_story_is_filed_from_is_a_town_whoever_else_bears_its_name():
+    text = "ALLEN, Texas (AP) — A gunman opened fire at Allen Premium Outlets, north of Dallas."
+    assert spans(text)[:2] == ["ALLEN", "Texas"]
+    assert "Allen" not in spans("A gunman opened fire at Allen Premium Outlets, north of Dallas.")
+
+
 def test_airport_codes_of_towns_are_not_abbreviations():
     ms = find_mentions(Document.from_text("Fighters of the SAF and the HRL met in the UAE and the US."))
     assert [m.text for m in ms] == ["UAE", "US"]
