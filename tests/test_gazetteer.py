@@ -37,6 +37,8 @@ def test_front_line_names_and_aliases(gz):
     # GeoNames lists Kherson at 66,000; populations.tsv has its 2022 estimate, and so it is a city
     kherson = next(e for e in gz.lookup("Kherson") if e.id == "geonames:706448")
     assert (kherson.kind, kherson.population) == ("city", 279131) and "херсон" not in gz.common_names
+    # a name a source gives a place by mistake is taken off it: "Oklahoma" is the state, never Oklahoma City
+    assert [e.kind for e in gz.lookup("Oklahoma") if e.population > 1000 or e.is_area] == ["region"]
 
 
 def test_the_landmarks_of_the_war(gz):
