@@ -314,7 +314,8 @@ def _anchor(
     to_the = d.direction and TO_THE_DIRECTION.search(text, d.start, d.end) and NOT_OF_AFTER.match(text, d.end)
     if to_the or ALONG_AFTER.match(text, d.end):
         target = _written_right_before(text, d, before)
-        if target is not None:
+        # a country is nothing a few km locate: "The Rafah crossing with Egypt, about 4 km to the west"
+        if target is not None and target[1].kind != "country":
             # from the settlement named before the list it ends: "Jenin ... the Nur Shams and Tulkarm camps about
             # 50 km to the west" are measured from Jenin, not from Nur Shams; after a comma the distance is the
             # last one's alone ("hospitals in Jalalabad and Kabul, about 150 km to the west")

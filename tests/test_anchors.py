@@ -465,3 +465,8 @@ def test_a_region_the_story_is_about_is_no_point_to_measure_from():
 def test_a_sentence_opening_with_the_town_and_its_adjectives_refers_back_to_it():
     text = "Rebels handed the town of Mogoke to the army. The ruby-mining town lies about 115 km north of Mandalay."
     assert anchored(text) == [("about 115 km", "Mandalay", "Mogok", "of-phrase")]
+
+
+def test_a_country_written_before_a_distance_to_the_west_is_nothing_it_locates():
+    text = "Trucks entered near Rafah. The Rafah crossing with Egypt, about 4 km to the west, remains closed."
+    assert [(d.anchor, d.target) for d in geomap.parse(text, ner=False).distances] == [("Rafaḩ", "")]
