@@ -56,8 +56,12 @@ def name_key(name: str) -> str:
 
 # The abbreviations a place's name opens with that gazetteers spell out, each for many names ("St. Elizabeth"
 # parish is GeoNames' Saint Elizabeth; "Mt. Kenya", "Ft. Lauderdale"), as folded
-SPELLED_OUT = {"st": "saint", "st.": "saint", "ste": "sainte", "ste.": "sainte", "mt": "mount", "mt.": "mount"}
-SPELLED_OUT |= {"ft": "fort", "ft.": "fort"}
+SPELLED_OUT = {
+    **dict.fromkeys(("st", "st."), "saint"),
+    **dict.fromkeys(("ste", "ste."), "sainte"),
+    **dict.fromkeys(("mt", "mt."), "mount"),
+    **dict.fromkeys(("ft", "ft."), "fort"),
+}
 
 
 def spelled_out(key: str) -> str | None:

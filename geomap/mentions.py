@@ -332,8 +332,10 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         # a sentence's first word takes a capital whatever it is; a later word of the name that takes one proves
         # a name ("Montego Bay's airport was closed"), save in a headline, where every word may take one; a name
         # that opens its sentence to speak or act is an institution's as often ("The White House announced")
-        proved = any(w[:1].isupper() for w in text.split()[1:]) and mention_role(doc.text, start, end) == "literal"
-        first = not dateline and (in_headline or (_first_word(doc.text, sentence[0]) == start and not proved))
+        opens = _first_word(doc.text, sentence[0]) == start
+        proved = opens and any(w[:1].isupper() for w in text.split()[1:])
+        proved = proved and mention_role(doc.text, start, end) == "literal"
+        first = not dateline and (in_headline or (opens and not proved))
         # asked only of a name that would otherwise be weak or a common word
         located = (first or key in gz.common_names) and bool(
             LOCATED_AFTER.match(doc.text, end) or CALLED_A_PLACE.match(doc.text, end)
