@@ -145,10 +145,8 @@ def run() -> NoReturn:
     written whole or not at all); what is left is the output streams' buffers, flushed here.
     """
     code = main()
-    if "multiprocessing" in sys.modules:  # the NER helper: a daemon, which the interpreter's exit would end
-        for child in sys.modules["multiprocessing"].active_children():
-            child.kill()
-            child.join()
+    if "geomap.ner" in sys.modules:  # the NER helper this run started, a daemon the interpreter's exit would end
+        sys.modules["geomap.ner"].let_go()
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader left before the last lines were flushed: as in main

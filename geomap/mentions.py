@@ -268,6 +268,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     spans = [(start, end) for start, end, _ in found]
     headline = _headline_span(doc)
     datelines = _dateline_spans(doc.text)
+    dateline_starts = {s for s, _ in datelines}
     out = districts + district_adjectives(doc, folded, gz, spans)
     countries = _country_spans(folded, gz, spans)
     span_starts, span_ends = {s for s, _ in spans}, {e for _, e in spans}
@@ -276,7 +277,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
     persons = _names_of_persons(doc.text, found, gz, _quoted_speakers(doc.text, found))
     # but the town a story is filed from is a town, whoever else bears its name: "ALLEN, Texas (AP) - ... at Allen
     # Premium Outlets"
-    persons -= {key for start, _, key in found if any(s == start for s, _ in datelines)}
+    persons -= {key for start, _, key in found if start in dateline_starts}
     for start, end, key in found:
         if key in pseudonyms or key in persons:
             continue
@@ -297,7 +298,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer | None = None) -> list[Men
         in_headline = headline[0] <= start < headline[1]
         dateline = any(s <= start < e for s, e in datelines)
         # a dateline's place is followed by the story's first words, not by the rest of its own name
-        opens_dateline = any(s == start for s, _ in datelines)
+        opens_dateline = start in dateline_starts
         if (
             not in_headline
             and not opens_dateline

@@ -136,11 +136,10 @@ def warm_up() -> None:
 
 def _read_by_helper(sentences: list[str]) -> list[Entities] | None:
     """What the helper of :func:`warm_up` reads in ``sentences``; None without a helper or a model there."""
-    global _helper
     with _helper_lock:
         if _helper is None:
             return None
-        conn, process = _helper
+        conn = _helper[0]
         try:
             conn.send(sentences)
             if conn.poll(HELPER_TIMEOUT_S):
@@ -148,10 +147,27 @@ def _read_by_helper(sentences: list[str]) -> list[Entities] | None:
         except (OSError, EOFError):
             pass
         # a helper that died or hangs: it is let go, and this process reads by itself from now on
-        process.kill()
-        conn.close()
-        _helper = None
+        _end_helper()
         return None
+
+
+def let_go() -> None:
+    """End the helper of :func:`warm_up`, if there is one: for a command line that leaves without the interpreter's
+    exit, which would end it (see :func:`geomap.cli.run`). This process reads by itself from then on."""
+    with _helper_lock:
+        _end_helper()
+
+
+def _end_helper() -> None:
+    """Kill and reap the helper, if there is one, and close this end of its pipe; the caller holds the lock."""
+    global _helper
+    if _helper is None:
+        return
+    conn, process = _helper
+    process.kill()
+    process.join()
+    conn.close()
+    _helper = None
 
 
 def label_mentions(doc: Document, mentions: list[Mention], gazetteer: Gazetteer | None = None) -> list[Mention]:

@@ -128,8 +128,8 @@ MASCULINE_DISTRICT = ("ий район", "ій район", "ой район")
 # "halfway between Kharkiv and Chuhuiv", "the rail link between Madrid and Valencia".
 TOWN_CUE_BEFORE = re.compile(
     r"(?:\b(?:city|town|capital,?|port|centre|center)\s+(?:of\s+)?(?:the\s+)?"
-    r"|\b(?:(?:north|south)?(?:east|west)?(?:ern)?\s+of|near|outside|towards?|around|between)\s+"
-    r"|\bbetween\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+and\s+)$",
+    r"|\b(?:(?:north|south)?(?:east|west)?(?:ern)?\s+of|near|outside|towards?|around)\s+"
+    r"|\bbetween\s+(?:(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+and\s+)?)$",
     re.IGNORECASE,
 )
 # "the village of Novooleksandrivka", "the villages of Andriivka and ...": a village, whatever town or city once
