@@ -131,10 +131,11 @@ AREA_KINDS = frozenset({"region", "district", "country"})
 TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
 NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 # Between a place and the distance that locates it: "Tawila, some 60 km west of the city", "Sake, a town 25 km to
-# the west", and the place's site that the distance locates: "the Tuapse refinery, about 150 km down the coast", "the
-# Nur Shams and Tulkarm camps about 50 km to the west"
+# the west", "Kharkiv city, some 70 km to the southwest", and the place's site that the distance locates: "the
+# Tuapse refinery, about 150 km down the coast", "the Nur Shams and Tulkarm camps about 50 km to the west"
 LOCATED_GAP = re.compile(
-    rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*|\s+(?:(?:refugee\s+)?camps?|port|{LANDMARK_HEAD})\s*,?\s*)"
+    rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*|\s+(?:city|town)\s*,\s*"
+    rf"|\s+(?:(?:refugee\s+)?camps?|port|{LANDMARK_HEAD})\s*,?\s*)"
 )
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about 60 km west of
 # El Fasher": the settlement so introduced right before a distance is what it locates, whether the gazetteer knows

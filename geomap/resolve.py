@@ -147,18 +147,19 @@ INTRODUCED_WITH_COUNTRY = re.compile(
     r"eastern|western|central)\s+)?(?:city|town|village|island|port|region|province|settlement|enclave)\s+of\s+$"
 )
 # ... and after it: "Kursk's mayor", "Kursk city", and a distance that puts it at a point ("In Ryazan, about
-# 200 km southeast of Moscow, ...")
+# 200 km southeast of Moscow, ...", "Sumy lies about 25 km from the border")
 TOWN_CUE_AFTER = re.compile(
-    r"^(?:(?:'s|’s)\s+mayor\b|\s+(?:city|township)\b|,\s+(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+"
+    r"^(?:(?:'s|’s)\s+mayor\b|\s+(?:city|township)\b|(?:,|\s+(?:lies|sits|stands|is))\s+(?:just\s+|only\s+)?"
+    r"(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+"
     r"(?:\s*|-)(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?(?:east|west)?\s+of|from)\b)",
     re.IGNORECASE,
 )
 # What happens in a city, not across its region, in the sentence of a bare name: its districts, its blocks of
-# flats, its metro, its mayor ("In Kharkiv, a missile hit the Saltivskyi district", "debris fell in the city's
-# Zavodskoy district")
+# flats, its metro, its mayor, "the city" itself ("In Kharkiv, a missile hit the Saltivskyi district", "debris fell in
+# the city's Zavodskoy district", "Sumy lies near the border, and the city is shelled daily"); not "the city of X"
 URBAN_CUE = re.compile(
     r"\b(?:[A-Z][a-z’'-]*(?:skyi|skyy|skiy|zkyi|skoy|skoi)\s+[Dd]istrict|(?:apartment|residential)\s+(?:block|"
-    r"building|area|tower)s?|high-rises?|metro\s+station|city\s+cent(?:re|er)|mayor|the\s+city[’']s)\b"
+    r"building|area|tower)s?|high-rises?|metro\s+station|city\s+cent(?:re|er)|mayor|the\s+city(?:[’']s|(?!\s+of\b)))\b"
 )
 ROUTE_FROM, ROUTE_TO = re.compile(r"\bfrom\s+$"), re.compile(r"^\s+to\s+[A-Z]")
 # Names that vouch for each other: a candidate this near one of another name's candidates, or inside it
@@ -765,7 +766,9 @@ def _rank(
     """Candidates with scores and evidence, best first. ``bonuses``: entry id -> (why, how much)."""
     bonuses = bonuses or {}
     scored = []
-    big_towns = [e for e in cands if e.kind in ("city", "town") and e.population >= 50_000]
+    # a country's capital is as much a town as one of 50,000: "docked in Port of Spain" (49,031 people) is the city,
+    # not the region of its name
+    big_towns = [e for e in cands if e.kind in ("city", "town") and (e.population >= 50_000 or _is_the_capital(gz, e))]
     key = _romanised_alike(mentions[0].key)
     own = {e.id: _romanised_alike(_own_name_key(e)) == key for e in cands}  # the text names it by its own name
     # "Kropyvnytskyi and Uman" in a Ukrainian story: the town whose own name it is, in the focus, not Oman, of
@@ -864,6 +867,11 @@ def _rank(
             tied.sort(key=lambda t: -_area_size(gz, t[1]))
             scored[: len(tied)] = tied
     return scored
+
+
+def _is_the_capital(gz: Gazetteer, e: Entry) -> bool:
+    capital = gz.capital(e.country) if e.id in gz.capitals else None
+    return capital is not None and capital.id == e.id
 
 
 def _area_size(gz: Gazetteer, e: Entry) -> float:

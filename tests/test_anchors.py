@@ -470,3 +470,22 @@ def test_a_sentence_opening_with_the_town_and_its_adjectives_refers_back_to_it()
 def test_a_country_written_before_a_distance_to_the_west_is_nothing_it_locates():
     text = "Trucks entered near Rafah. The Rafah crossing with Egypt, about 4 km to the west, remains closed."
     assert [(d.anchor, d.target) for d in geomap.parse(text, ner=False).distances] == [("Rafaḩ", "")]
+
+
+def test_a_city_named_with_its_word_city_before_a_distance_to_the_southwest_is_what_it_locates():
+    text = (
+        "Vovchansk, about 5 km from the Russian border, lies in ruins. "
+        "Guided bombs also hit Kharkiv city, some 70 km to the southwest, wounding 12 people."
+    )
+    (_, second) = geomap.parse(text, ner=False).distances
+    assert (second.anchor, second.target) == ("Vovchansk", "Kharkiv")
+
+
+def test_the_city_a_distance_refers_back_to_is_the_city_its_region_is_named_after():
+    text = (
+        "A missile struck the center of Sumy. Sumy lies about 25 km from the Russian border. "
+        "Troops pushed into Sumy region, seizing villages near Yunakivka, about 20 km northeast of the city."
+    )
+    (_, second) = geomap.parse(text, ner=False).distances
+    assert (second.anchor, second.target) == ("Sumy", "Yunakivka")
+    assert second.anchor_id == geomap.parse(text, ner=False).places[0].id

@@ -160,6 +160,8 @@ def test_an_article_that_names_a_region_means_it_by_the_bare_name_too():
         "Villages in the Kharkiv region were shelled. A missile hit a residential building in Kharkiv.",
         "Drones hit the Kharkiv region. In Kharkiv, debris damaged homes in the city's Industrialnyi district.",
         "Drones hit the Kharkiv region. In Kharkiv, about 30 km south of the border, a refinery burned.",
+        "Drones hit the Kharkiv region. Later, Kharkiv lies about 30 km from the border.",
+        "Drones hit the Kharkiv region. Kharkiv was shelled again, and the city lost power.",
     ):
         kharkivs = [p for p in geomap.parse(text).places if p.name == "Kharkiv"]
         assert sorted(p.kind for p in kharkivs) == ["city", "region"], text
@@ -273,6 +275,9 @@ def test_a_state_that_no_large_town_is_named_after_beats_a_small_namesake_near_t
     # Mozambique's Gaza province, in a story told from Yemen
     text = "Yemen's Houthis, in Sanaa and Hodeidah, said they acted in solidarity with the fighters in Gaza."
     assert geomap.parse(text).place("Gaza").country == "PS"
+    # and so does a country's capital of any size: Port of Spain (49,031 people), not the region of its name
+    text = "Venezuela held drills on its coast. An American destroyer docked in Port of Spain this week."
+    assert geomap.parse(text).place("Port of Spain").kind == "city"
 
 
 def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
