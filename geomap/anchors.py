@@ -6,7 +6,8 @@ Rules, first match wins, each recorded in ``Distance.anchor_rule``:
    from the settlement named before it (``subject``), "20 km southeast of the capital" from its country's
    capital and "100 km southwest of the regional capital" from its region's seat, named in the article or not
    (:func:`unnamed_capitals`), and "Khan Younis, 10 km to the north" or
-   "Tuapse, some 90 miles down the coast" from the settlement named before the place it locates (``sentence``);
+   "Tuapse, some 90 miles down the coast" from the settlement named before the place it locates (``sentence``),
+   or from a place named earlier where only from there does the gazetteer put it so far that way;
 1. ``of-phrase``: the place right after the distance ("13 km south of Bakhmut", "within 1 mile of
    Pokrovsk", "3 km into the Kursk region", "near the town of Lyman"); a country after "from"/"of" yields to
    the sentence's subject;
@@ -53,7 +54,7 @@ from geomap.errors import GazetteerError
 from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import MentionRef, Place, entry_fields
-from geomap.relations import SMALL_TOWN, stated_slack_km
+from geomap.relations import SMALL_TOWN, TARGET_KINDS, lies_as_said, small, stated_slack_km
 from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
@@ -329,6 +330,7 @@ def _anchor(
                 # highway to Mazatlán, about 200 km to the south" in a story from Culiacán)
                 origin, rule = focus, "focus"
             if origin is not None:
+                origin = _fitting_origin(d, origin, target[1], before)
                 return replace(d, anchor=origin.name, anchor_id=origin.id, anchor_rule=rule, target=target[1].name)
     if after:
         m, p = after[0]
@@ -377,6 +379,20 @@ def _anchor(
     if focus is not None and focus.kind != "region" and not d.extent and not OWN_OBJECT_AFTER.match(text, d.end):
         return replace(d, anchor=focus.name, anchor_id=focus.id, anchor_rule="focus")
     return d
+
+
+def _fitting_origin(d: Distance, origin: Place, target: Place, before) -> Place:
+    """What "``target``, some 140 km to the east" is measured from: ``origin``, the settlement named before it,
+    unless the gazetteer puts the target nowhere near where that makes it and puts it there from a place named
+    earlier. "Officials in Phnom Penh said jets bombed the Preah Vihear temple, some 140 km to the east" is
+    measured from the Ta Muen Thom temple the story opened with, not from Phnom Penh, 315 km south of it. Not for
+    a village, whose misfit more likely says it is another of its name (see geomap.relations)."""
+    if not d.direction or d.meters is None or target.kind not in TARGET_KINDS or small(target):
+        return origin
+    if lies_as_said(d, origin, target):
+        return origin
+    earlier = (p for _, p in reversed(before) if p.id not in (origin.id, target.id) and p.kind in TARGET_KINDS)
+    return next((p for p in earlier if lies_as_said(d, p, target)), origin)
 
 
 def introduced_before(text: str, at: int) -> re.Match[str] | None:

@@ -489,3 +489,16 @@ def test_the_city_a_distance_refers_back_to_is_the_city_its_region_is_named_afte
     (_, second) = geomap.parse(text, ner=False).distances
     assert (second.anchor, second.target) == ("Sumy", "Yunakivka")
     assert second.anchor_id == geomap.parse(text, ner=False).places[0].id
+
+
+def test_a_place_some_distance_to_the_east_is_measured_from_the_earlier_place_it_lies_so_from():
+    text = (
+        "Thai and Cambodian troops clashed around the temple of Ta Muen Thom. Officials in Phnom Penh said jets "
+        "had bombed positions near the Preah Vihear temple, some 140 km to the east."
+    )
+    (d,) = geomap.parse(text, ner=False).distances
+    assert (d.anchor, d.target) == ("Prasat Ta Muen Thom", "Preah Vihear Temple")
+    # where the place named right before fits, it is the one: Homs lies 45 km south of Hama, not of Aleppo
+    text = "Rebels took Aleppo. The army left Hama and was reinforcing Homs, about 45 km to the south."
+    (d,) = geomap.parse(text, ner=False).distances
+    assert (d.anchor, d.target) == ("Ḩamāh", "Homs")
