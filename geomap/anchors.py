@@ -72,8 +72,9 @@ OF_PHRASE = re.compile(
     # "of the town of Goris", "from the Armenian town of Goris", "of the frontline town of Pokrovsk"
     r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|settlement|region)\s+of\s+"
     # "south of the centre of Damascus", "from the outskirts of Pokrovsk", "north of downtown Houston", "of the
-    # region's capital of Stepanakert", "of the Ukrainian capital, Kyiv"
-    r"|(?:centre|center|heart|middle|outskirts|edge|suburbs|approaches)\s+of\s+(?:the\s+)?|downtown\s+"
+    # region's capital of Stepanakert", "of the Ukrainian capital, Kyiv", "off the coast of the Paria peninsula"
+    r"|(?:centre|center|heart|middle|outskirts|edge|suburbs|approaches|coast|coastline|shores?)\s+of\s+(?:the\s+)?"
+    r"|downtown\s+"
     r"|(?:[\w-]+(?:'s|’s)?\s+)?capital(?:\s+city)?(?:\s+of|,)?\s+)?$",
     re.IGNORECASE,
 )

@@ -231,6 +231,7 @@ def test_a_list_of_to_phrases_measures_each_from_the_subject():
         ("Drones hit a refinery 40 km east of the Russian capital Moscow.", "Moscow"),
         ("Bakhmut was shelled. Roads were closed within a 30-km radius of Kramatorsk.", "Kramatorsk"),
         ("Bakhmut was shelled. Moscow declared a 5-km radius around Belgorod a closed zone.", "Belgorod"),
+        ("A boat was struck in the Caribbean about 100 miles off the coast of the Paria peninsula.", "Paria Peninsula"),
     ],
 )
 def test_of_phrases_reach_past_centre_and_capital(text, anchor):
