@@ -152,6 +152,7 @@ DISTANCE = re.compile(
     (?P<half>[\s-]+and[\s-]+a[\s-]+half)?  # "two and a half", "two-and-a-half"
     \s*-?\s*
     (?P<unit>{_UNIT})\b
+    (?!\s*/\s*(?:h|hr|hour)\b|\s+(?:per|an|a)\s+hour\b)  # a speed: "winds of up to 150 km/h", "60 km per hour"
     (?P<half2>\s+and\s+a\s+half)?
     (?:-(?P<extent>long|wide|deep))?
     (?:\s*\((?:about\s+|some\s+|roughly\s+|around\s+)?(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\.?\))?
@@ -207,7 +208,7 @@ CYRILLIC_DISTANCE = re.compile(
     |(?P<qual>{_CYR_QUAL})\s+(?:(?:в|у|за|на)\s+)?)?  # "примерно в 10 км": the preposition may follow
     (?P<num>{_CYR_NUMBER})
     (?:\s*(?:-|–|—)\s*(?P<num2>{_CYR_NUMBER}))?
-    \s*(?P<unit>км|кілометр[а-яіїє]*|километр[а-яё]*|метр[а-яіїєё]*|м|мил[а-яіїєё]*)(?![\w])
+    \s*(?P<unit>км|кілометр[а-яіїє]*|километр[а-яё]*|метр[а-яіїєё]*|м|мил[а-яіїєё]*)(?![\w]|\s*/\s*(?:год|ч)\b)
     (?:\s+(?:(?:на|к)\s+)?(?P<dir>[а-яіїєё]*{_CYR_POINT}[а-яіїєё-]*(?:[\s-]+{_CYR_POINT}[а-яіїєё]*)?))?
     """
 )

@@ -109,9 +109,13 @@ def test_the_abbreviation_of_misto_is_no_metre():
         "In Florence the Arno rose to within a metre of its banks.",
         "Soldiers dug in 20 metres from the trench near Bakhmut.",
         "Землетрус стався на глибині 10 км.",
+        # speeds
+        "The storm made landfall with winds of up to 150 km/h.",
+        "Gusts reached 90 kilometres per hour and a car sped at 60 km an hour.",
+        "Вітер до 90 км/год.",
     ],
 )
-def test_depths_heights_and_a_few_metres_are_no_distances_on_a_map(text):
+def test_depths_heights_speeds_and_a_few_metres_are_no_distances_on_a_map(text):
     assert find_distances(text) == []
 
 
