@@ -784,6 +784,8 @@ def _rank(
         # million people, does not outrank the state in an American story)
         settlement = not e.is_area
         famous = settlement and (e.population >= 1_000_000 or (e.id in gz.capitals and e.population >= SMALL_PLACE))
+        # fame is a city's own name's: "the White House" is no Casablanca, whose name it translates
+        famous = famous and not _by_another_name(e, mentions)
         big = settlement and e.population >= 100_000
         score = math.log10(e.population + 1) / 3 + (MILLION_CITY if famous else 0.75 if big else 0)
         if famous and e.population < 1_000_000:

@@ -287,6 +287,14 @@ def test_an_area_of_interest_tips_namesakes_and_keeps_small_places_inside_it():
     assert norway is not None and norway.country == "NO" and "inside the area of interest" in norway.evidence
 
 
+def test_a_city_is_famous_by_its_own_name_not_by_one_that_translates_it():
+    # GeoNames gives Casablanca the alternate name "White House"; the city's three million people are no reason
+    # to read the landmark so, while "Bombay" is still Mumbai, which nothing else of its name rivals
+    text = "Azerbaijani and Armenian leaders signed a peace framework at the White House on Friday."
+    assert geomap.parse(text, ner=False).place("White House").country == "US"
+    assert geomap.parse("He flew to Bombay on Friday.", ner=False).place("Bombay").name == "Mumbai"
+
+
 def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
     # Borisovka is the Belgorod town's own name and a Russian spelling of the Ukrainian border village Borysivka
     text = "Ukrainian drones hit Belgorod oblast overnight; Borisovka and Graivoron were shelled, the governor said."
