@@ -237,6 +237,9 @@ def resolve_places(
         groups[region].append(m)
         if not groups[bare]:
             del groups[bare], candidates[bare]
+    for short, full in _shortened_names(groups, chosen):
+        groups[full].extend(groups.pop(short))
+        del candidates[short]
     users_countries = {cc.upper() for cc in focus}
     for g, cands in candidates.items():
         for e in cands:
@@ -707,6 +710,26 @@ def _landmark_of_the_town(inner: Entry, outer: list[Entry]) -> bool:
         e.kind in SETTLEMENT_KINDS and haversine_km(e.lat, e.lon, inner.lat, inner.lon) <= LANDMARK_TOWN_KM
         for e in outer
     )
+
+
+def _shortened_names(groups, chosen) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Names the article writes short for a place it names in full, each with the group of the full name: "The
+    Palisades fire" after "Pacific Palisades" is no village of Palisade, Colorado, 1,000 km off. Only where the
+    short name would otherwise be a small settlement far from the full name's place, and not by its own name:
+    "Virginia" beside "West Virginia" is a state, "York" beside "New York" a town of its own."""
+    words = {g: g[0].split() for g in groups if g in chosen and not g[1]}
+    full_names = {" ".join(w[i:]): g for g, w in words.items() for i in range(1, len(w))}
+    out = []
+    for g in words:
+        short, full = chosen[g][1], full_names.get(g[0])
+        if full is None or short.is_area or short.kind not in SETTLEMENT_KINDS or short.population >= SMALL_PLACE:
+            continue
+        if _own_name_key(short) == g[0]:
+            continue  # a town of that very name: "York" beside "New York" may be York, Pennsylvania
+        place = chosen[full][1]
+        if haversine_km(short.lat, short.lon, place.lat, place.lon) > SUPPORT_KM:
+            out.append((g, full))
+    return out
 
 
 def _named_as_the_region(doc: Document, groups, chosen) -> list[Mention]:

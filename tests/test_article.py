@@ -295,6 +295,17 @@ def test_a_city_is_famous_by_its_own_name_not_by_one_that_translates_it():
     assert geomap.parse("He flew to Bombay on Friday.", ner=False).place("Bombay").name == "Mumbai"
 
 
+def test_a_name_written_short_is_the_place_the_article_names_in_full():
+    text = "Fires destroyed homes in Pacific Palisades and Altadena. The Palisades fire has burned 15,000 acres."
+    palisades = geomap.parse(text, ner=False).place("Pacific Palisades")
+    assert [m.text for m in palisades.mentions] == ["Pacific Palisades", "Palisades"]
+    assert "Palisade" not in [p.name for p in geomap.parse(text, ner=False).places]
+    # but not where the short name is a place of its own: a state, a city
+    text = "Miners in West Virginia and farmers in Virginia protested; so did workers in New York and York."
+    names = [p.name for p in geomap.parse(text, ner=False).places]
+    assert {"West Virginia", "Virginia", "New York City", "York"} <= set(names)
+
+
 def test_a_name_written_as_a_place_is_named_beats_an_alternate_spelling():
     # Borisovka is the Belgorod town's own name and a Russian spelling of the Ukrainian border village Borysivka
     text = "Ukrainian drones hit Belgorod oblast overnight; Borisovka and Graivoron were shelled, the governor said."
