@@ -143,15 +143,17 @@ LOCATED_GAP = re.compile(
 # El Fasher": the settlement so introduced right before a distance is what it locates, whether the gazetteer knows
 # it or not (see geomap.sites); so is one the text calls a settlement there: "Kalehe, a lakeside town in South
 # Kivu some 55 km southwest of Goma"
-APPOSITION_TAIL = (
-    rf"{SETTLEMENT_APPOSITION}(?:\s+(?:in|on|near)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,2}}"
-    r"(?:\s+(?:region|oblast|province|state|district))?)?"
+ADDRESS_TAIL = (
+    r"(?:\s+(?:in|on|near)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+    r"(?:\s+(?:region|oblast|province|state|district|county|parish|local\s+government\s+area))?)?"
 )
-# with an Arabic article's particle: "the town of Busra al-Harir"
+APPOSITION_TAIL = rf"{SETTLEMENT_APPOSITION}{ADDRESS_TAIL}"
+# with an Arabic article's particle: "the town of Busra al-Harir"; and its address: "the town of Moqokori in Hiran
+# region, about 300 km north of Mogadishu"
 INTRODUCED_BEFORE = re.compile(
     r"(?:\bthe\s+(?:village|town|settlement|hamlet)\s+of|\b(?:towards?|into|near|reached|captured|seized|entered))"
     r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:al|el|an|ar|as|ash|ad|adh|at|az)-)?[A-Z][\w’'-]+)?)"
-    rf"(?:\s*,|{APPOSITION_TAIL}\s*,?)\s*$"
+    rf"(?:{ADDRESS_TAIL}\s*,|{APPOSITION_TAIL}\s*,?)\s*$"
 )
 # no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
 CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")

@@ -241,7 +241,12 @@ LOCATED_AFTER = re.compile(
 )
 # "Sake, a town 25 km to the west", "Mir, a village in Belarus", "Black River, the capital of St. Elizabeth parish": a
 # name in apposition to what it names
-SETTLEMENT_APPOSITION = r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port|capital)\b"
+# "Papiri, a community in Agwara", "Hunt, a small community about 15 miles west of Kerrville"; not "a community
+# leader" (the end of the text, or of the stretch searched, may follow: a distance comes next)
+SETTLEMENT_APPOSITION = (
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port|capital"
+    r"|community(?=\s+(?:in|on|near|of|about|some|roughly|around|just|nearly|\d)\b|[,.;]|\s*$))\b"
+)
 CALLED_A_PLACE = re.compile(SETTLEMENT_APPOSITION)
 # "the town of Sake", "near Sake": words that introduce what follows as a place, even a common word.
 INTRODUCES_A_PLACE = re.compile(

@@ -144,6 +144,20 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "Crews contained a fire near Paradise, the Butte County town, about 15 miles northeast of Chico.",
             ("about 15 miles", "Chico", "Paradise", "of-phrase"),
         ),
+        # a settlement the gazetteer lacks, introduced with its address or called a community
+        (
+            "Militants captured the town of Moqokori in Hiran region, about 300 km north of Mogadishu.",
+            ("about 300 km", "Mogadishu", "Moqokori", "of-phrase"),
+        ),
+        (
+            "The attack took place in Papiri, a community in Agwara local government area, about 300 km northwest "
+            "of Abuja.",
+            ("about 300 km", "Abuja", "Papiri", "of-phrase"),
+        ),
+        (
+            "The river rose 26 feet near Hunt, a small community about 15 miles west of Kerrville.",
+            ("about 15 miles", "Kerrville", "Hunt", "of-phrase"),
+        ),
     ],
 )
 def test_what_a_distance_is_measured_from_and_what_it_locates(text, expected):

@@ -1,5 +1,5 @@
 import geomap
-from geomap.mentions import find_mentions
+from geomap.mentions import CALLED_A_PLACE, find_mentions
 from geomap.text import Document
 
 
@@ -437,3 +437,9 @@ def test_a_place_listed_after_a_locative_is_no_speaker():
 
 def test_al_sham_ends_armed_groups_names_and_is_not_damascus():
     assert spans("Fighters of Hayat Tahrir al-Sham and Ahrar al-Sham entered Hama.") == ["Hama"]
+
+
+def test_a_community_is_a_place_but_a_community_leader_is_a_person():
+    assert CALLED_A_PLACE.match(", a community in Agwara")
+    assert CALLED_A_PLACE.match(", a small community about 15 miles west")
+    assert not CALLED_A_PLACE.match(", a community leader, said")
