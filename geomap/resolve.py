@@ -117,6 +117,8 @@ CITY_WITH_DISTRICTS = 100_000
 IN_THE_CITY = re.compile(
     r"(?:\b[Ii]n\s+(?:the\s+(?:city|capital)\s+(?:of\s+)?)?|(?<!\w)(?:[ВвУу]|[Вв]о)\s+(?:місті\s+|городе\s+)?)$"
 )
+# "debris fell in the city's Kyivskyi district": the district of the city named last, in this sentence or before
+THE_CITYS = re.compile(r"\bthe\s+city(?:'s|’s)\s+$")
 # The same in Ukrainian and Russian: "Андріївка у Донецькій області"; and "Андріївку Донецької області",
 # "Андріївку Бахмутського району", where the oblast or raion in the genitive is the address (see below).
 CYRILLIC_CONTAINED_IN = re.compile(r"\s+(?:у|в|во)\s+|\s*,\s*|\s+", re.IGNORECASE)
@@ -569,10 +571,18 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
         return bonus, outside
     group_of, ordered = _in_text_order(groups, candidates)
     city: tuple[Mention, Entry] | None = None
+    last_city: Entry | None = None
     for m in ordered:
         g = group_of[id(m)]
         if city is not None and city[0].sentence != m.sentence:
             city = None
+        if (
+            g[1] == "district"
+            and city is None
+            and last_city is not None
+            and THE_CITYS.search(doc.text, max(0, m.start - 20), m.start)
+        ):
+            city = (m, last_city)
         if g[1] == "district" and city is not None:
             town = city[1]
             near = _near_the_city(candidates[g], town)
@@ -581,12 +591,10 @@ def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, 
             if not near and (region := _first_level_region(gz, town)):
                 if not any(_first_level_region(gz, e) == region for e in candidates[g]):
                     outside.add(g)
-        elif (
-            chosen[g][1].kind in SETTLEMENT_KINDS
-            and chosen[g][1].population >= CITY_WITH_DISTRICTS
-            and IN_THE_CITY.search(doc.text, max(0, m.start - 30), m.start)
-        ):
-            city = (m, chosen[g][1])
+        elif chosen[g][1].kind in SETTLEMENT_KINDS and chosen[g][1].population >= CITY_WITH_DISTRICTS:
+            last_city = chosen[g][1]
+            if IN_THE_CITY.search(doc.text, max(0, m.start - 30), m.start):
+                city = (m, last_city)
     return bonus, outside
 
 

@@ -590,6 +590,9 @@ def test_a_district_written_with_its_city_is_the_one_in_that_city_or_a_site_at_i
         assert places(text) == {"Kyiv": ("city", 50.45, 30.52), "Darnytskyi district": ("site", 50.45, 30.52)}
     # so in Russian: Kharkiv's Kyivskyi district is not drawn at Kyiv
     assert [p.name for p in geomap.parse("В Харькове повреждены жилые дома в Киевском районе.").places] == ["Kharkiv"]
+    # "the city's" district is the city's named last, in its sentence or before: Odesa's Kyivskyi, not Poltava's
+    got = places("Drones struck Odesa overnight. Debris fell on a kindergarten in the city's Kyivskyi district.")
+    assert got["Kyivskyi district"] == ("site", *got["Odesa"][1:])
     # Zaporizhzhia's Komunarskyi district is not the district of a Kommunar near St Petersburg
     got = places("In Zaporizhzhia, a strike hit the Komunarskyi district.")
     assert got["Komunarskyi district"] == ("site", *got["Zaporizhzhya"][1:])
