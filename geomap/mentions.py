@@ -63,6 +63,7 @@ GENERIC_KIND = {
     "quarter": "district",
     "county": "county",  # no kind of its own in the gazetteer: see geomap.resolve
     "republic": "region",
+    "exclave": "region",  # "the Kaliningrad exclave", "its Nakhchivan exclave"
     "sea": "sea",
     "bay": "sea",
     "gulf": "sea",

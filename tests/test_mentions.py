@@ -168,6 +168,9 @@ def test_a_generic_word_in_apposition_names_the_kind():
     assert [(p.name, p.kind) for p in geomap.parse(text, ner=False).places] == [("Odessa", "region"), ("Odesa", "city")]
     # a capitalised generic word belongs to the name before it
     assert geomap.parse("Migrants camped in Oaxaca State, Mexico.", ner=False).place("Mexico").kind == "country"
+    # an exclave is a region: the Nakhchivan Autonomous Republic, not its capital
+    text = "The route will link Azerbaijan to its Nakhchivan exclave."
+    assert geomap.parse(text, ner=False).place("Nakhchivan").kind == "region"
 
 
 def test_organisations_named_like_places_are_not_places():
