@@ -431,14 +431,18 @@ def _settlement_before(
     ("Tawila, some 60 km west of the city"), and what "Khan Younis, 10 km to the north" is measured from. Where
     the text calls one of its sentence's by the ``head`` it refers back with, that one: "Siversk, a small town
     north of Bakhmut, ... within 3 km of the town centre" is measured from Siversk (but "the city of El Obeid" a
-    sentence before does not make "El Fasher ... 15 km south of the city" El Obeid's)."""
+    sentence before does not make "El Fasher ... 15 km south of the city" El Obeid's); failing such a one, the
+    nearest in its sentence of the ``head``'s kind in the gazetteer."""
     named = [
         (m, p)
         for m, p in _named_since_last_sentence(before, sentences, sent)
         if m.end <= at and p.kind in SETTLEMENT_KINDS and not LOCATED_GAP.fullmatch(text, m.end, at)
     ]
     called = [p for m, p in named if head and m.start >= sent[0] and _called(text, m, head)]
-    return (called or [p for _, p in named] or [None])[0]
+    # failing that, one of the sort the gazetteer makes it: "leaving Lyman for Sloviansk ... 2 miles outside the
+    # town" is Lyman's, Sloviansk being a city
+    alike = [p for m, p in named if m.start >= sent[0] and p.kind == head]
+    return (called or alike or [p for _, p in named] or [None])[0]
 
 
 def _called(text: str, m, head: str) -> bool:
