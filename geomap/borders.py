@@ -3,7 +3,8 @@
 A distance measured from a border belongs to a line, not a point: it is drawn as the band along the
 border between two countries, on the anchor's side. Which border: the countries the text names (an
 adjective, "the border with X", "the Russia-Ukraine border"), completed by the anchor's country and,
-where the text names only one or none, the neighbour whose border runs nearest the anchor. A distance
+where the text names only one or none, a neighbour its sentence names ("Israeli troops ... within 1 km of the
+border"), else the neighbour whose border runs nearest the anchor. A distance
 "into" a country or region ("10 km into Russia", "35 km deep into the Kursk region") is measured from the
 border it crossed (see :func:`border_crossed`); around a region, the band is drawn inside that region.
 
@@ -68,6 +69,7 @@ INTO_AFTER = re.compile(AFTER_DISTANCE + r"(?:(?:deep|further)\s+)?(?:into|insid
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+")
 # How far back from such a distance its sentence is read for that country.
 ACTOR_WINDOW = 300
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 # Simplified country outlines do not share their edges exactly: a border is where one country's
 # boundary runs within this many degrees of the other country.
 BORDER_TOLERANCE_DEG = 0.05
@@ -201,6 +203,8 @@ def border_named(
     if None in found:
         return ()  # "from the Kharkiv border": a word that names no country, so no state border to draw
     home = anchor.country if anchor is not None else ""
+    if not words and home:
+        found = _neighbour_of_the_sentence(text, end, places, home)
     if m.group("prep") == "inside" and found:
         home = found[0]  # "25 km inside the Russian border": on the side it names, wherever the anchor is
     elif guessed and found == [home] and anchor is not None and m.group("first"):
@@ -211,6 +215,19 @@ def border_named(
             _nearest_neighbour(found[0], anchor) or ""
         )
     return _border_of(home, found, anchor)
+
+
+def _neighbour_of_the_sentence(text: str, end: int, places: list[Place], home: str) -> list[str]:
+    """For a bare "the border": the country its sentence names before ``end``, by name or adjective, nearest
+    first, that borders ``home``; [] if none. "Israeli troops remain at five positions inside Lebanon, within
+    about 1 km of the border" is Lebanon's border with Israel, though Beirut lies nearer Syria's."""
+    start = max(0, end - ACTOR_WINDOW)
+    start = max((m.end() for m in SENTENCE_END.finditer(text, start, end)), default=start)
+    # a country the article names, where its name starts; else an adjective ("Israeli")
+    named = {m.start: p.country for p in places if p.kind == "country" for m in p.mentions if start <= m.start < end}
+    codes = [named.get(w.start()) or country_of(w.group()) for w in CAPITALISED_WORD.finditer(text, start, end)]
+    near_first = [code for code in reversed(codes) if code and code != home]
+    return next(([code] for code in near_first if border_line(home, code) is not None), [])
 
 
 def _countries_named_before(places: list[Place], end: int) -> list[Place]:

@@ -67,6 +67,12 @@ def borders(text):
         ("Russian troops shelled Volchansk, 5 km from the border with Russia.", ("5 km", "Vovchansk", ("UA", "RU"))),
         ("Российские войска обстреляли Волчанск, в 5 км от границы с Россией.", ("5 км", "Vovchansk", ("UA", "RU"))),
         ("Troops left Volchansk, 300 km from the border with Russia.", ("300 km", "Volchansk", ("RU", "KZ"))),
+        # a bare "the border": with the neighbour its sentence names, by name or adjective, over the nearest one
+        (
+            "Israeli troops remain at five hilltop positions near Beirut, within about 1 km of the border.",
+            ("about 1 km", "Beirut", ("LB", "IL")),
+        ),
+        ("Shells hit Beirut, about 60 km from the border.", ("about 60 km", "Beirut", ("LB", "SY"))),
         # "the Kharkiv border" is the Kharkiv region's, no state border: measured from an outline geomap does not
         # draw, so from nothing on the map (a ring around the region's point would mislead); "from the region" stays
         ("Shelling hit Vovchansk, 5 km from the Kharkiv border.", ("5 km", "", ())),
