@@ -100,9 +100,9 @@ INTO_TERRITORY = re.compile(
 # The words "the <head>" refers back to a landmark by (see HEAD_WORDS)
 LANDMARK_HEAD = r"(?:nuclear\s+|power\s+)?plant|air\s?base|airfield|airport|base|refinery|depot|bridge|dam"
 # A sentence that opens by referring back to a place: "The plant, which supplies…", "The airbase is…", "The
-# ruby-mining town lies…"
+# ruby-mining town lies…", "The Red Sea city, some 800 km from…"
 DESCRIBED_SUBJECT = re.compile(
-    rf"\W*The\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<head>{LANDMARK_HEAD}|city|town|village|port)\b"
+    rf"\W*The\s+(?:[A-Za-z][\w-]*\s+){{0,2}}?(?P<head>{LANDMARK_HEAD}|city|town|village|port)\b"
 )
 # The words a landmark's name holds for each head ("the airbase" is the Engels air base); settlements by kind.
 HEAD_WORDS = {"air base": ("air base", "airbase", "airfield"), "airbase": ("air base", "airbase", "airfield"),
@@ -169,7 +169,9 @@ OWN_OBJECT_AFTER = re.compile(
     r"(?!(?:[a-z-]+\s+)?(?:edges?|outskirts|centre|center|limits|side|part|border|front|frontline|line)\b)[a-z]"
 )
 # The front line, as a distance's far end: "15 km north of the front", "10 km west of the front line"
-FROM_THE_FRONT = re.compile(r"\s+(?:of|from)\s+the\s+(?:front(?:\s*-?\s*line)?s?|line\s+of\s+contact|contact\s+line)\b")
+FROM_THE_FRONT = re.compile(
+    r"\s+(?:of|from)\s+the\s+(?:(?:nearest|closest)\s+)?(?:front(?:\s*-?\s*line)?s?|line\s+of\s+contact|contact\s+line)\b"
+)
 # A river is held as one point, a town it passes or its mouth: a distance from it is drawn there only where what it
 # locates lies within this much more than the distance of that point. "Manbij, about 30 km west of the Euphrates" is
 # 870 km from the Euphrates' point, at its mouth; "Krynky, 3 km from the Dnipro" 30 km from the Dnipro's, at Kherson.

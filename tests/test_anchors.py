@@ -485,6 +485,9 @@ def test_a_region_the_story_is_about_is_no_point_to_measure_from():
 def test_a_sentence_opening_with_the_town_and_its_adjectives_refers_back_to_it():
     text = "Rebels handed the town of Mogoke to the army. The ruby-mining town lies about 115 km north of Mandalay."
     assert anchored(text) == [("about 115 km", "Mandalay", "Mogok", "of-phrase")]
+    # and a name before its head: "The Red Sea city" is Port Sudan, not the sea
+    text = "Drones struck the port of Port Sudan. The Red Sea city, some 800 km from the nearest front line, was calm."
+    assert [(d.anchor, d.anchor_rule) for d in geomap.parse(text, ner=False).distances] == [("Port Sudan", "subject")]
 
 
 def test_a_country_written_before_a_distance_to_the_west_is_nothing_it_locates():
