@@ -424,7 +424,9 @@ class _Towns:
                 break
             if site.district and p.kind == "district":
                 continue  # "the Kyivskyi, Saltivskyi and Osnovianskyi districts": a city's, not another district's
-            if fits(p) and self._support(p):  # a town the article's other places agree with
+            # a town the article's other places agree with, or a city none need to ("In Mombasa, on the coast,
+            # shops were looted near Moi Avenue" in a story that names no other place near Mombasa)
+            if fits(p) and (p.population >= CITY_WITH_DISTRICTS or self._support(p)):
                 return p, "named before it in its sentence"
         # "Missiles hit Kyiv overnight. Debris fell in the Darnytskyi and Solomianskyi districts."
         sentences = self.doc.sentences
