@@ -155,8 +155,12 @@ INTRODUCED_BEFORE = re.compile(
     r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:al|el|an|ar|as|ash|ad|adh|at|az)-)?[A-Z][\w’'-]+)?)"
     rf"(?:{ADDRESS_TAIL}\s*,|{APPOSITION_TAIL}\s*,?)\s*$"
 )
-# no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk
-CALLED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$")
+# no possessive in the name: "Ukraine's Pokrovsk, a town ..." introduces Pokrovsk; nor the preposition that opens a
+# sentence: "At Githurai, a suburb ..." introduces Githurai
+CALLED_BEFORE = re.compile(
+    rf"(?<![\w’'-])(?!(?:At|In|On|Near|From|Outside|Inside|By|To)\s)"
+    rf"(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?){APPOSITION_TAIL}\s*,?\s*$"
+)
 # A thing the text does not name, right before the distance that locates it: "a glide bomb hit a village about 5 km
 # from Lyman", "struck an oil depot 40 km from the border"; but "Borova is a village 5 km from Lyman" names it
 UNNAMED_BEFORE = re.compile(r"(?P<word>[\w’'-]+)\s+(?:a|an|another)\s+(?:[a-z][\w-]*\s+){1,3}$")

@@ -12,7 +12,8 @@ drawn at a settlement of the article:
   not name, if its places lie near it ("Windsor Castle" in a story from London);
 - else one written before it with a possessive ("Harare's Third Street");
 - else one written right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
-- else one named before it in its sentence ("In Kharkiv, shells hit Sumska Street");
+- else one named before it in its sentence ("In Kharkiv, shells hit Sumska Street"), a city or a town the article's
+  other places lie near;
 - else the settlement the article's other places lie around (near it, or areas that hold it), which a
   surname that the gazetteer also knows as a village is not.
 

@@ -163,6 +163,10 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "The river rose 26 feet near Hunt, a small community about 15 miles west of Kerrville.",
             ("about 15 miles", "Kerrville", "Hunt", "of-phrase"),
         ),
+        (
+            "At Githurai, a suburb about 15 km northeast of Nairobi, police opened fire.",
+            ("about 15 km", "Nairobi", "Githurai", "of-phrase"),
+        ),
     ],
 )
 def test_what_a_distance_is_measured_from_and_what_it_locates(text, expected):
