@@ -143,6 +143,11 @@ VILLAGE_BONUS = 2.0
 # is a town, as surely as one the text calls a region is a region: over a province's prior and its want of rival towns
 THE_TOWN_AFTER = re.compile(r"\b(?:of|from|outside|in)\s+the\s+(?:[a-z]+\s+)?(?:city|town)\b(?!\s+of\b)")
 CALLED_THE_CITY_BONUS = 4.0
+# A distance measured from a name right after it: "more than 200 km north of Kidal", "30 miles from Marib"; a point
+MEASURED_FROM = re.compile(
+    r"\d\s*-?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+of|from)\s+$",
+    re.IGNORECASE,
+)
 # A country's adjective and a kind of place before a name: "the Italian island of ", "the Russian border town of "
 INTRODUCED_WITH_COUNTRY = re.compile(
     r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:(?:border|frontline|front-line|port|coastal|southern|northern|"
@@ -625,21 +630,25 @@ def _called_villages(doc: Document, groups, candidates) -> dict:
 
 def _called_towns(doc: Document, groups, candidates) -> dict:
     """Bonuses for the towns among the candidates of a bare name that its sentence goes on to call "the city" or
-    "the town", naming no other place between ("In Marib, drones hit an oil facility 12 miles east of the city"):
-    not the province of that name."""
+    "the town", naming no other place between ("In Marib, drones hit an oil facility 12 miles east of the city"),
+    or that a distance is measured from ("more than 200 km north of Kidal"): not the province of that name."""
     starts = sorted(m.start for ms in groups.values() for m in ms)
     bonus: dict = defaultdict(dict)
     for g, cands in candidates.items():
         if g[1] or not any(e.is_area for e in cands):
             continue
         for m in groups[g]:
-            called = THE_TOWN_AFTER.search(doc.text, m.end, m.sentence[1])
-            following = bisect.bisect_right(starts, m.start)
-            if called is None or (following < len(starts) and starts[following] < called.start()):
-                continue
+            if MEASURED_FROM.search(doc.text, max(0, m.start - 60), m.start):
+                why = "a distance is measured from it, as from a point"
+            else:
+                called = THE_TOWN_AFTER.search(doc.text, m.end, m.sentence[1])
+                following = bisect.bisect_right(starts, m.start)
+                if called is None or (following < len(starts) and starts[following] < called.start()):
+                    continue
+                why = "its sentence calls it the city"
             for e in cands:
                 if e.kind in SETTLEMENT_KINDS:
-                    bonus[g][e.id] = ("its sentence calls it the city", CALLED_THE_CITY_BONUS)
+                    bonus[g][e.id] = (why, CALLED_THE_CITY_BONUS)
     return bonus
 
 

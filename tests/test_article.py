@@ -84,13 +84,21 @@ def test_dateline_city_is_the_metropolis_not_a_namesake_in_the_article_country()
     assert (county.kind, county.country) == ("district", "US")
 
 
-def test_a_name_its_sentence_calls_the_city_is_the_town_not_the_province():
+def test_a_name_its_sentence_calls_the_city_or_measures_from_is_the_town_not_the_province():
     text = "Houthis fired at Aden. In Marib, government forces repelled an attack 30 km west of the city."
     marib = geomap.parse(text).place("Ma'rib")
     assert marib.kind == "town" and "its sentence calls it the city" in marib.evidence
     # not where another place is named between: "the city" is that one
     text = "In Marib, officials said drones hit Sanaa, 30 km from the city centre."
     assert geomap.parse(text).place("Ma'rib").kind == "region"
+    # and a name a distance is measured from is a point: the town, though the article names the region too
+    text = "Rebels fought near Tinzaouaten, more than 200 km north of Kidal. The junta holds the Kidal region."
+    kidals = [p for p in geomap.parse(text, ner=False).places if p.name == "Kidal"]
+    assert sorted((p.kind, [m.text for m in p.mentions]) for p in kidals) == [
+        ("region", ["Kidal region"]),
+        ("town", ["Kidal"]),
+    ]
+    assert "a distance is measured from it, as from a point" in kidals[0].evidence + kidals[1].evidence
 
 
 def test_a_river_the_gazetteer_lacks_is_no_town_of_its_name():
