@@ -157,7 +157,7 @@ def test_a_town_named_before_it_in_its_sentence():
     for name in ("Sumska Street", "Palace of Sports"):
         assert a.place(name).evidence[0].endswith("drawn at Kharkiv: named before it in its sentence")
     # a city needs no neighbour of the article's to hold its streets: Mombasa, 440 km from the story's other towns
-    a = parse("Police fired tear gas in Nairobi and Nakuru. In Mombasa, on the coast, shops were looted near Moi Avenue.")
+    a = parse("Police fired tear gas in Nairobi and Nakuru. In Mombasa, on the coast, shops were looted on Moi Avenue.")
     assert a.place("Moi Avenue").evidence[0].endswith("drawn at Mombasa: named before it in its sentence")
 
 
