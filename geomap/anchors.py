@@ -54,7 +54,7 @@ from geomap.errors import GazetteerError
 from geomap.gazetteer import SETTLEMENT_KINDS, Entry, Gazetteer, haversine_km
 from geomap.mentions import CALLED_A_PLACE, SETTLEMENT_APPOSITION
 from geomap.places import MentionRef, Place, entry_fields
-from geomap.relations import SMALL_TOWN, TARGET_KINDS, lies_as_said, small, stated_slack_km
+from geomap.relations import SMALL_TOWN, TARGET_KINDS, lies_as_said, stated_slack_km
 from geomap.text import Document, sentence_at, split_sentences
 
 # What may stand between a distance and the preposition that names its anchor: "13 km south(-east)(ern)
@@ -129,14 +129,16 @@ NEW_CLAUSE = re.compile(r"\s(?:and|but|while)\s+(?!(?:the|a|an)\b)[a-z]|;")
 # Kursk region", "Волчанска Харьковской области"; a distance after the address is the place's
 ADDRESS_GAP = re.compile(r"\s*(?:(?:,|\(|\bin\b|\bу\b|\bв\b)\s*)?(?:the\s+)?(?:[A-Z][\w’'-]*(?:'s|’s)\s+)?")
 AREA_KINDS = frozenset({"region", "district", "country"})
-# "Khan Younis, 10 km to the north, …": a direction with no place after it, from the place named before
-TO_THE_DIRECTION = re.compile(r"\s+to\s+the\s+\S+$")
+# "Khan Younis, 10 km to the north, …", "Hinche, some 30 miles further north": a direction with no place after it,
+# from the place named before
+TO_THE_DIRECTION = re.compile(r"\s+(?:(?:further|farther)(?:\s+to\s+the)?|to\s+the)\s+\S+$")
 NOT_OF_AFTER = re.compile(r"(?!\s+(?:of|from)\b)")
 # Between a place and the distance that locates it: "Tawila, some 60 km west of the city", "Sake, a town 25 km to
-# the west", "Kharkiv city, some 70 km to the southwest", and the place's site that the distance locates: "the
-# Tuapse refinery, about 150 km down the coast", "the Nur Shams and Tulkarm camps about 50 km to the west"
+# the west", "Hinche, the departmental capital, some 30 miles further north", "Kharkiv city, some 70 km to the
+# southwest", and the place's site that the distance locates: "the Tuapse refinery, about 150 km down the coast",
+# "the Nur Shams and Tulkarm camps about 50 km to the west"
 LOCATED_GAP = re.compile(
-    rf"\s*(?:{SETTLEMENT_APPOSITION}\s+|,\s*|\s+(?:city|town)\s*,\s*"
+    rf"\s*(?:{SETTLEMENT_APPOSITION},?\s+|,\s*|\s+(?:city|town)\s*,\s*"
     rf"|\s+(?:(?:refugee\s+)?camps?|port|{LANDMARK_HEAD})\s*,?\s*)"
 )
 # "captured the village of Novoselydivka, about 20 km east of Pokrovsk", "fled toward Tawila, about 60 km west of
@@ -394,9 +396,9 @@ def _fitting_origin(d: Distance, origin: Place, target: Place, before) -> Place:
     """What "``target``, some 140 km to the east" is measured from: ``origin``, the settlement named before it,
     unless the gazetteer puts the target nowhere near where that makes it and puts it there from a place named
     earlier. "Officials in Phnom Penh said jets bombed the Preah Vihear temple, some 140 km to the east" is
-    measured from the Ta Muen Thom temple the story opened with, not from Phnom Penh, 315 km south of it. Not for
-    a village, whose misfit more likely says it is another of its name (see geomap.relations)."""
-    if not d.direction or d.meters is None or target.kind not in TARGET_KINDS or small(target):
+    measured from the Ta Muen Thom temple the story opened with, not from Phnom Penh, 315 km south of it; and
+    "Hinche, some 30 miles further north" from Mirebalais, the town the residents fled, not from Port-au-Prince."""
+    if not d.direction or d.meters is None or target.kind not in TARGET_KINDS:
         return origin
     if lies_as_said(d, origin, target):
         return origin

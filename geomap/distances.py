@@ -156,7 +156,8 @@ DISTANCE = re.compile(
     (?P<half2>\s+and\s+a\s+half)?
     (?:-(?P<extent>long|wide|deep))?
     (?:\s*\((?:about\s+|some\s+|roughly\s+|around\s+)?(?:{_NUMBER})\s*-?\s*(?:{_UNIT})\.?\))?
-    (?:(?P<to_dir>\s+(?:to\s+the\s+)?)(?P<dir>{DIRECTION_WORDS})(?:ern)?\b)?  # "13 km south", "10 km to the north"
+    # "13 km south", "10 km to the north", "30 miles further north"
+    (?:(?P<to_dir>\s+(?:(?:further|farther)\s+)?(?:to\s+the\s+)?)(?P<dir>{DIRECTION_WORDS})(?:ern)?\b)?
     """
 )
 # a Cyrillic unit anywhere: only then does the Cyrillic grammar run

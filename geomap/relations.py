@@ -125,7 +125,7 @@ def choose_by_relations(places: list[Place], distances: list[Distance], gz: Gaze
             # far off is another one, and the one the text means is where it says; so is a town of another
             # country than the town it is measured from ("New Hope, about 25 miles southeast of Negril" is no New
             # Hope in Minnesota; but an area's point is no place to measure from)
-            another = small(target) or (target.country != anchor.country and anchor.kind in TARGET_KINDS)
+            another = _small(target) or (target.country != anchor.country and anchor.kind in TARGET_KINDS)
             if not region and another and (site := _placed_as_said(d, anchor, target)) is not None:
                 moved[target.id] = site
             continue
@@ -226,7 +226,7 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
     by_id = {p.id: p for p in places}
     moved: dict[str, Place] = {}
     for target, anchor, direction in _bare_directions(text, refs):
-        if target.id in moved or not small(target) or target.id == anchor.id:
+        if target.id in moved or not _small(target) or target.id == anchor.id:
             continue
         bearing = BEARINGS[DIRECTIONS[" ".join(direction.lower().split())]]
         if _lies(anchor, target.lat, target.lon, bearing):
@@ -236,7 +236,7 @@ def choose_by_directions(text: str, places: list[Place], gz: Gazetteer) -> list[
             e
             for form in target.forms
             for e in gz.lookup(form)
-            if small(e) and e.id not in by_id and _lies(anchor, e.lat, e.lon, bearing)
+            if _small(e) and e.id not in by_id and _lies(anchor, e.lat, e.lon, bearing)
         ]
         km = _distance_and_bearing(anchor, target.lat, target.lon)[0]
         if namesakes:
@@ -264,7 +264,7 @@ def _bare_directions(text: str, refs: list[tuple[int, int, Place]]) -> list[tupl
     return out
 
 
-def small(place) -> bool:
+def _small(place) -> bool:
     """A village, or a town under 20,000 people (a Place or a gazetteer entry)."""
     return place.kind == "village" or (place.kind == "town" and place.population < SMALL_TOWN)
 

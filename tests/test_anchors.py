@@ -518,6 +518,15 @@ def test_the_city_a_distance_refers_back_to_is_the_city_its_region_is_named_afte
     assert second.anchor_id == geomap.parse(text, ner=False).places[0].id
 
 
+def test_a_place_so_far_further_north_is_measured_from_the_place_it_lies_so_from():
+    text = (
+        "Gangs attacked Mirebalais, about 35 miles northeast of Port-au-Prince. Thousands fled toward Hinche, "
+        "the departmental capital, some 30 miles further north."
+    )
+    (_, d) = geomap.parse(text, ner=False).distances
+    assert (d.text, d.direction, d.anchor, d.target) == ("some 30 miles", "N", "Mirebalais", "Hinche")
+
+
 def test_a_place_some_distance_to_the_east_is_measured_from_the_earlier_place_it_lies_so_from():
     text = (
         "Thai and Cambodian troops clashed around the temple of Ta Muen Thom. Officials in Phnom Penh said jets "
