@@ -233,11 +233,15 @@ GENERIC_OF = re.compile(
 )
 # "Klishchiivka lies 7 km south of Bakhmut", "Andriivka is about 13 km south of…", "Sake is west of Goma",
 # "Kostiantynivka, some 15 km to the southwest, …": a name opening a sentence that goes on to say where it lies is
-# a place's, as any name is
+# a place's, as any name is; so is one its sentence puts in a part of an area
 LOCATED_AFTER = re.compile(
     r"(?:\s+(?:is|lies|lay|sits|stands|was)\s+(?:located\s+|situated\s+)?|,\s+(?=\S+\s+\d|\d))"
     r"(?:(?:just|only|about|some|roughly|around|approximately|nearly|less\s+than|more\s+than)\s+)*"
-    r"(?:[\d,.]+\s*(?:km|kilomet|miles?\b|mi\b)|(?:north|south|east|west)\S*\s+of\b)",
+    r"(?:[\d,.]+\s*(?:km|kilomet|miles?\b|mi\b)|(?:north|south|east|west)\S*\s+of\b)"
+    # "Asheville, in the mountains of western North Carolina, ...", "Tartus, in northern Syria, ...": not "Peskov,
+    # in a statement to TASS"
+    r"|,\s+(?:in|on)\s+(?:the\s+)?(?:(?:[a-z]+\s+){1,2}of\s+(?:the\s+)?)?(?:north|south|east|west|central)[a-z]*"
+    r"\s+(?-i:[A-Z])|,\s+(?:in|on)\s+the\s+(?:[a-z]+\s+){1,2}of\s+(?:the\s+)?(?-i:[A-Z])",
     re.IGNORECASE,
 )
 # "Sake, a town 25 km to the west", "Mir, a village in Belarus", "Black River, the capital of St. Elizabeth parish": a

@@ -102,6 +102,9 @@ def test_a_name_opening_a_sentence_that_says_where_it_lies_is_a_place():
     assert geomap.parse("Andrew is 13 years old.", ner=False).places == ()
     text = "Bilhorod-Dnistrovskyi, a port some 50 km southwest of Odesa, was struck overnight."
     assert [p.name for p in geomap.parse(text, ner=False).places] == ["Bilhorod-Dnistrovskyi", "Odesa"]
+    # or in a part of an area
+    text = "The storm swept north into Georgia. Asheville, in the mountains of western North Carolina, was cut off."
+    assert [p.name for p in geomap.parse(text, ner=False).places] == ["Georgia", "Asheville", "North Carolina"]
 
 
 def test_a_name_opening_a_sentence_with_a_capital_further_on_is_no_weak_word():
