@@ -182,9 +182,11 @@ FROM_THE_FRONT = re.compile(
 # locates lies within this much more than the distance of that point. "Manbij, about 30 km west of the Euphrates" is
 # 870 km from the Euphrates' point, at its mouth; "Krynky, 3 km from the Dnipro" 30 km from the Dnipro's, at Kherson.
 RIVER_POINT_KM = 100.0
-# "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away": measured from the place named before
+# "Tuapse, some 90 miles down the Black Sea coast", "Tawila, 60 km away", "Beryslav, some 70 km upstream": measured
+# from the place named before
 ALONG_AFTER = re.compile(
-    r"[\s,]*(?:away|(?:down|up|along)\s+the\s+(?:[A-Z][\w’'-]*\s+)*(?:coast|coastline|shore|road|highway|river))\b"
+    r"[\s,]*(?:away|upstream|downstream|upriver|downriver"
+    r"|(?:down|up|along)\s+the\s+(?:[A-Z][\w’'-]*\s+)*(?:coast|coastline|shore|road|highway|river))\b"
     r"(?!\s+(?:of|from)\b)"
 )
 

@@ -186,6 +186,8 @@ def test_a_place_n_km_to_the_north_lies_so_from_the_place_named_before():
     assert anchored(text) == [("some 90 miles", "Novorossiysk", "Tuapse", "sentence")]
     text = "Shelling hit Kramatorsk, and Sloviansk, 12 km away, lost power."
     assert anchored(text) == [("12 km", "Kramatorsk", "Slovyansk", "sentence")]
+    text = "Russian troops shelled Kherson and the town of Beryslav, some 70 km upstream."
+    assert anchored(text) == [("some 70 km", "Kherson", "Beryslav", "sentence")]
     # but not one "away from" a place named after it
     text = "Shelling hit Kramatorsk, and Sloviansk, 12 km away from Bakhmut, lost power."
     assert anchored(text)[0][1] == "Bakhmut"
