@@ -14,6 +14,8 @@ drawn at a settlement of the article:
 - else one written right after it ("Hampton Avenue in St. Louis", "the Rogers Centre, Toronto");
 - else one named before it in its sentence ("In Kharkiv, shells hit Sumska Street"), a city or a town the article's
   other places lie near;
+- else a city named in the sentence before ("Fighting reached Khan Younis. Nasser Hospital was hit"), or for a
+  street a town there that the article's other places lie near ("Police in Southport said ... on Hart Street");
 - else the settlement the article's other places lie around (near it, or areas that hold it), which a
   surname that the gazetteer also knows as a village is not.
 
@@ -429,15 +431,20 @@ class _Towns:
             # shops were looted near Moi Avenue" in a story that names no other place near Mombasa)
             if fits(p) and (p.population >= CITY_WITH_DISTRICTS or self._support(p)):
                 return p, "named before it in its sentence"
-        # "Missiles hit Kyiv overnight. Debris fell in the Darnytskyi and Solomianskyi districts."
+        # "Missiles hit Kyiv overnight. Debris fell in the Darnytskyi and Solomianskyi districts.", "Tanks entered
+        # Khan Younis. Nasser Hospital was hit."
         sentences = self.doc.sentences
         i = bisect_left(sentences, (sentence_start, -1))
-        if site.district and i > 0:
+        if i > 0:
             for s, _, p in reversed(towns[:lo]):
                 if s < sentences[i - 1][0]:
                     break
                 if p.kind in SETTLEMENT_KINDS and p.population >= CITY_WITH_DISTRICTS and fits(p):
                     return p, "the city of the sentence before"
+                # "Police in Southport said ... The attack happened at a community centre on Hart Street": a street's
+                # town, where the article's other places agree with it; a district is a city's
+                if not site.district and site.street and p.kind in SETTLEMENT_KINDS and fits(p) and self._support(p):
+                    return p, "the town of the sentence before"
         candidates = [p for p in self.distinct if fits(p)]
         if not candidates:
             return None

@@ -131,6 +131,17 @@ def test_a_town_written_after_a_site_in_another_clause_or_sentence_does_not_hold
     assert a.place("Alder Hey Children's Hospital").lat == a.place("Liverpool").lat
 
 
+def test_a_site_whose_sentence_names_no_town_is_in_the_city_or_the_streets_town_of_the_sentence_before():
+    text = "Israeli tanks entered Khan Younis in the south. Nasser Hospital was hit twice, officials said."
+    a = parse(text)
+    assert a.place("Nasser Hospital").evidence[0].endswith("drawn at Khān Yūnis: the city of the sentence before")
+    text = (
+        "Police in Southport, Merseyside, charged a 17-year-old. The attack happened at a community centre on Hart "
+        "Street. Riots later spread to Hartlepool, Rotherham and Manchester."
+    )
+    assert parse(text).place("Hart Street").evidence[0].endswith("drawn at Southport: the town of the sentence before")
+
+
 def test_a_town_written_before_with_a_possessive():
     a = parse("Crowds marched down Harare’s Third Street on Friday.")
     assert a.place("Third Street").evidence[0].endswith("drawn at Harare: its town written before it")
@@ -145,7 +156,7 @@ def test_without_a_written_town_the_one_the_other_places_lie_around():
     # Boyundere is a village the gazetteer knows, named here as a person; Cairo has its country and a neighbour
     text = (
         "Boyundere said the school was ready. Boyundere added that Boyundere would stay. Pupils in Cairo and "
-        "New Cairo, Egypt, are waiting. They start at the British International School next month."
+        "New Cairo, Egypt, are waiting. Classes were delayed. They start at the British International School soon."
     )
     site = parse(text).place("British International School")
     assert "drawn at Cairo: the settlement of the article that its other places lie around" in site.evidence[0]
