@@ -117,6 +117,8 @@ CITY_WITH_DISTRICTS = 100_000
 IN_THE_CITY = re.compile(
     r"(?:\b[Ii]n\s+(?:the\s+(?:city|capital)\s+(?:of\s+)?)?|(?<!\w)(?:[ВвУу]|[Вв]о)\s+(?:місті\s+|городе\s+)?)$"
 )
+# A sentence set in a region: "In Dnipropetrovsk region, shelling hit ..."
+SETTING_BEFORE = re.compile(r"\W*In\s+(?:the\s+)?")
 # "debris fell in the city's Kyivskyi district": the district of the city named last, in this sentence or before
 THE_CITYS = re.compile(r"\bthe\s+city(?:'s|’s)\s+$")
 # The same in Ukrainian and Russian: "Андріївка у Донецькій області"; and "Андріївку Донецької області",
@@ -221,6 +223,9 @@ def resolve_places(
         bonuses[g] = found | bonuses[g]
     outside |= outside_the_city
     for g, found in _counties_of_named_states(candidates, regions).items():
+        bonuses[g] = found | bonuses[g]
+    # before the villages' bonus, which it outweighs: "In Dnipropetrovsk region, ... the village of Pokrovske"
+    for g, found in _in_the_sentences_region(doc, groups, candidates, chosen, gz).items():
         bonuses[g] = found | bonuses[g]
     for g, found in _called_villages(doc, groups, candidates).items():
         bonuses[g] = found | bonuses[g]
@@ -561,6 +566,28 @@ def _written_containment(doc: Document, groups, candidates, chosen, gz: Gazettee
                 if not b.kind_hint:
                     holders.append(b)
     return bonus, holders, outside
+
+
+def _in_the_sentences_region(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> dict:
+    """Bonuses for the namesakes inside a region that opens their sentence as its setting ("In Dnipropetrovsk
+    region, shelling hit the village of Pokrovske"): that region's Pokrovske, not one of the next region's."""
+    group_of, ordered = _in_text_order(groups, candidates)
+    bonus: dict = defaultdict(dict)
+    setting: tuple[tuple[int, int], Entry] | None = None
+    for m in ordered:
+        g = group_of[id(m)]
+        region = chosen[g][1]
+        if (
+            region.kind == "region"
+            and SETTING_BEFORE.fullmatch(doc.text, m.sentence[0], m.start)
+            and doc.text.startswith(",", m.end)
+        ):
+            setting = (m.sentence, region)
+        elif setting is not None and setting[0] == m.sentence and g[1] != "region":
+            for e in candidates[g]:
+                if e.kind in SETTLEMENT_KINDS and e.id not in bonus[g] and _holds(gz, setting[1], e):
+                    bonus[g][e.id] = (f"inside {setting[1].name}, which its sentence is set in", CONTAINMENT_BONUS)
+    return bonus
 
 
 def _districts_of_the_sentences_city(doc: Document, groups, candidates, chosen, gz: Gazetteer) -> tuple[dict, set]:

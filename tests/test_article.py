@@ -968,3 +968,13 @@ def test_georgia_in_an_american_story_is_the_state_and_in_a_caucasian_one_the_co
     assert (us.kind, us.country) == ("region", "US")  # the country's 3.7 million people are no city's fame
     caucasus = geomap.parse("Russian troops remain in Georgia's breakaway regions. Protests filled Tbilisi.")
     assert caucasus.place("Georgia").country == "GE"
+
+
+def test_a_region_that_opens_a_sentence_as_its_setting_holds_the_places_it_names():
+    # a Pokrovske of Dnipropetrovsk region, not the one of Zaporizhzhia region near Huliaipole
+    text = (
+        "Russian troops pushed toward Huliaipole. In Dnipropetrovsk region, shelling hit the village of Pokrovske, "
+        "25 km north of the regional border."
+    )
+    pokrovske = geomap.parse(text, ner=False).place("Pokrovske")
+    assert "inside Dnipropetrovsk, which its sentence is set in" in pokrovske.evidence
