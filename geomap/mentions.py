@@ -246,11 +246,12 @@ LOCATED_AFTER = re.compile(
 )
 # "Sake, a town 25 km to the west", "Mir, a village in Belarus", "Black River, the capital of St. Elizabeth parish": a
 # name in apposition to what it names
-# "Githurai, a suburb about 15 km northeast of Nairobi", "Papiri, a community in Agwara", "Hunt, a small community
-# about 15 miles west of Kerrville"; not "a community leader" (the end of the text, or of the stretch searched, may
-# follow: a distance comes next)
+# "Githurai, a suburb about 15 km northeast of Nairobi", "Kutaisi, Georgia's third-largest city", "Papiri, a
+# community in Agwara", "Hunt, a small community about 15 miles west of Kerrville"; not "a community leader" (the
+# end of the text, or of the stretch searched, may follow: a distance comes next)
 SETTLEMENT_APPOSITION = (
-    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|settlement|hamlet|port|capital|suburb"
+    r",\s+(?:a|an|the|[A-Z][\w-]*(?:'s|’s))\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:town|village|city|settlement|hamlet|port|capital|suburb"
     r"|community(?=\s+(?:in|on|near|of|about|some|roughly|around|just|nearly|\d)\b|[,.;]|\s*$))\b"
 )
 CALLED_A_PLACE = re.compile(SETTLEMENT_APPOSITION)

@@ -167,6 +167,10 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             "At Githurai, a suburb about 15 km northeast of Nairobi, police opened fire.",
             ("about 15 km", "Nairobi", "Githurai", "of-phrase"),
         ),
+        (
+            "Crowds marched in Kutaisi, Georgia's third-largest city, some 230 km west of Tbilisi.",
+            ("some 230 km", "Tbilisi", "Kutaisi", "of-phrase"),
+        ),
     ],
 )
 def test_what_a_distance_is_measured_from_and_what_it_locates(text, expected):
