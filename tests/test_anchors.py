@@ -168,8 +168,9 @@ def test_a_distance_stated_for_two_targets_is_one_relation_each():
             ("about 15 km", "Nairobi", "Githurai", "of-phrase"),
         ),
         (
-            "Crowds marched in Kutaisi, Georgia's third-largest city, some 230 km west of Tbilisi.",
-            ("some 230 km", "Tbilisi", "Kutaisi", "of-phrase"),
+            "Protests spread from Tbilisi. Crowds marched in Kutaisi, Georgia's third-largest city, some 230 km west "
+            "of the capital.",
+            ("some 230 km", "Tbilisi", "Kutaisi", "subject"),
         ),
     ],
 )
