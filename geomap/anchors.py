@@ -404,8 +404,9 @@ def _fitting_origin(d: Distance, origin: Place, target: Place, before) -> Place:
         return origin
     if lies_as_said(d, origin, target):
         return origin
-    earlier = (p for _, p in reversed(before) if p.id not in (origin.id, target.id) and p.kind in TARGET_KINDS)
-    return next((p for p in earlier if lies_as_said(d, p, target)), origin)
+    # each place once, the last named first
+    earlier = {p.id: p for _, p in reversed(before) if p.id not in (origin.id, target.id) and p.kind in TARGET_KINDS}
+    return next((p for p in earlier.values() if lies_as_said(d, p, target)), origin)
 
 
 def introduced_before(text: str, at: int) -> re.Match[str] | None:

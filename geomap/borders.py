@@ -3,10 +3,10 @@
 A distance measured from a border belongs to a line, not a point: it is drawn as the band along the
 border between two countries, on the anchor's side. Which border: the countries the text names (an
 adjective, "the border with X", "the Russia-Ukraine border"), completed by the anchor's country and,
-where the text names only one or none, a neighbour its sentence names ("Israeli troops ... within 1 km of the
-border"), else the neighbour whose border runs nearest the anchor. A distance
-"into" a country or region ("10 km into Russia", "35 km deep into the Kursk region") is measured from the
-border it crossed (see :func:`border_crossed`); around a region, the band is drawn inside that region.
+where the text names only one or none, a neighbour its sentence names ("Israeli troops ... within 1 km of
+the border"), else the neighbour whose border runs nearest the anchor. A distance "into" a country or
+region ("10 km into Russia", "35 km deep into the Kursk region") is measured from the border it crossed
+(see :func:`border_crossed`); around a region, the band is drawn inside that region.
 
 >>> import geomap
 >>> article = geomap.parse("Ukrainian troops entered Sudzha, about 8 km from the border.")
@@ -69,6 +69,7 @@ INTO_AFTER = re.compile(AFTER_DISTANCE + r"(?:(?:deep|further)\s+)?(?:into|insid
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+")
 # How far back from such a distance its sentence is read for that country.
 ACTOR_WINDOW = 300
+# ... but not past the sentence's start
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 # Simplified country outlines do not share their edges exactly: a border is where one country's
 # boundary runs within this many degrees of the other country.

@@ -141,15 +141,14 @@ TOWN_CUE_BEFORE = re.compile(
 # "Torkula village of Guma Local Government Area", where the village is Torkula.
 VILLAGE_OF = re.compile(r"\bthe\s+villages?\s+of\s+$", re.IGNORECASE)
 VILLAGE_BONUS = 2.0
+# A distance's unit and the preposition of the place it is measured from: "km north of", "miles from"
+UNIT_FROM = r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+of|from)"
 # "In Marib, drones hit an oil facility 12 miles east of the city": the name its sentence goes on to call "the city"
 # is a town, as surely as one the text calls a region is a region: over a province's prior and its want of rival towns
 THE_TOWN_AFTER = re.compile(r"\b(?:of|from|outside|in)\s+the\s+(?:[a-z]+\s+)?(?:city|town)\b(?!\s+of\b)")
 CALLED_THE_CITY_BONUS = 4.0
 # A distance measured from a name right after it: "more than 200 km north of Kidal", "30 miles from Marib"; a point
-MEASURED_FROM = re.compile(
-    r"\d\s*-?\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?-?(?:east|west)?(?:ern)?\s+of|from)\s+$",
-    re.IGNORECASE,
-)
+MEASURED_FROM = re.compile(rf"\d\s*-?\s*{UNIT_FROM}\s+$", re.IGNORECASE)
 # A country's adjective and a kind of place before a name: "the Italian island of ", "the Russian border town of "
 INTRODUCED_WITH_COUNTRY = re.compile(
     r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:(?:border|frontline|front-line|port|coastal|southern|northern|"
@@ -159,8 +158,7 @@ INTRODUCED_WITH_COUNTRY = re.compile(
 # 200 km southeast of Moscow, ...", "Sumy lies about 25 km from the border")
 TOWN_CUE_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+mayor\b|\s+(?:city|township)\b|(?:,|\s+(?:lies|sits|stands|is))\s+(?:just\s+|only\s+)?"
-    r"(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+"
-    r"(?:\s*|-)(?:km|kilomet(?:er|re)s?|miles?)\s+(?:(?:north|south)?(?:east|west)?\s+of|from)\b)",
+    rf"(?:(?:about|some|roughly|around|nearly|almost)\s+)?[\d,.]+(?:\s*|-){UNIT_FROM}\b)",
     re.IGNORECASE,
 )
 # What happens in a city, not across its region, in the sentence of a bare name: its districts, its blocks of
@@ -249,7 +247,7 @@ def resolve_places(
         groups[region].append(m)
         if not groups[bare]:
             del groups[bare], candidates[bare]
-    for short, full in _shortened_names(groups, chosen):
+    for short, full in _shortened_names(groups, candidates, chosen):
         groups[full].extend(groups.pop(short))
         del candidates[short]
     users_countries = {cc.upper() for cc in focus}
@@ -756,12 +754,13 @@ def _landmark_of_the_town(inner: Entry, outer: list[Entry]) -> bool:
     )
 
 
-def _shortened_names(groups, chosen) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+def _shortened_names(groups, candidates, chosen) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """Names the article writes short for a place it names in full, each with the group of the full name: "The
     Palisades fire" after "Pacific Palisades" is no village of Palisade, Colorado, 1,000 km off. Only where the
     short name would otherwise be a small settlement far from the full name's place, and not by its own name:
     "Virginia" beside "West Virginia" is a state, "York" beside "New York" a town of its own."""
-    words = {g: g[0].split() for g in groups if g in chosen and not g[1]}
+    # groups still to be ranked (not one a containment put outside, nor a region group made since the first pass)
+    words = {g: g[0].split() for g in groups if g in candidates and g in chosen and not g[1]}
     full_names = {" ".join(w[i:]): g for g, w in words.items() for i in range(1, len(w))}
     out = []
     for g in words:
