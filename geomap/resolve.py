@@ -90,6 +90,10 @@ ADJECTIVE_WEIGHT = 0.5
 # A city of a million or more is what its bare name means even in another country's story ("London" in a US
 # paper), unless nearness to the article's other places says otherwise: it outweighs a focus country alone.
 MILLION_CITY = 2.0
+# A capital this large rivals a region of its name as a town of 50,000 does. Asked of the capitals' ids alone: which
+# of a country's ids is its capital would take the id index, 30 MB (GeoNames marks every US Washington a capital;
+# the largest under 50,000 has 24,299 people, and the District itself rivals the state anyway).
+CAPITAL_TOWN = 20_000
 # How far outside a region's drawn border a place said to lie in it may be (about 15 km): border villages.
 BORDER_SLACK_DEG = 0.15
 # Between a place and the area said to hold it: "Pokrovsk, Donetsk oblast", "Marinka in Donetsk", "Hlyboka in
@@ -834,7 +838,12 @@ def _rank(
     scored = []
     # a country's capital is as much a town as one of 50,000: "docked in Port of Spain" (49,031 people) is the city,
     # not the region of its name
-    big_towns = [e for e in cands if e.kind in ("city", "town") and (e.population >= 50_000 or _is_the_capital(gz, e))]
+    big_towns = [
+        e
+        for e in cands
+        if e.kind in ("city", "town")
+        and (e.population >= 50_000 or (e.id in gz.capitals and e.population >= CAPITAL_TOWN))
+    ]
     key = _romanised_alike(mentions[0].key)
     own = {e.id: _romanised_alike(_own_name_key(e)) == key for e in cands}  # the text names it by its own name
     # "Kropyvnytskyi and Uman" in a Ukrainian story: the town whose own name it is, in the focus, not Oman, of
@@ -935,11 +944,6 @@ def _rank(
             tied.sort(key=lambda t: -_area_size(gz, t[1]))
             scored[: len(tied)] = tied
     return scored
-
-
-def _is_the_capital(gz: Gazetteer, e: Entry) -> bool:
-    capital = gz.capital(e.country) if e.id in gz.capitals else None
-    return capital is not None and capital.id == e.id
 
 
 def _area_size(gz: Gazetteer, e: Entry) -> float:
